@@ -1,0 +1,35 @@
+//! The document model shared by every Dossier stage.
+//!
+//! A [`Document`] is the original text, never rewritten, plus standoff layers that point into it by byte
+//! span: blocks, sentences, tokens, and the typed layers that annotators fill (timexes, entities,
+//! quantities, events, statements, judgments). Each pipeline stage is a [`Component`] that adds or refines
+//! layers. The JSON interchange form ([`Document::to_json`]) converts byte spans to Unicode character
+//! offsets and attaches the covered text, as `docs/schema.md` specifies.
+
+mod doc;
+mod json;
+mod layers;
+mod span;
+
+pub use doc::{Block, BlockKind, Dct, DctSource, Document, Meta, Sentence, Token, TokenSyntax};
+pub use json::CharMap;
+pub use layers::*;
+pub use span::Span;
+
+/// A pipeline component: adds one layer (or refines existing ones) on a document.
+///
+/// Components must not change `doc.text`. They must not panic on any input; a component that
+/// cannot handle a document records a warning in `doc.warnings` and leaves its layer empty.
+pub trait Component: Send + Sync {
+    /// Short stable name, used in configuration and timing output (e.g. `"time"`).
+    fn name(&self) -> &'static str;
+    /// Annotates `doc` in place.
+    fn process(&self, doc: &mut Document);
+}
+
+/// Content hash used as a document id: the first 16 hex digits of the SHA-256 of the text.
+pub fn content_id(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
