@@ -4,11 +4,11 @@
 use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
-    let default = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu"
-    );
-    let path = std::env::args().nth(1).unwrap_or(default.to_string());
+    let path = match std::env::args().nth(1) {
+        Some(p) => std::path::PathBuf::from(p),
+        None => dossier_syntax::ewt_path("test")
+            .ok_or_else(|| anyhow::anyhow!("EWT test file not found; pass a CoNLL-U path"))?,
+    };
     let (t, c) = (Instant::now(), dossier_syntax::thread_cpu_seconds());
     let syntax = dossier_syntax::Syntax::embedded()?;
     let (load, load_cpu) = (t.elapsed(), dossier_syntax::thread_cpu_seconds() - c);
@@ -19,7 +19,7 @@ fn main() -> anyhow::Result<()> {
         dossier_syntax::TAGGER_MODEL.len(),
         dossier_syntax::PARSER_MODEL.len()
     );
-    let sents = dossier_syntax::conllu::read(path.as_ref())?;
+    let sents = dossier_syntax::conllu::read(&path)?;
     let words: Vec<Vec<&str>> = sents
         .iter()
         .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())

@@ -19,6 +19,12 @@ fn main() -> anyhow::Result<()> {
     if let Some(m) = get("--prune-parser") {
         syntax.parser.prune(m.parse()?);
     }
+    if let Some(p) = get("--save-tagger") {
+        std::fs::write(p, syntax.tagger.to_bytes())?;
+    }
+    if let Some(p) = get("--save-parser") {
+        std::fs::write(p, syntax.parser.to_bytes())?;
+    }
     eprintln!(
         "tagger {:?}, parser {:?} (features, weights)",
         syntax.tagger.stats(),

@@ -18,6 +18,8 @@ pub struct Lemmatizer {
     table: KeyMap<Box<str>>,
     /// (xpos, lower-cased suffix) → rule.
     rules: KeyMap<Rule>,
+    /// Tags whose capitalised words (not sentence-initial) keep their case in the lemma.
+    keep_case: Vec<String>,
 }
 
 const MAX_SUFFIX: usize = 6;
@@ -99,9 +101,27 @@ impl Lemmatizer {
                 rules.insert(k, r);
             }
         }
+        let mut case_votes: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (f, x, first, l) in &best {
+            if !*first && f.chars().any(|c| c.is_uppercase()) {
+                let v = case_votes.entry(x.as_str()).or_default();
+                if l.chars().any(|c| c.is_uppercase()) {
+                    v.0 += 1;
+                } else {
+                    v.1 += 1;
+                }
+            }
+        }
+        let mut keep_case: Vec<String> = case_votes
+            .into_iter()
+            .filter(|(_, (keep, lower))| keep > lower)
+            .map(|(x, _)| x.to_string())
+            .collect();
+        keep_case.sort();
         let mut lem = Lemmatizer {
             table: KeyMap::default(),
             rules,
+            keep_case,
         };
         for (f, x, first, l) in &best {
             if lem.by_rule(f, x, *first) != *l {
@@ -124,7 +144,10 @@ impl Lemmatizer {
                 }
             }
         }
-        let keep_case = is_proper(xpos) || (!first && form.chars().any(|c| c.is_uppercase()));
+        let keep_case = is_proper(xpos)
+            || (!first
+                && form.chars().any(|c| c.is_uppercase())
+                && self.keep_case.iter().any(|k| k == xpos));
         let chars: Vec<char> = if keep_case {
             form.chars().collect()
         } else {
@@ -149,12 +172,10 @@ impl Lemmatizer {
         if let Some(l) = self.table.get(&key(hash_str(form), xpos)) {
             return l.to_string();
         }
-        if form.chars().any(|c| c.is_uppercase()) && (first || !is_proper(xpos)) {
+        if form.chars().any(|c| c.is_uppercase()) && !is_proper(xpos) {
             let lower = crate::hash::hash_lower(form);
             if let Some(l) = self.table.get(&key(lower, xpos)) {
-                if first || form.chars().all(|c| !c.is_lowercase()) {
-                    return l.to_string();
-                }
+                return l.to_string();
             }
         }
         self.by_rule(form, xpos, first)
@@ -176,6 +197,10 @@ impl Lemmatizer {
             w.u8(v.strip);
             w.str(&v.append);
         }
+        w.u32(self.keep_case.len() as u32);
+        for k in &self.keep_case {
+            w.str(k);
+        }
     }
 
     pub fn read(r: &mut Reader) -> anyhow::Result<Lemmatizer> {
@@ -195,7 +220,13 @@ impl Lemmatizer {
             let append = r.str()?;
             rules.insert(k, Rule { strip, append });
         }
-        Ok(Lemmatizer { table, rules })
+        let n = r.u32()? as usize;
+        let keep_case = (0..n).map(|_| r.str()).collect::<anyhow::Result<_>>()?;
+        Ok(Lemmatizer {
+            table,
+            rules,
+            keep_case,
+        })
     }
 }
 

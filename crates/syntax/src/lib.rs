@@ -209,3 +209,50 @@ pub fn thread_cpu_seconds() -> f64 {
         .elapsed()
         .as_secs_f64()
 }
+
+/// The shared evaluation data folder (`…/shared/eval`), looked up beside the checkout (as in CI) and in
+/// the ancestors of this crate; `None` when absent.
+pub fn shared_eval_dir() -> Option<std::path::PathBuf> {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .map(|a| a.join("shared").join("eval"))
+        .find(|p| p.is_dir())
+}
+
+/// Path of an UD English-EWT split (`train`, `dev`, `test`) in the shared data, if present.
+pub fn ewt_path(split: &str) -> Option<std::path::PathBuf> {
+    let p = shared_eval_dir()?
+        .join("corpora/ud-en-ewt")
+        .join(format!("en_ewt-ud-{split}.conllu"));
+    p.is_file().then_some(p)
+}
+
+/// Renders the tokens and syntax of a segmented, annotated document as CoNLL-U (1-based ids per
+/// sentence; FEATS, DEPS and MISC left empty).
+pub fn to_conllu(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for s in &doc.sentences {
+        let _ = writeln!(out, "# text = {}", doc.slice(s.span).replace('\n', " "));
+        for i in s.tokens.clone() {
+            let form = doc.slice(doc.tokens[i].span);
+            let (upos, xpos, lemma, head, deprel) = match doc.syntax.get(i) {
+                Some(t) => (
+                    t.upos.as_str(),
+                    t.xpos.as_str(),
+                    t.lemma.as_str(),
+                    t.head.map(|h| h + 1 - s.tokens.start).unwrap_or(0),
+                    t.deprel.as_str(),
+                ),
+                None => ("_", "_", "_", 0, "_"),
+            };
+            let _ = writeln!(
+                out,
+                "{}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\t_",
+                i + 1 - s.tokens.start
+            );
+        }
+        out.push('\n');
+    }
+    out
+}

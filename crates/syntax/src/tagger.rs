@@ -18,13 +18,17 @@ pub(crate) struct Tok {
     shape: u64,
     pre: [u64; 3],
     suf: [u64; 4],
+    /// Ambiguity class: the set of tags the (lower-cased) word had in training.
+    amb: u64,
 }
 
 impl Tok {
-    fn new(w: &str) -> Tok {
+    fn new(w: &str, amb: &KeyMap<u64>) -> Tok {
+        let low = hash_lower(w);
         Tok {
+            amb: amb.get(&low).copied().unwrap_or(3),
             raw: hash_str(w),
-            low: hash_lower(w),
+            low,
             shape: hash_shape(w),
             pre: [hash_prefix(w, 1), hash_prefix(w, 2), hash_prefix(w, 3)],
             suf: [
@@ -43,6 +47,7 @@ const PAD: Tok = Tok {
     shape: 1,
     pre: [1; 3],
     suf: [1; 4],
+    amb: 1,
 };
 const PAD2: Tok = Tok {
     raw: 2,
@@ -50,6 +55,7 @@ const PAD2: Tok = Tok {
     shape: 2,
     pre: [2; 3],
     suf: [2; 4],
+    amb: 2,
 };
 
 /// Whether a sentence looks like a headline (most words capitalised), where case says little.
@@ -122,6 +128,13 @@ fn features(toks: &[Tok], i: usize, p1: u64, p2: u64, headline: bool, out: &mut 
     out.push(f2(27, w0.suf[1], wp1.low));
     out.push(f3(28 + h, wm1.shape, w0.shape, wp1.shape));
     out.push(f2(29, p1, wp1.low));
+    out.push(f1(30, w0.amb));
+    out.push(f1(31, wp1.amb));
+    out.push(f1(32, wm1.amb));
+    out.push(f2(33, w0.amb, wp1.amb));
+    out.push(f2(34, p1, w0.amb));
+    out.push(f1(35, wp2.amb));
+    out.push(f3(36, p1, w0.amb, wp1.amb));
 }
 
 /// The part-of-speech tagger plus the lemmatizer.
@@ -131,6 +144,8 @@ pub struct Tagger {
     pub xpos: Vec<String>,
     /// Unambiguous frequent words: exact form hash → class.
     dict: KeyMap<u16>,
+    /// Lower-cased word hash → ambiguity class.
+    amb: KeyMap<u64>,
     pub lemmatizer: Lemmatizer,
 }
 
@@ -200,7 +215,7 @@ impl Tagger {
         scratch.toks.clear();
         scratch
             .toks
-            .extend(words.iter().map(|w| Tok::new(w.as_ref())));
+            .extend(words.iter().map(|w| Tok::new(w.as_ref(), &self.amb)));
         scratch.scores.resize(self.model.nclasses, 0.0);
         let headline = is_headline(words);
         let (mut p1, mut p2) = (START1, START2);
@@ -237,6 +252,13 @@ impl Tagger {
             w.bytes(&k.to_le_bytes());
             w.u32(*v as u32);
         }
+        let mut a: Vec<(&u64, &u64)> = self.amb.iter().collect();
+        a.sort();
+        w.u32(a.len() as u32);
+        for (k, v) in a {
+            w.bytes(&k.to_le_bytes());
+            w.bytes(&v.to_le_bytes());
+        }
         self.model.write(&mut w);
         self.lemmatizer.write(&mut w);
         w.finish()
@@ -261,6 +283,14 @@ impl Tagger {
             anyhow::ensure!((v as usize) < n, "bad dictionary class");
             dict.insert(k, v as u16);
         }
+        let na = r.u32()? as usize;
+        let mut amb = KeyMap::default();
+        amb.reserve(na);
+        for _ in 0..na {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            let v = u64::from_le_bytes(r.take(8)?.try_into()?);
+            amb.insert(k, v);
+        }
         let model = Model::read(&mut r)?;
         anyhow::ensure!(model.nclasses == n, "class count mismatch");
         let lemmatizer = Lemmatizer::read(&mut r)?;
@@ -269,6 +299,7 @@ impl Tagger {
             upos,
             xpos,
             dict,
+            amb,
             lemmatizer,
         })
     }
@@ -321,6 +352,36 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
             dict.insert(hash_str(form), class_id[best]);
         }
     }
+    // Ambiguity classes of frequent words only (rare words would leak their training tag).
+    let mut amb_counts: HashMap<u64, HashMap<u16, usize>> = HashMap::new();
+    for s in train {
+        for w in &s.words {
+            *amb_counts
+                .entry(hash_lower(&w.form))
+                .or_default()
+                .entry(class_id[&(w.upos.clone(), w.xpos.clone())])
+                .or_default() += 1;
+        }
+    }
+    let amb: KeyMap<u64> = amb_counts
+        .into_iter()
+        .filter_map(|(k, m)| {
+            let total: usize = m.values().sum();
+            if total < 5 {
+                return None;
+            }
+            let mut set: Vec<u16> = m
+                .into_iter()
+                .filter(|&(_, n)| n * 20 >= total)
+                .map(|(c, _)| c)
+                .collect();
+            set.sort_unstable();
+            let h = set
+                .iter()
+                .fold(0x77u64, |h, &c| crate::hash::mix(h, c as u64));
+            Some((k, crate::hash::fin(h)))
+        })
+        .collect();
     let data: Vec<(Vec<String>, Vec<u16>)> = train
         .iter()
         .map(|s| {
@@ -350,6 +411,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
         upos: classes.iter().map(|c| c.0.clone()).collect(),
         xpos: classes.iter().map(|c| c.1.clone()).collect(),
         dict,
+        amb,
         lemmatizer,
     };
     for epoch in 0..opts.epochs {
@@ -366,7 +428,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
             };
             let headline = is_headline(words);
             toks.clear();
-            toks.extend(words.iter().map(|w| Tok::new(w)));
+            toks.extend(words.iter().map(|w| Tok::new(w, &tagger.amb)));
             let (mut p1, mut p2) = (START1, START2);
             for i in 0..words.len() {
                 features(&toks, i, p1, p2, headline, &mut feats);
