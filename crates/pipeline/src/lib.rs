@@ -20,7 +20,10 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { yardstick: "icd203".into(), until: None }
+        Config {
+            yardstick: "icd203".into(),
+            until: None,
+        }
     }
 }
 
@@ -86,7 +89,10 @@ mod tests {
 
     #[test]
     fn until_stops_after_named_component() {
-        let p = Pipeline::standard(&Config { until: Some("segment".into()), ..Config::default() });
+        let p = Pipeline::standard(&Config {
+            until: Some("segment".into()),
+            ..Config::default()
+        });
         assert_eq!(p.names(), ["segment"]);
     }
 }
