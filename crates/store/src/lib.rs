@@ -447,14 +447,14 @@ mod tests {
     fn search_words_designations_and_diacritics() {
         let mut s = Store::open_in_memory().unwrap();
         s.put(&doc(
-            "The Iskander-M systems arrived. Łukaszenka announced it.",
+            "The Iskander-M systems arrived. Cichanoŭskaja announced it.",
             "c.txt",
         ))
         .unwrap();
         let hits = s.search("Iskander-M", 10).unwrap();
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].snippet, "The [Iskander-M] systems arrived.");
-        assert_eq!(s.search("lukaszenka", 10).unwrap().len(), 1);
+        assert_eq!(s.search("cichanouskaja", 10).unwrap().len(), 1);
         assert!(s.search("nothing-here", 10).unwrap().is_empty());
         assert!(matches!(
             s.search("\"unbalanced", 10),
