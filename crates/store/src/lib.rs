@@ -259,10 +259,12 @@ impl Store {
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
         hits.map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(_, Some(msg))
-                if msg.contains("fts5") || msg.contains("syntax") =>
-            {
-                StoreError::Invalid(format!("bad search query {query:?}: {msg}"))
+            // SQLITE_ERROR from MATCH means the query did not parse ("unterminated string", "syntax error").
+            rusqlite::Error::SqliteFailure(f, msg) if f.code == rusqlite::ErrorCode::Unknown => {
+                StoreError::Invalid(format!(
+                    "bad search query {query:?}: {}",
+                    msg.unwrap_or_default()
+                ))
             }
             e => StoreError::Sqlite(e),
         })
