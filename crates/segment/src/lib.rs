@@ -224,7 +224,7 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     }
     // Numeric ranges and lowercase compounds split at the hyphen; slashes between words split.
     for (pos, c) in core.char_indices() {
-        if pos == 0 || pos + 1 >= core.len() {
+        if pos == 0 || pos + 1 >= core.len() || !matches!(c, '-' | '/') {
             continue;
         }
         let (left, right) = (&core[..pos], &core[pos + 1..]);
