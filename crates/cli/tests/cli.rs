@@ -38,7 +38,10 @@ fn assert_one_line_error(o: &Output, needle: &str) {
     assert!(!o.status.success());
     let err = stderr(o);
     assert!(err.contains(needle), "expected {needle:?} in {err:?}");
-    assert!(!err.contains("panicked") && !err.contains("internal error"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("internal error"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -47,7 +50,11 @@ fn bad_inputs_give_clear_errors_and_store_nothing() {
     let db = dir.path().join("d.db");
     let dbs = db.to_str().unwrap();
     let empty = write(dir.path(), "empty.txt", b"");
-    let binary = write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    let binary = write(
+        dir.path(),
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
     let o = run(&["ingest", "--db", dbs, empty.to_str().unwrap()]);
     assert_one_line_error(&o, "empty document");
     let o = run(&["ingest", "--db", dbs, binary.to_str().unwrap()]);
@@ -60,7 +67,11 @@ fn bad_inputs_give_clear_errors_and_store_nothing() {
 #[test]
 fn invalid_utf8_is_kept_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "latin1.txt", b"Lukashenka met Putin in Minsk on 3 d\xe9cembre.");
+    let f = write(
+        dir.path(),
+        "latin1.txt",
+        b"Lukashenka met Putin in Minsk on 3 d\xe9cembre.",
+    );
     let o = run(&["extract", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -99,22 +110,43 @@ fn ingest_is_idempotent_and_versions_changed_files() {
     let dbs = db.to_str().unwrap();
     let docs = dir.path().join("docs");
     std::fs::create_dir(&docs).unwrap();
-    let a = write(&docs, "a.txt", b"Report A\nOn 3 December, Khrenin and Shoigu signed a protocol.");
-    write(&docs, "b.md", b"# Report B\n\nThe Iskander-M systems were deployed.");
+    let a = write(
+        &docs,
+        "a.txt",
+        b"Report A\nOn 3 December, Khrenin and Shoigu signed a protocol.",
+    );
+    write(
+        &docs,
+        "b.md",
+        b"# Report B\n\nThe Iskander-M systems were deployed.",
+    );
     write(&docs, "notes.json", b"{}");
     let o = run(&["ingest", "--db", dbs, docs.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("2 new"), "{}", stderr(&o));
     let o = run(&["ingest", "--db", dbs, docs.to_str().unwrap()]);
     assert!(stderr(&o).contains("2 unchanged"), "{}", stderr(&o));
-    std::fs::write(&a, b"Report A\nOn 3 December 2022, Khrenin and Shoigu signed a protocol.").unwrap();
+    std::fs::write(
+        &a,
+        b"Report A\nOn 3 December 2022, Khrenin and Shoigu signed a protocol.",
+    )
+    .unwrap();
     let o = run(&["ingest", "--db", dbs, a.to_str().unwrap()]);
     assert!(stderr(&o).contains("1 new version"), "{}", stderr(&o));
     assert_eq!(count(&db, "SELECT count(*) FROM documents"), 3);
     let o = run(&["docs", "--db", dbs]);
-    assert_eq!(stdout(&o).lines().count(), 3, "header + latest versions only:\n{}", stdout(&o));
+    assert_eq!(
+        stdout(&o).lines().count(),
+        3,
+        "header + latest versions only:\n{}",
+        stdout(&o)
+    );
     let o = run(&["search", "--db", dbs, "Iskander-M"]);
-    assert!(stdout(&o).contains("The [Iskander-M] systems were deployed."), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("The [Iskander-M] systems were deployed."),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["sql", "--db", dbs, "DELETE FROM documents"]);
     assert_one_line_error(&o, "readonly");
 }
@@ -123,7 +155,9 @@ fn ingest_is_idempotent_and_versions_changed_files() {
 fn jsonl_batch_handles_many_texts_in_one_process() {
     let mut input = String::new();
     for i in 0..10_000 {
-        input.push_str(&format!("{{\"id\": {i}, \"text\": \"Putin visited Minsk on day {i}. It was cold.\"}}\n"));
+        input.push_str(&format!(
+            "{{\"id\": {i}, \"text\": \"Putin visited Minsk on day {i}. It was cold.\"}}\n"
+        ));
     }
     let mut child = dossier()
         .args(["extract", "--input", "jsonl"])
@@ -132,7 +166,8 @@ fn jsonl_batch_handles_many_texts_in_one_process() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, input.as_bytes()));
+    let writer =
+        std::thread::spawn(move || std::io::Write::write_all(&mut stdin, input.as_bytes()));
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
     assert!(out.status.success());
@@ -150,11 +185,19 @@ fn killed_ingest_leaves_no_half_stored_document() {
     let docs = dir.path().join("docs");
     std::fs::create_dir(&docs).unwrap();
     for i in 0..400 {
-        let body = format!("Report {i}\n{}", "Belarus and Russia held talks. Minsk hosted drills. ".repeat(300));
+        let body = format!(
+            "Report {i}\n{}",
+            "Belarus and Russia held talks. Minsk hosted drills. ".repeat(300)
+        );
         write(&docs, &format!("r{i:03}.txt"), body.as_bytes());
     }
     let mut child = dossier()
-        .args(["ingest", "--db", db.to_str().unwrap(), docs.to_str().unwrap()])
+        .args([
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            docs.to_str().unwrap(),
+        ])
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -168,7 +211,12 @@ fn killed_ingest_leaves_no_half_stored_document() {
     );
     assert_eq!(broken, 0);
     // And a second run completes the job.
-    let o = run(&["ingest", "--db", db.to_str().unwrap(), docs.to_str().unwrap()]);
+    let o = run(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        docs.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(count(&db, "SELECT count(*) FROM documents"), 400);
 }
@@ -177,13 +225,20 @@ fn killed_ingest_leaves_no_half_stored_document() {
 fn demo_runs_from_the_binary_alone() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let o = dossier().current_dir(dir.path()).args(["demo", "--db", db.to_str().unwrap()]).output().unwrap();
+    let o = dossier()
+        .current_dir(dir.path())
+        .args(["demo", "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("20 new"), "{out}");
     assert!(out.contains("Belarus And Russia Move to The Next Stage Of Integration"));
     assert!(out.contains("[Iskander]"), "{out}");
     // Running it again starts from a fresh store.
-    let o = dossier().args(["demo", "--db", db.to_str().unwrap()]).output().unwrap();
+    let o = dossier()
+        .args(["demo", "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(stdout(&o).contains("20 new"));
 }
