@@ -11,6 +11,12 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// UPOS, XPOS, lemma, UAS and LAS on a CoNLL-U treebank: gold tokenization, and Dossier's own
+    /// segmentation aligned by character span (CoNLL 2018 style)
+    Conllu {
+        /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
+        file: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -18,6 +24,11 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Conllu { file } => {
+            let syntax = dossier_syntax::Syntax::embedded()?;
+            print!("{}", dossier_syntax::eval::conllu(&file, &syntax)?);
             Ok(())
         }
     }

@@ -7,6 +7,7 @@ mod eval;
 mod export;
 mod extract;
 mod library;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +75,9 @@ enum Command {
     Eval(eval::EvalCommand),
     /// Measure throughput (MB/s per core) and peak memory on the demo corpus
     Bench(bench::Args),
+    /// Train a statistical model (part-of-speech tagger + lemmatizer, or dependency parser)
+    #[command(subcommand)]
+    Train(train::TrainCommand),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -88,6 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(a) => export::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
+        Command::Train(c) => train::run(c),
     }
 }
 

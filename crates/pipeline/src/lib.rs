@@ -34,7 +34,10 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard pipeline, in dependency order.
     pub fn standard(config: &Config) -> Pipeline {
-        let all: Vec<Box<dyn Component>> = vec![Box::new(dossier_segment::Segmenter)];
+        let all: Vec<Box<dyn Component>> = vec![
+            Box::new(dossier_segment::Segmenter),
+            Box::new(dossier_syntax::SyntaxComponent),
+        ];
         let mut components = Vec::new();
         for c in all {
             let last = config.until.as_deref() == Some(c.name());

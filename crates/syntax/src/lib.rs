@@ -130,7 +130,15 @@ impl Syntax {
             out.push(TokenSyntax {
                 upos: self.tagger.upos[c].clone(),
                 xpos: xpos.clone(),
-                lemma: self.tagger.lemmatizer.lemma(w, xpos, i == 0),
+                lemma: {
+                    let l = self.tagger.lemmatizer.lemma(w, xpos, i == 0);
+                    // Keep typographic characters when the lemma is the (normalised) form itself.
+                    if matches!(w, Cow::Owned(_)) && l == **w {
+                        words[i].as_ref().to_string()
+                    } else {
+                        l
+                    }
+                },
                 head: scratch.heads[i],
                 deprel: self.parser.label_name(scratch.labels[i]).to_string(),
             });

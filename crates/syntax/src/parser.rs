@@ -109,6 +109,8 @@ pub struct ParserOptions {
     /// Folds for jackknifed training tags (0 or 1: gold tags).
     pub jackknife: usize,
     pub tagger: crate::TaggerOptions,
+    /// Final pruning: weights below this many quantisation steps (of 32767 for the largest) are dropped.
+    pub prune: i16,
 }
 
 impl Default for ParserOptions {
@@ -119,6 +121,7 @@ impl Default for ParserOptions {
             explore: 0.9,
             jackknife: 4,
             tagger: crate::TaggerOptions::default(),
+            prune: 600,
         }
     }
 }
@@ -288,6 +291,22 @@ fn valid_moves(st: &State, root_label: usize, nlabels: usize, valid: &mut [bool]
     }
 }
 
+/// The only valid transition, when there is just one: SHIFT on an empty stack, and REDUCE or LEFT-root once
+/// the buffer holds only the root.
+fn forced(st: &State, root_label: usize) -> Option<usize> {
+    if st.stack.is_empty() {
+        return Some(SHIFT);
+    }
+    if st.b == st.root() {
+        return Some(if st.head[st.s0() as usize] != NONE {
+            REDUCE
+        } else {
+            2 + root_label
+        });
+    }
+    None
+}
+
 fn apply(st: &mut State, t: usize, nlabels: usize) {
     if t == SHIFT {
         st.stack.push(st.b as u32);
@@ -411,9 +430,15 @@ impl Parser {
         st.reset(n);
         while !st.done() {
             valid_moves(st, self.root_label, nl, &mut valid[..nc]);
-            features(st, &scratch.words, &scratch.tags, &mut scratch.feats);
-            self.model.score(&scratch.feats, &mut scratch.scores);
-            let t = best(&scratch.scores, |i| valid[i]);
+            // Forced moves (empty stack, end of sentence) need no scoring.
+            let t = match forced(st, self.root_label) {
+                Some(t) => t,
+                None => {
+                    features(st, &scratch.words, &scratch.tags, &mut scratch.feats);
+                    self.model.score(&scratch.feats, &mut scratch.scores);
+                    best(&scratch.scores, |i| valid[i])
+                }
+            };
             if t == usize::MAX {
                 break;
             }
@@ -625,7 +650,7 @@ pub fn train_parser(
             eprintln!("{msg}");
         }
     }
-    parser.model = t.freeze(0.01);
+    parser.model = t.freeze(0.0).pruned(opts.prune);
     parser
 }
 

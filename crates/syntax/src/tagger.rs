@@ -163,6 +163,8 @@ pub struct TaggerOptions {
     pub seed: u64,
     /// Share of training sentences shown a second time in headline (Title Case) form.
     pub headline_rate: f64,
+    /// Final pruning: weights below this many quantisation steps (of 32767 for the largest) are dropped.
+    pub prune: i16,
 }
 
 impl Default for TaggerOptions {
@@ -171,6 +173,7 @@ impl Default for TaggerOptions {
             epochs: 10,
             seed: 1,
             headline_rate: 0.08,
+            prune: 300,
         }
     }
 }
@@ -464,7 +467,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
             t.len()
         );
     }
-    tagger.model = t.freeze(0.002);
+    tagger.model = t.freeze(0.0).pruned(opts.prune);
     tagger
 }
 
