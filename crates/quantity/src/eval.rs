@@ -1,1 +1,599 @@
-pub fn placeholder() {}
+//! Evaluation on external gold data (`../shared/eval/quantities/`):
+//!
+//! * Microsoft Recognizers-Text English specs: NumberWithUnit `CurrencyModel` and `DimensionModel` (value+unit
+//!   F1), and Number `NumberModel`, `PercentModel`, `NumberRangeModel`, `OrdinalModel` (value F1).
+//! * quantulum3's English test sentences: detection, value and value+unit accuracy.
+//!
+//! Gold unit names are mapped to ours with `resources/quantity/eval_units.tsv`. A prediction matches a gold
+//! item when their character spans overlap, the values agree (relative tolerance 1e-6, after the mapping's
+//! factor) and, where scored, the unit is one the mapping accepts. Each gold item and each prediction is matched
+//! at most once (greedy, in text order).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use dossier_model::{Bound, Quantity};
+use serde_json::Value;
+
+use crate::extract;
+
+const EVAL_UNITS: &str = include_str!("../../../resources/quantity/eval_units.tsv");
+
+/// Precision/recall counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Prf {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Prf {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+/// One scored line of a report.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub name: String,
+    pub gold: usize,
+    /// Strict score (value, and unit where the suite has units).
+    pub strict: Prf,
+    /// Span overlap only.
+    pub detect: Prf,
+}
+
+/// An evaluation report: score lines plus the misses (for error analysis).
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub title: String,
+    pub lines: Vec<Line>,
+    /// `FN`/`FP` lines: input, gold or predicted text, value and unit.
+    pub errors: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    pub fn line(&self, name: &str) -> Option<&Line> {
+        self.lines.iter().find(|l| l.name == name)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.title)?;
+        writeln!(
+            f,
+            "{:<28} {:>5} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",
+            "suite", "gold", "P", "R", "F1", "detP", "detR", "detF1"
+        )?;
+        for l in &self.lines {
+            writeln!(
+                f,
+                "{:<28} {:>5} {:>6.1} {:>6.1} {:>6.1}   {:>6.1} {:>6.1} {:>6.1}",
+                l.name,
+                l.gold,
+                l.strict.precision(),
+                l.strict.recall(),
+                l.strict.f1(),
+                l.detect.precision(),
+                l.detect.recall(),
+                l.detect.f1()
+            )?;
+        }
+        for n in &self.notes {
+            writeln!(f, "note: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Accepted (unit, factor) pairs per gold unit name, per suite.
+struct UnitMap(HashMap<(String, String), Vec<(Option<String>, f64)>>);
+
+impl UnitMap {
+    fn load() -> UnitMap {
+        let mut m = HashMap::new();
+        for l in EVAL_UNITS.lines() {
+            if l.starts_with('#') || l.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = l.split('\t').collect();
+            if c.len() < 3 {
+                continue;
+            }
+            let acc = c[2]
+                .split('|')
+                .map(|a| {
+                    let (u, f) = match a.split_once('*') {
+                        Some((u, f)) => (u, f.parse().unwrap_or(1.0)),
+                        None => (a, 1.0),
+                    };
+                    ((u != "-").then(|| u.to_string()), f)
+                })
+                .collect();
+            m.insert((c[0].to_string(), c[1].to_string()), acc);
+        }
+        UnitMap(m)
+    }
+    fn get(&self, suites: &[&str], gold: &str) -> Option<&Vec<(Option<String>, f64)>> {
+        suites
+            .iter()
+            .find_map(|s| self.0.get(&(s.to_string(), gold.to_string())))
+    }
+}
+
+/// Our unit as compared: `unit`, or `unit/per` for rates per one unit.
+pub fn effective_unit(q: &Quantity) -> Option<String> {
+    match (&q.unit, &q.per) {
+        (Some(u), Some(p)) if p.value == 1.0 => Some(format!("{u}/{}", p.unit)),
+        (None, Some(p)) if p.value == 1.0 => Some(format!("times/{}", p.unit)),
+        (u, _) => u.clone(),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9)
+}
+
+/// Byte span -> (start, end) in characters, end exclusive.
+fn char_span(text: &str, q: &Quantity) -> (usize, usize) {
+    let s = text.get(..q.span.start).map_or(0, |t| t.chars().count());
+    let e = s + text
+        .get(q.span.start..q.span.end)
+        .map_or(0, |t| t.chars().count());
+    (s, e)
+}
+
+struct Gold {
+    start: usize,
+    end: usize,
+    text: String,
+    /// Acceptable (value, unit) readings.
+    want: Vec<(f64, Option<String>)>,
+    /// For ranges: (low, high), either open.
+    interval: Option<(Option<f64>, Option<f64>)>,
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let s = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&s).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Which of our predictions a Recognizers model is compared with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Model {
+    Currency,
+    Dimension,
+    Number,
+    Percent,
+    Range,
+    Ordinal,
+}
+
+fn pred_in_model(m: Model, q: &Quantity) -> bool {
+    match m {
+        Model::Currency => q.kind == "money",
+        Model::Dimension => q.kind == "dimension",
+        Model::Percent => q.kind == "percent",
+        Model::Ordinal => q.kind == "ordinal",
+        Model::Range => !matches!(q.bound, Bound::Exact | Bound::Approx),
+        Model::Number => q.value.is_some() && q.kind != "ordinal",
+    }
+}
+
+fn interval_of(q: &Quantity) -> Option<(Option<f64>, Option<f64>)> {
+    let v = q.value?;
+    Some(match q.bound {
+        Bound::Greater | Bound::AtLeast => (Some(v), None),
+        Bound::Less | Bound::AtMost => (None, Some(v)),
+        Bound::Range => (Some(v), q.high),
+        _ => (Some(v), Some(v)),
+    })
+}
+
+fn parse_interval(s: &str) -> Option<(Option<f64>, Option<f64>)> {
+    let s = s.trim();
+    let inner = s.get(1..s.len().checked_sub(1)?)?;
+    let (a, b) = inner.split_once(',')?;
+    let p = |x: &str| -> Option<f64> { x.trim().parse().ok() };
+    Some((p(a), p(b)))
+}
+
+fn close_opt(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => close(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Runs the Recognizers-Text English specs found under `dir` (the `recognizers-number-en` folder).
+pub fn recognizers(dir: &Path) -> Result<Report, String> {
+    let units = UnitMap::load();
+    let mut report = Report {
+        title: format!("Recognizers-Text English specs ({})", dir.display()),
+        ..Report::default()
+    };
+    let models = [
+        (
+            "NumberWithUnit/CurrencyModel.json",
+            "currency",
+            Model::Currency,
+        ),
+        (
+            "NumberWithUnit/DimensionModel.json",
+            "dimension",
+            Model::Dimension,
+        ),
+        ("Number/NumberModel.json", "number", Model::Number),
+        ("Number/PercentModel.json", "percent", Model::Percent),
+        ("Number/NumberRangeModel.json", "numberrange", Model::Range),
+        ("Number/OrdinalModel.json", "ordinal", Model::Ordinal),
+    ];
+    let mut unitless_skipped = 0;
+    for (file, name, model) in models {
+        let cases = read_json(&dir.join(file))?;
+        let cases = cases.as_array().ok_or(format!("{file}: not an array"))?;
+        let suites: Vec<&str> = match model {
+            Model::Currency => vec!["recognizers-currency", "recognizers"],
+            Model::Dimension => vec!["recognizers-dimension", "recognizers"],
+            _ => vec!["recognizers"],
+        };
+        let mut strict = Prf::default();
+        let mut detect = Prf::default();
+        let mut ngold = 0;
+        for case in cases {
+            let input = case["Input"].as_str().unwrap_or("");
+            let mut golds = Vec::new();
+            for r in case["Results"].as_array().into_iter().flatten() {
+                let res = &r["Resolution"];
+                let start = r["Start"].as_u64().unwrap_or(0) as usize;
+                let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
+                let text = r["Text"].as_str().unwrap_or("").to_string();
+                let vstr = res["value"].as_str();
+                let mut g = Gold {
+                    start,
+                    end,
+                    text,
+                    want: vec![],
+                    interval: None,
+                };
+                match model {
+                    Model::Currency | Model::Dimension => {
+                        let Some(v) = vstr.and_then(|v| v.parse::<f64>().ok()) else {
+                            unitless_skipped += 1;
+                            continue;
+                        };
+                        let unit = res["unit"].as_str().unwrap_or("");
+                        if let Some(acc) = units.get(&suites, unit) {
+                            g.want = acc.iter().map(|(u, f)| (v * f, u.clone())).collect();
+                        }
+                    }
+                    Model::Number | Model::Percent => {
+                        let v = vstr
+                            .map(|s| s.trim_end_matches('%'))
+                            .and_then(|v| v.parse::<f64>().ok());
+                        let Some(v) = v else { continue };
+                        g.want = vec![(v, None)];
+                    }
+                    Model::Ordinal => {
+                        let v = vstr.and_then(|v| v.parse::<f64>().ok());
+                        // relative ordinals ("last", "next") have no numeric value: kept as gold, unmatched
+                        g.want = v.map(|v| vec![(v, None)]).unwrap_or_default();
+                    }
+                    Model::Range => {
+                        g.interval = vstr.and_then(parse_interval);
+                    }
+                }
+                golds.push(g);
+            }
+            ngold += golds.len();
+            let preds: Vec<Quantity> = extract(input)
+                .into_iter()
+                .filter(|q| pred_in_model(model, q))
+                .collect();
+            let spans: Vec<(usize, usize)> = preds.iter().map(|q| char_span(input, q)).collect();
+            let mut used = vec![false; preds.len()];
+            let mut used_det = vec![false; preds.len()];
+            for g in &golds {
+                let overlaps = |i: usize| spans[i].0 < g.end && g.start < spans[i].1;
+                if let Some(i) = (0..preds.len()).find(|&i| !used_det[i] && overlaps(i)) {
+                    used_det[i] = true;
+                    detect.tp += 1;
+                } else {
+                    detect.fn_ += 1;
+                }
+                let ok = |i: usize| -> bool {
+                    let q = &preds[i];
+                    if model == Model::Range {
+                        return match (g.interval, interval_of(q)) {
+                            (Some((a, b)), Some((c, d))) => close_opt(a, c) && close_opt(b, d),
+                            _ => false,
+                        };
+                    }
+                    let eu = effective_unit(q);
+                    g.want.iter().any(|(v, u)| {
+                        let vmatch = q.value.is_some_and(|x| close(x, *v))
+                            || q.high.is_some_and(|x| close(x, *v));
+                        let umatch = match model {
+                            Model::Currency | Model::Dimension => eu == *u,
+                            _ => true,
+                        };
+                        vmatch && umatch
+                    })
+                };
+                if let Some(i) = (0..preds.len()).find(|&i| !used[i] && overlaps(i) && ok(i)) {
+                    used[i] = true;
+                    strict.tp += 1;
+                } else {
+                    strict.fn_ += 1;
+                    let got: Vec<String> = (0..preds.len())
+                        .filter(|&i| overlaps(i))
+                        .map(|i| describe(input, &preds[i]))
+                        .collect();
+                    report.errors.push(format!(
+                        "FN {name}: {:?} in {:?}; got {:?}",
+                        g.text,
+                        clip(input),
+                        got
+                    ));
+                }
+            }
+            for (i, q) in preds.iter().enumerate() {
+                if !used[i] {
+                    strict.fp += 1;
+                    report.errors.push(format!(
+                        "FP {name}: {} in {:?}",
+                        describe(input, q),
+                        clip(input)
+                    ));
+                }
+                if !used_det[i] {
+                    detect.fp += 1;
+                }
+            }
+        }
+        report.lines.push(Line {
+            name: format!("recognizers/{name}"),
+            gold: ngold,
+            strict,
+            detect,
+        });
+    }
+    report.notes.push(format!(
+        "{unitless_skipped} currency/dimension gold items without a value (a bare unit word) are not scored"
+    ));
+    report.notes.push(
+        "number/percent/ordinal: value F1; numberrange: interval end points (open/closed not compared)"
+            .into(),
+    );
+    Ok(report)
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(100).collect()
+}
+
+fn describe(text: &str, q: &Quantity) -> String {
+    format!(
+        "{:?}={}{} {}",
+        &text[q.span.start..q.span.end],
+        q.value.map_or("-".into(), |v| v.to_string()),
+        q.high.map_or(String::new(), |h| format!("..{h}")),
+        effective_unit(q).unwrap_or_default()
+    )
+}
+
+/// Units owned by the time component (durations); gold items in them are out of our scope.
+const TIME_UNITS: &[&str] = &[
+    "year", "month", "week", "day", "hour", "minute", "second", "gigayear", "megayear",
+];
+
+/// Runs quantulum3's English test sentences found under `dir` (the `quantulum3` folder).
+pub fn quantulum(dir: &Path) -> Result<Report, String> {
+    let units = UnitMap::load();
+    let mut report = Report {
+        title: format!("quantulum3 English test sentences ({})", dir.display()),
+        ..Report::default()
+    };
+    // all gold / in scope (no durations, no bare years)
+    let mut all = [Prf::default(), Prf::default()];
+    let mut det = [Prf::default(), Prf::default()];
+    let mut value_ok = [0usize; 2];
+    let mut ngold = [0usize; 2];
+    for file in ["quantities.json", "quantities.ambiguity.json"] {
+        let cases = read_json(&dir.join(file))?;
+        for case in cases.as_array().into_iter().flatten() {
+            let req = case["req"].as_str().unwrap_or("");
+            let preds = extract(req);
+            let spans: Vec<(usize, usize)> = preds.iter().map(|q| char_span(req, q)).collect();
+            let mut used = vec![false; preds.len()];
+            let mut used_det = vec![false; preds.len()];
+            let mut in_scope_pred = vec![false; preds.len()];
+            let mut search_from = 0;
+            for r in case["res"].as_array().into_iter().flatten() {
+                let surface = r["surface"].as_str().unwrap_or("");
+                let v = r["value"].as_f64().unwrap_or(f64::NAN);
+                let unit = r["unit"].as_str().unwrap_or("");
+                let byte = req[search_from..]
+                    .find(surface)
+                    .map(|p| p + search_from)
+                    .or_else(|| req.find(surface))
+                    .unwrap_or(0);
+                search_from = byte + surface.len();
+                let start = req[..byte].chars().count();
+                let end = start + surface.chars().count();
+                let year =
+                    unit == "dimensionless" && v.fract() == 0.0 && (1000.0..=2100.0).contains(&v);
+                let scope = !(TIME_UNITS.contains(&unit) || year);
+                let want: Vec<(f64, Option<String>)> = units
+                    .get(&["quantulum"], unit)
+                    .map(|acc| acc.iter().map(|(u, f)| (v * f, u.clone())).collect())
+                    .unwrap_or_default();
+                let overlaps = |i: usize| spans[i].0 < end && start < spans[i].1;
+                let mid = |q: &Quantity| match (q.value, q.high) {
+                    (Some(a), Some(b)) => Some((a + b) / 2.0),
+                    (a, _) => a,
+                };
+                let vmatch = |q: &Quantity| {
+                    mid(q).is_some_and(|x| close(x, v) || want.iter().any(|(w, _)| close(x, *w)))
+                };
+                for s in [0, 1] {
+                    if s == 1 && !scope {
+                        continue;
+                    }
+                    ngold[s] += 1;
+                }
+                let d = (0..preds.len()).find(|&i| !used_det[i] && overlaps(i));
+                let hit = (0..preds.len()).find(|&i| {
+                    !used[i]
+                        && overlaps(i)
+                        && want.iter().any(|(w, u)| {
+                            mid(&preds[i]).is_some_and(|x| close(x, *w))
+                                && effective_unit(&preds[i]) == *u
+                        })
+                });
+                let vhit = (0..preds.len()).any(|i| overlaps(i) && vmatch(&preds[i]));
+                for s in [0, 1] {
+                    if s == 1 && !scope {
+                        continue;
+                    }
+                    if d.is_some() {
+                        det[s].tp += 1;
+                    } else {
+                        det[s].fn_ += 1;
+                    }
+                    if hit.is_some() {
+                        all[s].tp += 1;
+                    } else {
+                        all[s].fn_ += 1;
+                    }
+                    if vhit {
+                        value_ok[s] += 1;
+                    }
+                }
+                if let Some(i) = d {
+                    used_det[i] = true;
+                    in_scope_pred[i] = scope;
+                }
+                if let Some(i) = hit {
+                    used[i] = true;
+                } else {
+                    let got: Vec<String> = (0..preds.len())
+                        .filter(|&i| overlaps(i))
+                        .map(|i| describe(req, &preds[i]))
+                        .collect();
+                    report.errors.push(format!(
+                        "FN{} quantulum: {surface:?} = {v} {unit} in {:?}; got {got:?}",
+                        if scope { "" } else { " (out of scope)" },
+                        clip(req)
+                    ));
+                }
+            }
+            for (i, q) in preds.iter().enumerate() {
+                if !used[i] {
+                    all[0].fp += 1;
+                    all[1].fp += 1;
+                    if used_det[i] && !in_scope_pred[i] {
+                        all[1].fp -= 1; // matched an out-of-scope gold item
+                    }
+                    report.errors.push(format!(
+                        "FP quantulum: {} in {:?}",
+                        describe(req, q),
+                        clip(req)
+                    ));
+                }
+                if !used_det[i] {
+                    det[0].fp += 1;
+                    det[1].fp += 1;
+                }
+            }
+        }
+    }
+    for (s, name) in [(0, "quantulum3/all"), (1, "quantulum3/in-scope")] {
+        report.lines.push(Line {
+            name: name.into(),
+            gold: ngold[s],
+            strict: all[s],
+            detect: det[s],
+        });
+        report.notes.push(format!(
+            "{name}: value accuracy {:.1}% ({}/{}), value+unit accuracy (= strict recall) {:.1}%",
+            ratio(value_ok[s], ngold[s]),
+            value_ok[s],
+            ngold[s],
+            all[s].recall()
+        ));
+    }
+    report.notes.push(
+        "in-scope excludes durations (year, month, day, …) and bare years, which the time component owns"
+            .into(),
+    );
+    Ok(report)
+}
+
+/// The gold folder `shared/eval/quantities` beside the checkout (also tried one level up, for worktrees).
+pub fn default_dir() -> Option<std::path::PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        "../../../shared/eval/quantities",
+        "../../../../shared/eval/quantities",
+    ]
+    .iter()
+    .map(|r| here.join(r))
+    .find(|p| p.is_dir())
+}
+
+/// Both suites under `quantities_dir` (`../shared/eval/quantities`).
+pub fn all(quantities_dir: &Path) -> Result<Vec<Report>, String> {
+    Ok(vec![
+        recognizers(&quantities_dir.join("recognizers-number-en"))?,
+        quantulum(&quantities_dir.join("quantulum3"))?,
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prf_and_intervals() {
+        let p = Prf {
+            tp: 8,
+            fp: 2,
+            fn_: 2,
+        };
+        assert!((p.f1() - 80.0).abs() < 1e-9);
+        assert_eq!(parse_interval("[20,30)"), Some((Some(20.0), Some(30.0))));
+        assert_eq!(parse_interval("(30,)"), Some((Some(30.0), None)));
+        let m = UnitMap::load();
+        let cent = m.get(&["recognizers"], "Cent").unwrap();
+        assert!(cent.contains(&(Some("USD".into()), 0.01)));
+        let lb = m
+            .get(&["recognizers-dimension", "recognizers"], "Pound")
+            .unwrap();
+        assert_eq!(lb[0].0.as_deref(), Some("lb"));
+    }
+}
