@@ -335,10 +335,12 @@ pub fn recognizers(dir: &Path) -> Result<Report, String> {
                     }
                     let eu = effective_unit(q);
                     g.want.iter().any(|(v, u)| {
+                        // the gold has no denominators ("$ 98 a share" = 98 Dollar): our bare unit counts too
+                        let eu_ok = eu == *u || (q.per.is_some() && q.unit == *u);
                         let vmatch = q.value.is_some_and(|x| close(x, *v))
                             || q.high.is_some_and(|x| close(x, *v));
                         let umatch = match model {
-                            Model::Currency | Model::Dimension => eu == *u,
+                            Model::Currency | Model::Dimension => eu_ok,
                             _ => true,
                         };
                         vmatch && umatch
@@ -472,7 +474,8 @@ pub fn quantulum(dir: &Path) -> Result<Report, String> {
                         && overlaps(i)
                         && want.iter().any(|(w, u)| {
                             mid(&preds[i]).is_some_and(|x| close(x, *w))
-                                && effective_unit(&preds[i]) == *u
+                                && (effective_unit(&preds[i]) == *u
+                                    || (preds[i].per.is_some() && preds[i].unit == *u))
                         })
                 });
                 let vhit = (0..preds.len()).any(|i| overlaps(i) && vmatch(&preds[i]));

@@ -219,6 +219,7 @@ impl<'a> Parser<'a> {
                     || s == "-"
                     || s == "−"
                     || self.lx.currencies.contains_key(s)
+                    || self.lx.cues.contains_key(s)
             }
             TokKind::Word => {
                 let l = self.low(i);
@@ -234,7 +235,7 @@ impl<'a> Parser<'a> {
     }
 
     fn cue_at(&self, i: usize) -> Option<(Cue, usize)> {
-        if !self.is_word(i) {
+        if i >= self.toks.len() {
             return None;
         }
         let list = self.lx.cues.get(self.low(i).as_ref())?;
@@ -457,6 +458,30 @@ impl<'a> Parser<'a> {
                 raw = false;
             }
         }
+        // 2.48×10−5, 5.5x10-3, 8x2^10
+        if !ordinal
+            && (self.sym(k, "×") || self.word_is(k, "x"))
+            && self.att(k)
+            && self.is_num(k + 1)
+            && self.att(k + 1)
+        {
+            let base: f64 = self.t(k + 1).parse().unwrap_or(10.0);
+            let mut m = k + 2;
+            let caret = self.sym(m, "^") && self.att(m);
+            if caret {
+                m += 1;
+            }
+            let neg = self.sym_in(m, &["-", "−"]) && self.att(m);
+            if neg {
+                m += 1;
+            }
+            if (caret || (neg && base == 10.0)) && self.is_num(m) && self.att(m) {
+                let e: i32 = self.t(m).parse().unwrap_or(0);
+                value *= base.powi(if neg { -e } else { e });
+                k = m + 1;
+                raw = false;
+            }
+        }
         NumP {
             value: Some(value),
             end: k,
@@ -509,6 +534,19 @@ impl<'a> Parser<'a> {
         }
         // article: "a hundred", "a dozen", "a few", "a quarter million"
         if matches!(first.as_ref(), "a" | "an") {
+            // "a gallon", "a penny": one of a unit
+            if self.numword(j + 1).is_none() && self.one_unit_at(j + 1) {
+                return Some(NumP {
+                    value: Some(1.0),
+                    end: j + 1,
+                    words: true,
+                    ordinal: false,
+                    vague: false,
+                    raw: false,
+                    only_one: false,
+                    code: false,
+                });
+            }
             let nw = self.numword(j + 1)?;
             let l1 = self.low(j + 1);
             if l1.as_ref() == "few" {
@@ -673,6 +711,59 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// The minor part of a compound amount after a major unit at `k`: ("and")? N (minor unit)?, where the
+    /// minor unit's symbol is in `majors` ("cents" is USD * 0.01) and N < `per`. Returns (N / per, end).
+    fn subunit_at(&self, k: usize, majors: &[&str], per: f64) -> Option<(f64, usize)> {
+        let mut m = k;
+        if self.word_is(m, "and") {
+            m += 1;
+        }
+        let n = self.number_at(m)?;
+        if n.code || n.vague || n.ordinal {
+            return None;
+        }
+        let v = n.value?;
+        if !(v >= 0.0 && v < per && v.fract() == 0.0) {
+            return None;
+        }
+        let e = n.end;
+        if per == 100.0 {
+            if let Some((c, end)) = self.entry_at(&self.lx.currencies, e, |c| c.pos != Pos::Pre) {
+                if majors.contains(&c.symbol.as_str()) && (c.factor - 0.01).abs() < 1e-12 {
+                    return Some((v / per, end));
+                }
+                return None;
+            }
+            // a bare minor amount only at the end of a clause: "It costs 15 dollars 50."
+            if self.is_word(e) || self.is_num(e) || self.sym(e, "%") {
+                return None;
+            }
+            return Some((v / per, e));
+        }
+        let (u, end) = self.entry_at(&self.lx.units, e, |_| true)?;
+        if majors.contains(&u.symbol.as_str()) {
+            Some((v / per, end))
+        } else {
+            None
+        }
+    }
+
+    /// A unit word that "a"/"an" can count: a spelled-out unit of length, area, volume, mass or money.
+    fn one_unit_at(&self, k: usize) -> bool {
+        if !self.is_word(k) || self.t(k).len() < 4 {
+            return false;
+        }
+        if let Some((e, _)) = self.entry_at(&self.lx.units, k, |e| !e.tight && !e.cs) {
+            return matches!(e.dimension.as_str(), "length" | "area" | "volume" | "mass")
+                && e.toks.len() == 1
+                && self.t(k).chars().all(|c| c.is_ascii_lowercase());
+        }
+        if let Some((e, _)) = self.entry_at(&self.lx.currencies, k, |e| e.pos == Pos::Post) {
+            return !e.pound && e.toks.len() == 1 && e.symbol != "KRW";
+        }
+        false
+    }
+
     /// After "several"/"a few": optional "hundred"/"thousand"/"million".
     fn vague_tail(&self, mut k: usize) -> NumP {
         while let Some(n) = self.numword(k) {
@@ -717,17 +808,22 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// Unit or currency after a number at `k` (also "-meter" in "16-meter").
-    fn suffix_at(&self, k: usize, money_pre: bool, ctx_start: usize) -> Option<Suffix> {
+    /// Unit or currency after a number at `k` (also "-meter" in "16-meter"). `pre` is the currency already
+    /// written before the number, if any.
+    fn suffix_at(&self, k: usize, pre: Option<&str>, ctx_start: usize) -> Option<Suffix> {
         let mut k0 = k;
         let hyph = self.sym(k, "-") && self.att(k) && self.att(k + 1) && self.is_word(k + 1);
         if hyph {
             k0 = k + 1;
         }
-        if !money_pre {
-            if let Some((e, end)) = self.entry_at(&self.lx.currencies, k0, |e| e.pos != Pos::Pre) {
-                let tight_ok = !e.tight || !self.toks[k0].gap;
-                if tight_ok {
+        let cur = self.entry_at(&self.lx.currencies, k0, |e| {
+            e.pos != Pos::Pre && (!e.tight || !self.toks[k0].gap)
+        });
+        if let Some((e, end)) = cur {
+            // "10 $ is": a sign after the number, unless another number follows ("10 $ 30")
+            let sign_ok = self.kind(k0) != Some(TokKind::Sym) || !self.is_num(end);
+            match pre {
+                None if sign_ok => {
                     if e.pound && !self.pound_is_money(ctx_start, end) {
                         return Some(Suffix {
                             unit: Some("lb".into()),
@@ -747,23 +843,21 @@ impl<'a> Parser<'a> {
                         end,
                     });
                 }
+                // "$ 10 dollars": a redundant currency word after a symbol
+                Some(p) if p == e.symbol && e.factor == 1.0 && !e.tight => {
+                    return Some(Suffix {
+                        unit: None,
+                        dimension: None,
+                        factor: 1.0,
+                        money: true,
+                        time: false,
+                        end,
+                    });
+                }
+                _ => {}
             }
-        } else if let Some((e, end)) = self.entry_at(&self.lx.currencies, k0, |e| e.pos != Pos::Pre)
-        {
-            // "$ 10 dollars": a redundant currency word after a symbol.
-            if !e.tight && e.factor == 1.0 {
-                return Some(Suffix {
-                    unit: None,
-                    dimension: None,
-                    factor: 1.0,
-                    money: true,
-                    time: false,
-                    end,
-                });
-            }
-            return None;
         }
-        if money_pre {
+        if pre.is_some() {
             return None;
         }
         // (kg), [kg]
@@ -771,12 +865,24 @@ impl<'a> Parser<'a> {
             && self.sym_in(k, &["(", "[", "{", "<"])
             && self.entry_at(&self.lx.units, k + 1, |_| true).is_some();
         let k1 = if bracket { k + 1 } else { k0 };
-        let (e, mut end) = self.entry_at(&self.lx.units, k1, |_| true)?;
-        if e.tight && self.toks[k1].gap && !hyph && !bracket {
-            // "1 m" only when nothing word-like follows: "1 m x 1 m" no, "a height of 48 m." yes
-            if self.is_word(end) || self.is_num(end) {
-                return None;
-            }
+        let loose = hyph || bracket || !self.toks.get(k1).is_some_and(|t| t.gap);
+        let (e, mut end) = self
+            .entry_at(&self.lx.units, k1, |e| !e.tight)
+            .or_else(|| {
+                let (e, end) = self.entry_at(&self.lx.units, k1, |e| e.tight)?;
+                // a short symbol after a gap only when nothing word-like follows: "48 m.", "1 m x 1 m",
+                // "2 in thick"; not "5 m people"
+                let ok = loose
+                    || !self.is_word(end)
+                    || matches!(
+                        self.low(end).as_ref(),
+                        "x" | "by" | "long" | "wide" | "high" | "tall" | "deep" | "thick" | "away"
+                    );
+                ok.then_some((e, end))
+            })?;
+        // glued designations: "24703m212", "24703 L-202"
+        if self.att(end) && (self.is_num(end) || (self.sym(end, "-") && self.is_num(end + 1))) {
+            return None;
         }
         if bracket {
             if self.sym_in(end, &[")", "]", "}", ">"]) {
@@ -818,9 +924,17 @@ impl<'a> Parser<'a> {
     fn second_at(&self, k: usize, money: bool, ctx: usize) -> Option<(f64, Option<Suffix>, usize)> {
         let mut j = k;
         let mut money2 = money;
-        if let Some((_, e)) = self.currency_pre(j) {
+        let mut pre2: Option<&str> = None;
+        if let Some((c, e)) = self.currency_pre(j) {
+            if !money {
+                return None; // "2 % to $ 1.45 billion": a change, not a range
+            }
             j = e;
             money2 = true;
+            pre2 = Some(c.symbol.as_str());
+        }
+        if self.is_word(j) && matches!(self.low(j).as_ref(), "minus" | "negative") {
+            j += 1;
         }
         let n = self.number_at(j)?;
         if n.code || n.vague || n.ordinal {
@@ -834,7 +948,7 @@ impl<'a> Parser<'a> {
                 m = e;
             }
         }
-        let suf = self.suffix_at(m, money2 && money, ctx);
+        let suf = self.suffix_at(m, pre2, ctx);
         if let Some(s) = &suf {
             m = s.end;
         }
@@ -861,6 +975,13 @@ impl<'a> Parser<'a> {
         let num_start = j;
         // sign
         let mut neg = false;
+        if self.is_word(j)
+            && matches!(self.low(j).as_ref(), "minus" | "negative")
+            && (self.is_num(j + 1) || self.numword(j + 1).is_some())
+        {
+            neg = true;
+            j += 1;
+        }
         if self.sym_in(j, &["-", "−"])
             && self.is_num(j + 1)
             && self.att(j + 1)
@@ -884,7 +1005,12 @@ impl<'a> Parser<'a> {
                 if self.is_word(p) {
                     return Outcome::Skip(k);
                 }
-                if self.sym_in(p, &["-", "‑", "#", "№", "/", "."]) {
+                if self.sym_in(
+                    p,
+                    &[
+                        "-", "‑", "#", "№", "/", ".", "%", "=", "&", "?", "_", ":", "+", "@", "\\",
+                    ],
+                ) {
                     return Outcome::Skip(k);
                 }
             }
@@ -930,7 +1056,8 @@ impl<'a> Parser<'a> {
         let mut dimension: Option<String> = None;
         let mut has_suffix = false;
         if !n.ordinal {
-            if let Some(suf) = self.suffix_at(k, money, i) {
+            let pre = if money { unit.clone() } else { None };
+            if let Some(suf) = self.suffix_at(k, pre.as_deref(), i) {
                 if suf.time {
                     // a duration ("three years", "two-year"): the time component's
                     return Outcome::Skip(suf.end);
@@ -962,7 +1089,22 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let _ = has_suffix;
+        // "15 dollars 50", "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+        if money && has_suffix && factor == 1.0 && !scaled {
+            if let Some((c, e)) =
+                self.subunit_at(k, &["USD", "EUR", "CAD", "AUD", "GBP", "RUB"], 100.0)
+            {
+                value = value.map(|v| v + c);
+                k = e;
+            }
+        }
+        // "5 feet 2 inches", "12 ft 2 in"
+        if unit.as_deref() == Some("ft") {
+            if let Some((c, e)) = self.subunit_at(k, &["in"], 12.0) {
+                value = value.map(|v| v + c);
+                k = e;
+            }
+        }
         let bare = !money && unit.is_none();
         // --- bare numbers that are not quantities
         if bare && !n.words && self.is_num(first_num) {
@@ -1021,7 +1163,11 @@ impl<'a> Parser<'a> {
             } else {
                 Some(k + 1)
             }
-        } else if self.word_is(k, "to") && !from_before && !n.vague && !n.ordinal {
+        } else if (self.word_is(k, "to") || self.word_is(k, "through") || self.sym(k, "~"))
+            && !from_before
+            && !n.vague
+            && !n.ordinal
+        {
             Some(k + 1)
         } else {
             None
@@ -1087,6 +1233,47 @@ impl<'a> Parser<'a> {
         }
         if cue == Some(Cue::Between) && high.is_none() {
             bound = Bound::Exact;
+        }
+        // "500 or more", "20 or less"
+        if bound == Bound::Exact && (self.word_is(k, "or") || self.word_is(k, "and")) {
+            match self.low(k + 1).as_ref() {
+                "more" | "greater" | "above" | "higher" | "over" => {
+                    bound = Bound::AtLeast;
+                    k += 2;
+                }
+                "less" | "fewer" | "below" | "lower" | "under" => {
+                    bound = Bound::AtMost;
+                    k += 2;
+                }
+                _ => {}
+            }
+        }
+        // "greater than 100 and smaller than 300", "at most 100 and at least 20"
+        if matches!(
+            bound,
+            Bound::Greater | Bound::AtLeast | Bound::Less | Bound::AtMost
+        ) && (self.word_is(k, "and") || self.word_is(k, "but") || self.sym(k, ","))
+        {
+            if let Some((Cue::Bound(b2), m)) = self.cue_at(k + 1) {
+                let lower_first = matches!(bound, Bound::Greater | Bound::AtLeast);
+                let upper2 = matches!(b2, Bound::Less | Bound::AtMost);
+                if lower_first == upper2 && b2 != Bound::Approx {
+                    if let Some((v2, suf2, end2)) = self.second_at(m, money, i) {
+                        let same = suf2
+                            .as_ref()
+                            .is_none_or(|s| s.unit == unit || unit.is_none());
+                        if same && !suf2.as_ref().is_some_and(|s| s.time) {
+                            if let Some(v) = value {
+                                let (lo, hi) = if lower_first { (v, v2) } else { (v2, v) };
+                                value = Some(lo);
+                                high = Some(hi);
+                                bound = Bound::Range;
+                                k = end2;
+                            }
+                        }
+                    }
+                }
+            }
         }
         let bare = !money && unit.is_none();
         let percent = dimension.as_deref() == Some("percent");
@@ -1245,6 +1432,15 @@ impl<'a> Parser<'a> {
         }
         if let Some((e, end)) = self.entry_at(&self.lx.units, m, |_| true) {
             if strict && e.dimension == "time" {
+                return None;
+            }
+            // "a year earlier", "a week ago": time, not a rate
+            if matches!(kw.as_ref(), "a" | "an")
+                && matches!(
+                    self.low(end).as_ref(),
+                    "earlier" | "ago" | "later" | "before" | "after" | "from" | "on" | "since"
+                )
+            {
                 return None;
             }
             return Some((
