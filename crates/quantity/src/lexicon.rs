@@ -1,6 +1,7 @@
 //! The data files of `resources/quantity/`, parsed once into lookup tables.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use dossier_model::Bound;
@@ -14,6 +15,34 @@ const UNITS: &str = include_str!("../../../resources/quantity/units.tsv");
 const LEXICON: &str = include_str!("../../../resources/quantity/lexicon.tsv");
 
 /// A number word; a word can be in several classes ("third": ordinal and fraction).
+/// A small multiply-rotate hasher for short word keys (SipHash dominated the profile).
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// String-keyed map with [`Fx`] hashing.
+pub type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+
 #[derive(Clone, Copy, Debug, Default)]
 pub struct NumWord {
     pub unit: Option<f64>,
@@ -67,12 +96,26 @@ pub const W_PLURAL: u8 = 8;
 pub const W_MONEY: u8 = 16;
 
 pub struct Lexicon {
-    pub numbers: HashMap<String, NumWord>,
+    pub numbers: Map<NumWord>,
     /// Phrases keyed by first word: (remaining words, cue), longest first.
-    pub cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
-    pub currencies: HashMap<String, Vec<Entry>>,
-    pub units: HashMap<String, Vec<Entry>>,
-    pub words: HashMap<String, u8>,
+    pub cues: Map<Vec<(Vec<String>, Cue)>>,
+    pub currencies: Map<Vec<Entry>>,
+    pub units: Map<Vec<Entry>>,
+    pub words: Map<u8>,
+    /// Lower-cased first tokens that can open a quantity (number words, cues, currencies, articles, signs).
+    pub starters: Map<()>,
+    /// Length in bytes of the longest starter.
+    pub starter_max: usize,
+    /// Bit filter over (first two bytes, length) of the starters: most words are rejected without hashing.
+    pub starter_bits: Vec<u64>,
+}
+
+/// The filter slot of a word: its first two bytes (ASCII-lower-cased) and its length.
+pub fn shape(s: &str) -> usize {
+    let b = s.as_bytes();
+    let b0 = b.first().map_or(0, |c| c.to_ascii_lowercase()) as usize;
+    let b1 = b.get(1).map_or(0, |c| c.to_ascii_lowercase()) as usize;
+    ((b0 * 31 + b1) * 37 + b.len().min(63)) & 0xFFFF
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -88,7 +131,7 @@ fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut numbers: HashMap<String, NumWord> = HashMap::new();
+        let mut numbers: Map<NumWord> = Map::default();
         for r in rows(NUMBERS) {
             if r.len() < 3 {
                 continue;
@@ -109,7 +152,7 @@ impl Lexicon {
                 _ => {}
             }
         }
-        let mut cues: HashMap<String, Vec<(Vec<String>, Cue)>> = HashMap::new();
+        let mut cues: Map<Vec<(Vec<String>, Cue)>> = Map::default();
         for r in rows(BOUNDS) {
             if r.len() < 2 {
                 continue;
@@ -134,7 +177,7 @@ impl Lexicon {
         for v in cues.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        let mut currencies: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut currencies: Map<Vec<Entry>> = Map::default();
         for r in rows(CURRENCIES) {
             if r.len() < 4 {
                 continue;
@@ -147,7 +190,7 @@ impl Lexicon {
             };
             add_entry(&mut currencies, r[0], r[1], r[2], "money", pos, flags);
         }
-        let mut units: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut units: Map<Vec<Entry>> = Map::default();
         for r in rows(UNITS) {
             if r.len() < 4 {
                 continue;
@@ -160,7 +203,7 @@ impl Lexicon {
                 v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
             }
         }
-        let mut words: HashMap<String, u8> = HashMap::new();
+        let mut words: Map<u8> = Map::default();
         for r in rows(LEXICON) {
             if r.len() < 2 {
                 continue;
@@ -175,7 +218,26 @@ impl Lexicon {
             };
             *words.entry(r[0].to_string()).or_default() |= bit;
         }
+        let mut starters: Map<()> = Map::default();
+        for k in numbers
+            .keys()
+            .chain(cues.keys())
+            .chain(currencies.keys())
+            .map(String::as_str)
+            .chain(["a", "an", "half", "quarter", "minus", "negative"])
+        {
+            starters.insert(k.to_lowercase(), ());
+        }
+        let starter_max = starters.keys().map(String::len).max().unwrap_or(0);
+        let mut starter_bits = vec![0u64; 1024];
+        for k in starters.keys() {
+            let h = shape(k);
+            starter_bits[h >> 6] |= 1 << (h & 63);
+        }
         Lexicon {
+            starters,
+            starter_max,
+            starter_bits,
             numbers,
             cues,
             currencies,
@@ -184,6 +246,7 @@ impl Lexicon {
         }
     }
 
+    #[cfg(test)]
     pub fn word(&self, lower: &str) -> u8 {
         self.words.get(lower).copied().unwrap_or(0)
     }
@@ -199,7 +262,7 @@ fn split(surface: &str) -> Vec<(String, bool)> {
 }
 
 fn add_entry(
-    map: &mut HashMap<String, Vec<Entry>>,
+    map: &mut Map<Vec<Entry>>,
     surface: &str,
     symbol: &str,
     factor: &str,

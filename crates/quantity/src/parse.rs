@@ -187,6 +187,22 @@ impl<'a> Parser<'a> {
             Cow::Borrowed(s)
         }
     }
+    /// Looks token `i` up in `map` by its lower-cased text, without allocating for ASCII words.
+    fn lookup<V>(&self, map: &'static crate::lexicon::Map<V>, i: usize) -> Option<&'static V> {
+        let s = self.t(i);
+        if s.is_empty() {
+            return None;
+        }
+        let mut buf = [0u8; 48];
+        if s.is_ascii() && s.len() <= buf.len() {
+            let b = &mut buf[..s.len()];
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            map.get(std::str::from_utf8(b).unwrap_or(""))
+        } else {
+            map.get(s.to_lowercase().as_str())
+        }
+    }
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.t(i).eq_ignore_ascii_case(w)
     }
@@ -194,13 +210,13 @@ impl<'a> Parser<'a> {
         if !self.is_word(i) {
             return None;
         }
-        self.lx.numbers.get(self.low(i).as_ref())
+        self.lookup(&self.lx.numbers, i)
     }
     fn wclass(&self, i: usize) -> u8 {
         if !self.is_word(i) {
             return 0;
         }
-        self.lx.word(self.low(i).as_ref())
+        self.lookup(&self.lx.words, i).copied().unwrap_or(0)
     }
     fn capitalized(&self, i: usize) -> bool {
         self.is_word(i) && self.t(i).chars().next().is_some_and(|c| c.is_uppercase())
@@ -222,14 +238,24 @@ impl<'a> Parser<'a> {
                     || self.lx.cues.contains_key(s)
             }
             TokKind::Word => {
-                let l = self.low(i);
-                let l = l.as_ref();
-                self.lx.numbers.contains_key(l)
-                    || self.lx.cues.contains_key(l)
-                    || self.lx.currencies.contains_key(l)
-                    || l == "a"
-                    || l == "an"
-                    || l == "half"
+                let s = self.t(i);
+                if s.len() > self.lx.starter_max {
+                    return false;
+                }
+                let h = crate::lexicon::shape(s);
+                if self.lx.starter_bits[h >> 6] & (1 << (h & 63)) == 0 {
+                    return false;
+                }
+                let mut buf = [0u8; 64];
+                if s.is_ascii() && s.len() <= buf.len() {
+                    let b = &mut buf[..s.len()];
+                    b.copy_from_slice(s.as_bytes());
+                    b.make_ascii_lowercase();
+                    let l = std::str::from_utf8(b).unwrap_or("");
+                    self.lx.starters.contains_key(l)
+                } else {
+                    self.lx.starters.contains_key(s.to_lowercase().as_str())
+                }
             }
         }
     }
@@ -238,11 +264,11 @@ impl<'a> Parser<'a> {
         if i >= self.toks.len() {
             return None;
         }
-        let list = self.lx.cues.get(self.low(i).as_ref())?;
+        let list = self.lookup(&self.lx.cues, i)?;
         'outer: for (rest, cue) in list {
             let mut k = i + 1;
             for w in rest {
-                if self.t(k).to_lowercase() != *w {
+                if !self.t(k).eq_ignore_ascii_case(w) {
                     continue 'outer;
                 }
                 k += 1;
@@ -255,15 +281,14 @@ impl<'a> Parser<'a> {
     /// Matches a vocabulary entry at `i`; returns the entry and the token after it.
     fn entry_at(
         &self,
-        map: &'static std::collections::HashMap<String, Vec<Entry>>,
+        map: &'static crate::lexicon::Map<Vec<Entry>>,
         i: usize,
         want: impl Fn(&Entry) -> bool,
     ) -> Option<(&'static Entry, usize)> {
         if i >= self.toks.len() {
             return None;
         }
-        let key = self.low(i);
-        let list = map.get(key.as_ref())?;
+        let list = self.lookup(map, i)?;
         'outer: for e in list {
             if !want(e) {
                 continue;
