@@ -20,30 +20,7 @@ use crate::extract;
 
 const EVAL_UNITS: &str = include_str!("../../../resources/quantity/eval_units.tsv");
 
-/// Precision/recall counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Prf {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+pub use dossier_eval::Prf;
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
@@ -94,12 +71,12 @@ impl fmt::Display for Report {
                 "{:<28} {:>5} {:>6.1} {:>6.1} {:>6.1}   {:>6.1} {:>6.1} {:>6.1}",
                 l.name,
                 l.gold,
-                l.strict.precision(),
-                l.strict.recall(),
-                l.strict.f1(),
-                l.detect.precision(),
-                l.detect.recall(),
-                l.detect.f1()
+                100.0 * l.strict.precision(),
+                100.0 * l.strict.recall(),
+                100.0 * l.strict.f1(),
+                100.0 * l.detect.precision(),
+                100.0 * l.detect.recall(),
+                100.0 * l.detect.f1()
             )?;
         }
         for n in &self.notes {
@@ -547,7 +524,7 @@ pub fn quantulum(dir: &Path) -> Result<Report, String> {
             ratio(value_ok[s], ngold[s]),
             value_ok[s],
             ngold[s],
-            all[s].recall()
+            100.0 * all[s].recall()
         ));
     }
     report.notes.push(
@@ -588,7 +565,7 @@ mod tests {
             fp: 2,
             fn_: 2,
         };
-        assert!((p.f1() - 80.0).abs() < 1e-9);
+        assert!((p.f1() - 0.8).abs() < 1e-9);
         assert_eq!(parse_interval("[20,30)"), Some((Some(20.0), Some(30.0))));
         assert_eq!(parse_interval("(30,)"), Some((Some(30.0), None)));
         let m = UnitMap::load();
