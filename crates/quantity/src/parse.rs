@@ -1137,7 +1137,12 @@ impl<'a> Parser<'a> {
             if self.is_month(k) || (self.word_is(k, "of") && self.is_month(k + 1)) {
                 return Outcome::Skip(k + 1);
             }
-            if num_start > 0 && self.is_month(num_start - 1) {
+            if num_start > 0
+                && (self.is_month(num_start - 1)
+                    || (num_start > 1
+                        && self.sym(num_start - 1, ".")
+                        && self.is_month(num_start - 2)))
+            {
                 return Outcome::Skip(k);
             }
             // list markers: "1." / "2)" at line start; "(3)"
@@ -1522,9 +1527,16 @@ impl<'a> Parser<'a> {
             let l = self.low(m);
             let mut end = m + 1;
             // hyphenated compounds: "Belarusian-Russian", "air-defence"
-            while self.sym(end, "-") && self.att(end) && self.is_word(end + 1) && self.att(end + 1)
+            // hyphenated compounds and designations: "Belarusian-Russian", "Su-30SM"
+            while self.sym(end, "-")
+                && self.att(end)
+                && self.att(end + 1)
+                && (self.is_word(end + 1) || self.is_num(end + 1))
             {
                 end += 2;
+                while self.att(end) && (self.is_word(end) || self.is_num(end)) {
+                    end += 1;
+                }
             }
             let last_word = self.low(end - 1);
             if one {
