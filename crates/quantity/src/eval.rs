@@ -534,6 +534,266 @@ pub fn quantulum(dir: &Path) -> Result<Report, String> {
     Ok(report)
 }
 
+/// Attribute `name="…"` inside an XML start tag.
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let pat = format!("{name}=\"");
+    let i = tag.find(&pat)? + pat.len();
+    let j = tag[i..].find('"')? + i;
+    Some(&tag[i..j])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// One MEANTIME document: rebuilt text, token byte spans, VALUE and TIMEX3 markables as token-id lists.
+struct CatDoc {
+    text: String,
+    tokens: HashMap<String, (usize, usize)>,
+    values: Vec<(String, Vec<String>)>,
+    timexes: Vec<Vec<String>>,
+    /// End of the annotated part: MEANTIME marks only the title and the first sentences of each article.
+    annotated_end: usize,
+}
+
+fn read_cat(xml: &str) -> CatDoc {
+    let mut text = String::new();
+    let mut tokens = HashMap::new();
+    let mut sentence_of: HashMap<String, u32> = HashMap::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<token ") {
+        let r = &rest[i..];
+        let Some(gt) = r.find('>') else { break };
+        let tag = &r[..gt];
+        let Some(end) = r.find("</token>") else { break };
+        let word = unescape(&r[gt + 1..end]);
+        if let Some(id) = attr(tag, "t_id") {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let s = text.len();
+            text.push_str(&word);
+            tokens.insert(id.to_string(), (s, text.len()));
+            let sn = attr(tag, "sentence")
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(0);
+            sentence_of.insert(id.to_string(), sn);
+        }
+        rest = &r[end..];
+    }
+    let mut values = Vec::new();
+    let mut timexes = Vec::new();
+    for (open, close) in [("<VALUE ", "</VALUE>"), ("<TIMEX3 ", "</TIMEX3>")] {
+        let mut rest = xml;
+        while let Some(i) = rest.find(open) {
+            let r = &rest[i..];
+            let Some(gt) = r.find('>') else { break };
+            let tag = &r[..gt];
+            if tag.ends_with('/') {
+                rest = &r[gt..];
+                continue;
+            }
+            let Some(end) = r.find(close) else { break };
+            let body = &r[gt..end];
+            let ids: Vec<String> = body
+                .split("t_id=\"")
+                .skip(1)
+                .filter_map(|x| x.split('"').next())
+                .map(str::to_string)
+                .collect();
+            if !ids.is_empty() {
+                if open == "<VALUE " {
+                    values.push((attr(tag, "type").unwrap_or("").to_string(), ids));
+                } else {
+                    timexes.push(ids);
+                }
+            }
+            rest = &r[end..];
+        }
+    }
+    // the last sentence holding any markable
+    let markables = xml.find("<Markables>").map_or("", |i| &xml[i..]);
+    let last = markables
+        .split("t_id=\"")
+        .skip(1)
+        .filter_map(|x| x.split('"').next())
+        .filter_map(|id| sentence_of.get(id))
+        .max()
+        .copied()
+        .unwrap_or(0);
+    let annotated_end = tokens
+        .iter()
+        .filter(|(id, _)| sentence_of.get(*id).is_some_and(|s| *s <= last))
+        .map(|(_, sp)| sp.1)
+        .max()
+        .unwrap_or(0);
+    CatDoc {
+        text,
+        tokens,
+        values,
+        timexes,
+        annotated_end,
+    }
+}
+
+/// Held-out check on MEANTIME (English Wikinews): span detection of the VALUE markables (MONEY, PERCENT,
+/// QUANTITY; no normalized values in the gold). `dir` is `events/meantime-en`. Only the annotated part of each
+/// article (title and first sentences) is scored; ordinal predictions are not (MEANTIME does not mark ordinals). The `+gold timex` lines drop predictions overlapping a gold TIMEX3,
+/// as the pipeline does when the time component runs first.
+pub fn meantime(dir: &Path) -> Result<Report, String> {
+    let root = dir.join("intra-doc_annotation");
+    let mut files = Vec::new();
+    for sub in std::fs::read_dir(&root).map_err(|e| format!("{}: {e}", root.display()))? {
+        let sub = sub.map_err(|e| e.to_string())?.path();
+        if let Ok(rd) = std::fs::read_dir(&sub) {
+            files.extend(
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "xml")),
+            );
+        }
+    }
+    files.sort();
+    let mut report = Report {
+        title: format!(
+            "MEANTIME English VALUE markables, held out ({} documents)",
+            files.len()
+        ),
+        ..Report::default()
+    };
+    let kinds: [(&str, &[&str]); 4] = [
+        (
+            "all",
+            &[
+                "money",
+                "percent",
+                "cardinal",
+                "dimension",
+                "vague",
+                "relative",
+            ],
+        ),
+        ("MONEY", &["money"]),
+        ("PERCENT", &["percent"]),
+        ("QUANTITY", &["cardinal", "dimension", "vague", "relative"]),
+    ];
+    for with_timex in [false, true] {
+        for (gtype, pk) in kinds {
+            let mut strict = Prf::default(); // span overlap and type agreement
+            let mut detect = Prf::default(); // span overlap, any type
+            let mut ngold = 0;
+            for f in &files {
+                let xml =
+                    std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+                let doc = read_cat(&xml);
+                let span_of = |ids: &[String]| -> Option<(usize, usize)> {
+                    let s = ids
+                        .iter()
+                        .filter_map(|i| doc.tokens.get(i))
+                        .map(|x| x.0)
+                        .min()?;
+                    let e = ids
+                        .iter()
+                        .filter_map(|i| doc.tokens.get(i))
+                        .map(|x| x.1)
+                        .max()?;
+                    Some((s, e))
+                };
+                let tx: Vec<(usize, usize)> =
+                    doc.timexes.iter().filter_map(|t| span_of(t)).collect();
+                let preds: Vec<Quantity> = extract(&doc.text)
+                    .into_iter()
+                    .filter(|q| q.kind != "ordinal" && q.span.start < doc.annotated_end)
+                    .filter(|q| {
+                        !with_timex || !tx.iter().any(|t| t.0 < q.span.end && q.span.start < t.1)
+                    })
+                    .collect();
+                let golds: Vec<(String, (usize, usize))> = doc
+                    .values
+                    .iter()
+                    .filter(|(t, _)| gtype == "all" || t == gtype)
+                    .filter_map(|(t, ids)| Some((t.clone(), span_of(ids)?)))
+                    .collect();
+                ngold += golds.len();
+                let mut used = vec![false; preds.len()];
+                let mut used_det = vec![false; preds.len()];
+                for (gt, (gs, ge)) in &golds {
+                    let ov = |q: &Quantity| q.span.start < *ge && *gs < q.span.end;
+                    let want: &[&str] = match gt.as_str() {
+                        "MONEY" => &["money"],
+                        "PERCENT" => &["percent"],
+                        _ => &["cardinal", "dimension", "vague", "relative"],
+                    };
+                    if let Some(i) = (0..preds.len()).find(|&i| !used_det[i] && ov(&preds[i])) {
+                        used_det[i] = true;
+                        detect.tp += 1;
+                    } else {
+                        detect.fn_ += 1;
+                    }
+                    let hit = (0..preds.len()).find(|&i| {
+                        !used[i] && ov(&preds[i]) && want.contains(&preds[i].kind.as_str())
+                    });
+                    if let Some(i) = hit {
+                        used[i] = true;
+                        strict.tp += 1;
+                    } else {
+                        strict.fn_ += 1;
+                        if !with_timex && gtype == "all" {
+                            let (a, b) = (gs.saturating_sub(40), (*ge + 40).min(doc.text.len()));
+                            let ctx = doc.text.get(a..b).unwrap_or("");
+                            report.errors.push(format!(
+                                "FN meantime {gt}: {:?} in {ctx:?}",
+                                &doc.text[*gs..*ge]
+                            ));
+                        }
+                    }
+                }
+                for (i, q) in preds.iter().enumerate() {
+                    if !pk.contains(&q.kind.as_str()) {
+                        continue;
+                    }
+                    if !used[i] {
+                        strict.fp += 1;
+                        if !with_timex && gtype == "all" {
+                            let (a, b) = (
+                                q.span.start.saturating_sub(40),
+                                (q.span.end + 40).min(doc.text.len()),
+                            );
+                            let ctx = doc.text.get(a..b).unwrap_or("");
+                            report.errors.push(format!(
+                                "FP meantime: {} in {ctx:?}",
+                                describe(&doc.text, q)
+                            ));
+                        }
+                    }
+                    if !used_det[i] {
+                        detect.fp += 1;
+                    }
+                }
+            }
+            report.lines.push(Line {
+                name: format!(
+                    "meantime/{gtype}{}",
+                    if with_timex { "+gold timex" } else { "" }
+                ),
+                gold: ngold,
+                strict,
+                detect,
+            });
+        }
+    }
+    report.notes.push(
+        "P/R/F1: span overlap with the type agreeing (MONEY=money, PERCENT=percent, QUANTITY=other kinds); \
+         det: span overlap only"
+            .into(),
+    );
+    Ok(report)
+}
+
 /// The gold folder `shared/eval/quantities` beside the checkout (also tried one level up, for worktrees).
 pub fn default_dir() -> Option<std::path::PathBuf> {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -546,12 +806,18 @@ pub fn default_dir() -> Option<std::path::PathBuf> {
     .find(|p| p.is_dir())
 }
 
-/// Both suites under `quantities_dir` (`../shared/eval/quantities`).
+/// Both suites under `quantities_dir` (`../shared/eval/quantities`), plus the MEANTIME held-out check when
+/// `../events/meantime-en` is beside it.
 pub fn all(quantities_dir: &Path) -> Result<Vec<Report>, String> {
-    Ok(vec![
+    let mut out = vec![
         recognizers(&quantities_dir.join("recognizers-number-en"))?,
         quantulum(&quantities_dir.join("quantulum3"))?,
-    ])
+    ];
+    let mt = quantities_dir.join("../events/meantime-en");
+    if mt.is_dir() {
+        out.push(meantime(&mt)?);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

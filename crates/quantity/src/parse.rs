@@ -476,7 +476,10 @@ impl<'a> Parser<'a> {
             if neg || (self.sym(m, "+") && self.att(m)) {
                 m += 1;
             }
-            if self.is_num(m) && self.att(m) && self.t(m).len() <= 3 {
+            // "7e7" is a model name; 1e10, 4e14, 1.3e6, 9.83e-3 are numbers
+            let signed = m > k + 1;
+            let plausible = decimals > 0 || signed || self.t(m).len() >= 2;
+            if plausible && self.is_num(m) && self.att(m) && self.t(m).len() <= 3 {
                 let e: i32 = self.t(m).parse().unwrap_or(0);
                 value *= 10f64.powi(if neg { -e } else { e });
                 k = m + 1;
@@ -1034,6 +1037,7 @@ impl<'a> Parser<'a> {
                     p,
                     &[
                         "-", "‑", "#", "№", "/", ".", "%", "=", "&", "?", "_", ":", "+", "@", "\\",
+                        "'", "’",
                     ],
                 ) {
                     return Outcome::Skip(k);
@@ -1133,15 +1137,23 @@ impl<'a> Parser<'a> {
         let bare = !money && unit.is_none();
         // --- bare numbers that are not quantities
         if bare && !n.words && self.is_num(first_num) {
-            // dates: "19 December", "December 21", "21st of December"
-            if self.is_month(k) || (self.word_is(k, "of") && self.is_month(k + 1)) {
+            // dates: "19 December", "December 21", "21st of December", "June 13, 2005"
+            let v = value.unwrap_or(-1.0).abs();
+            let day = n.raw && (1.0..=31.0).contains(&v);
+            let year = n.raw && (1000.0..=2100.0).contains(&v);
+            if day && (self.is_month(k) || (self.word_is(k, "of") && self.is_month(k + 1))) {
                 return Outcome::Skip(k + 1);
             }
-            if num_start > 0
-                && (self.is_month(num_start - 1)
-                    || (num_start > 1
-                        && self.sym(num_start - 1, ".")
-                        && self.is_month(num_start - 2)))
+            let month_before =
+                |p: usize| self.is_month(p) || (p > 0 && self.sym(p, ".") && self.is_month(p - 1));
+            if num_start > 0 && (day || year) && month_before(num_start - 1) {
+                return Outcome::Skip(k);
+            }
+            if year
+                && num_start > 2
+                && self.sym(num_start - 1, ",")
+                && self.is_num(num_start - 2)
+                && month_before(num_start - 3)
             {
                 return Outcome::Skip(k);
             }
@@ -1163,13 +1175,19 @@ impl<'a> Parser<'a> {
         }
         if bare && !n.words && !n.ordinal && self.is_num(first_num) && cue.is_none() {
             // designations: "Zapad 2023", "Voyager 2", "article 5", "Resolution 2231"
+            // "No. 1"
+            if i > 1 && self.sym(i - 1, ".") && self.wclass(i - 2) & W_REF != 0 {
+                return Outcome::Skip(k);
+            }
             if i > 0 && self.is_word(i - 1) {
                 let p = i - 1;
                 let cls = self.wclass(p);
                 if cls & W_REF != 0 {
                     return Outcome::Skip(k);
                 }
-                if self.capitalized(p)
+                // "iPhone 4", "iOS 5": capitals inside the word
+                let camel = self.t(p).chars().skip(1).any(|c| c.is_uppercase());
+                if (self.capitalized(p) || camel)
                     && cls & (W_STOP | W_MONTH) == 0
                     && self.numword(p).is_none()
                     && self.cue_at(p).is_none()
@@ -1544,7 +1562,7 @@ impl<'a> Parser<'a> {
                 if !self.is_word(end) || self.wclass(end) & W_STOP != 0 || words >= 2 {
                     break;
                 }
-            } else if looks_plural(&last_word)
+            } else if (looks_plural(&last_word) && !self.capitalized(end - 1))
                 || cls & W_PLURAL != 0
                 || self.wclass(end - 1) & W_PLURAL != 0
             {

@@ -14,4 +14,8 @@ fn recognizers_and_quantulum_floors() {
     let q = &reports[1];
     let inscope = q.line("quantulum3/in-scope").expect("line");
     assert!(100.0 * inscope.strict.recall() >= 65.0, "{q}");
+    if let Some(mt) = reports.get(2) {
+        let all = mt.line("meantime/all").expect("line");
+        assert!(100.0 * all.strict.f1() >= 85.0, "{mt}");
+    }
 }
