@@ -530,6 +530,8 @@ impl<'a> Parser<'a> {
         let mut any = false;
         let mut ordinal = false;
         let mut frac_done = false;
+        // the value of the latest unit/ten words ("three" in "one hundred and three quarters")
+        let mut tail = 0.0;
         let first = self.low(j);
         // vague plurals: "dozens of", "hundreds of", "tens of thousands of"
         if matches!(
@@ -677,12 +679,14 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 cur += u;
+                tail = if last == Last::Ten { tail + u } else { u };
                 last = Last::Unit;
             } else if let (Some(t), true) = (
                 nw.ten,
                 matches!(last, Last::None | Last::Hundred | Last::Scale),
             ) {
                 cur += t;
+                tail = t;
                 last = Last::Ten;
             } else if nw.hundred
                 && l.as_ref() == "hundred"
@@ -700,9 +704,9 @@ impl<'a> Parser<'a> {
                 k += 1;
                 break;
             } else if let (Some(d), true) = (nw.frac, last == Last::Unit && any) {
-                // "two thirds", "one fifth"
+                // "two thirds", "one fifth", "one hundred and three quarters" (only the last group is divided)
                 if d > 1.0 {
-                    cur /= d;
+                    cur = cur - tail + tail / d;
                     k += 1;
                     frac_done = true;
                 }
@@ -817,6 +821,13 @@ impl<'a> Parser<'a> {
     fn scale_at(&self, k: usize, money: bool) -> Option<(f64, usize)> {
         let nw = self.numword(k)?;
         let l = self.low(k);
+        // "322 hundred", "3 dozen(s)"
+        if nw.hundred && l.as_ref() == "hundred" {
+            return Some((100.0, k + 1));
+        }
+        if nw.dozen {
+            return Some((12.0, k + 1));
+        }
         if let Some(s) = nw.scale {
             if !l.ends_with('s') {
                 return Some((s, k + 1));
