@@ -208,6 +208,14 @@ fn close_opt(a: Option<f64>, b: Option<f64>) -> bool {
 
 /// Runs the Recognizers-Text English specs found under `dir` (the `recognizers-number-en` folder).
 pub fn recognizers(dir: &Path) -> Result<Report, String> {
+    recognizers_with(dir, &extract)
+}
+
+/// A quantity extractor to evaluate: ours ([`extract`]) or a peer's predictions loaded from a file.
+pub type Predictor<'p> = &'p dyn Fn(&str) -> Vec<Quantity>;
+
+/// [`recognizers`] with any predictor.
+pub fn recognizers_with(dir: &Path, extract: Predictor) -> Result<Report, String> {
     let units = UnitMap::load();
     let mut report = Report {
         title: format!("Recognizers-Text English specs ({})", dir.display()),
@@ -392,6 +400,11 @@ const TIME_UNITS: &[&str] = &[
 
 /// Runs quantulum3's English test sentences found under `dir` (the `quantulum3` folder).
 pub fn quantulum(dir: &Path) -> Result<Report, String> {
+    quantulum_with(dir, &extract)
+}
+
+/// [`quantulum`] with any predictor.
+pub fn quantulum_with(dir: &Path, extract: Predictor) -> Result<Report, String> {
     let units = UnitMap::load();
     let mut report = Report {
         title: format!("quantulum3 English test sentences ({})", dir.display()),
@@ -645,6 +658,11 @@ fn read_cat(xml: &str) -> CatDoc {
 /// article (title and first sentences) is scored; ordinal predictions are not (MEANTIME does not mark ordinals). The `+gold timex` lines drop predictions overlapping a gold TIMEX3,
 /// as the pipeline does when the time component runs first.
 pub fn meantime(dir: &Path) -> Result<Report, String> {
+    meantime_with(dir, &extract)
+}
+
+/// [`meantime`] with any predictor.
+pub fn meantime_with(dir: &Path, extract: Predictor) -> Result<Report, String> {
     let root = dir.join("intra-doc_annotation");
     let mut files = Vec::new();
     for sub in std::fs::read_dir(&root).map_err(|e| format!("{}: {e}", root.display()))? {
@@ -809,13 +827,18 @@ pub fn default_dir() -> Option<std::path::PathBuf> {
 /// Both suites under `quantities_dir` (`../shared/eval/quantities`), plus the MEANTIME held-out check when
 /// `../events/meantime-en` is beside it.
 pub fn all(quantities_dir: &Path) -> Result<Vec<Report>, String> {
+    all_with(quantities_dir, &extract)
+}
+
+/// [`all`] with any predictor (used to score peers on the same protocol: `bench/quantities_peer.py`).
+pub fn all_with(quantities_dir: &Path, extract: Predictor) -> Result<Vec<Report>, String> {
     let mut out = vec![
-        recognizers(&quantities_dir.join("recognizers-number-en"))?,
-        quantulum(&quantities_dir.join("quantulum3"))?,
+        recognizers_with(&quantities_dir.join("recognizers-number-en"), extract)?,
+        quantulum_with(&quantities_dir.join("quantulum3"), extract)?,
     ];
     let mt = quantities_dir.join("../events/meantime-en");
     if mt.is_dir() {
-        out.push(meantime(&mt)?);
+        out.push(meantime_with(&mt, extract)?);
     }
     Ok(out)
 }
