@@ -11,6 +11,14 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
+    Quantities {
+        /// The `quantities` gold folder (default: ../shared/eval/quantities beside the checkout)
+        dir: Option<PathBuf>,
+        /// Print every miss and false positive
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -18,6 +26,18 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Quantities { dir, errors } => {
+            let dir = dir
+                .or_else(dossier_quantity::eval::default_dir)
+                .context("no gold folder: pass the path of shared/eval/quantities")?;
+            for r in dossier_quantity::eval::all(&dir).map_err(anyhow::Error::msg)? {
+                println!("{r}");
+                if errors {
+                    r.errors.iter().for_each(|e| println!("  {e}"));
+                }
+            }
             Ok(())
         }
     }

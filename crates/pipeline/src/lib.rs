@@ -34,7 +34,11 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard pipeline, in dependency order.
     pub fn standard(config: &Config) -> Pipeline {
-        let all: Vec<Box<dyn Component>> = vec![Box::new(dossier_segment::Segmenter)];
+        let all: Vec<Box<dyn Component>> = vec![
+            Box::new(dossier_segment::Segmenter),
+            // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
+            Box::new(dossier_quantity::Quantities),
+        ];
         let mut components = Vec::new();
         for c in all {
             let last = config.until.as_deref() == Some(c.name());
