@@ -737,7 +737,7 @@ pub fn annotate(doc: &mut Document, yard: Yardstick) {
                 .speaker_text
                 .clone()
                 .or_else(|| speaker_span.map(|sp| doc.slice(sp).to_string()));
-            let end = r.content.1.max(r.cue.1);
+            let end = r.content.1.max(r.cue.1).max(r.speaker.map_or(0, |sp| sp.1));
             statements.push(Statement {
                 span: s.span(r.start.min(r.cue.0), end),
                 speaker,
