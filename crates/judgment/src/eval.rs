@@ -50,30 +50,7 @@ pub struct GoldJudgment {
     pub due: Option<String>,
 }
 
-/// Precision / recall counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Prf {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+pub use dossier_eval::Prf;
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {

@@ -34,7 +34,13 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard pipeline, in dependency order.
     pub fn standard(config: &Config) -> Pipeline {
-        let all: Vec<Box<dyn Component>> = vec![Box::new(dossier_segment::Segmenter)];
+        let all: Vec<Box<dyn Component>> = vec![
+            Box::new(dossier_segment::Segmenter),
+            // Last: it reads entities (speaker links) and timexes (due dates) when present.
+            Box::new(dossier_judgment::JudgmentAnnotator::new(
+                dossier_judgment::Yardstick::parse(&config.yardstick).unwrap_or_default(),
+            )),
+        ];
         let mut components = Vec::new();
         for c in all {
             let last = config.until.as_deref() == Some(c.name());
