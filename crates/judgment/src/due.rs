@@ -188,7 +188,7 @@ fn year(w: &str) -> Option<i32> {
 pub fn fallback(words: &[&str], dct: Option<Date>) -> Option<Date> {
     let mut best: Option<Date> = None;
     let mut keep = |d: Date| {
-        if dct.map_or(true, |t| d >= t) {
+        if dct.is_none_or(|t| d >= t) {
             best = Some(best.map_or(d, |b| b.max(d)));
         }
     };
@@ -229,11 +229,7 @@ pub fn fallback(words: &[&str], dct: Option<Date>) -> Option<Date> {
         }
         // (for|in|over|within|during) the (next|coming|following) N (years|months|weeks|days)
         if matches!(w, "next" | "coming" | "following") || (w == "within" && i + 2 < words.len()) {
-            let (n_at, unit_at) = if w == "within" {
-                (i + 1, i + 2)
-            } else {
-                (i + 1, i + 2)
-            };
+            let (n_at, unit_at) = (i + 1, i + 2);
             if let (Some(n), Some(unit)) = (
                 words.get(n_at).and_then(|x| number_word(x)),
                 words.get(unit_at),
@@ -319,7 +315,7 @@ pub fn due(
                 }
                 _ => None,
             };
-            if let Some(d) = d.filter(|d| t.map_or(true, |t| *d >= t)) {
+            if let Some(d) = d.filter(|d| t.is_none_or(|t| *d >= t)) {
                 best = Some(best.map_or(d, |b| b.max(d)));
             }
         }

@@ -224,7 +224,7 @@ fn match_cues(s: &Sent) -> Vec<Match> {
         if let Some(c) = pidx.get(w) {
             if let Some(&pi) = c.iter().find(|&&pi| fits(&phrases[pi].tokens)) {
                 let len = phrases[pi].tokens.len();
-                if best.map_or(true, |b| b.end - b.start < len) {
+                if best.is_none_or(|b| b.end - b.start < len) {
                     best = Some(Match {
                         kind: Kind::Phrase(pi),
                         start: i,
@@ -272,7 +272,7 @@ fn keep(s: &Sent, m: &Match) -> bool {
     let prev = if i > 0 { s.w(i - 1) } else { "" };
     match m.kind {
         Kind::Phrase(_) if s.words[i] == "may" => {
-            !(s.orig[i] == "May" && i > 0)
+            (s.orig[i] != "May" || i == 0)
                 && !s
                     .w(i + 1)
                     .bytes()
@@ -823,7 +823,14 @@ pub fn annotate(doc: &mut Document, yard: Yardstick) {
             if ca >= b {
                 continue;
             }
-            let span = s.span(ca, b);
+            let mut span = s.span(ca, b);
+            // Reported speech: the judgment is the reported proposition, without "X confirmed that".
+            if let Some(k) = statement {
+                let c = statements[k].content;
+                if c.overlaps(span) {
+                    span = Span::new(span.start.max(c.start), span.end.min(c.end));
+                }
+            }
             let clause_words = &s.words[a..b];
             let mut j = Judgment {
                 span,
@@ -952,7 +959,7 @@ pub fn annotate(doc: &mut Document, yard: Yardstick) {
         let mut best: Option<(usize, &str)> = None;
         for e in &doc.entities {
             for m in &e.mentions {
-                if m.span.overlaps(sp) && best.map_or(true, |(end, _)| m.span.end > end) {
+                if m.span.overlaps(sp) && best.is_none_or(|(end, _)| m.span.end > end) {
                     best = Some((m.span.end, e.id.as_str()));
                 }
             }

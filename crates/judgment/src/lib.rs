@@ -4,11 +4,13 @@
 //!   from a segmented document (rules and lexicons in `resources/judgments/`).
 //! - [`yardstick`] maps estimative phrases to probability bands (ICD 203 by default; UK PHIA, NATO).
 //! - [`score`] computes Brier and log scores and calibration tables for resolved forecasts.
+//! - [`ledger`] keeps forecasts in the store, records resolutions and scores them (`dossier ledger`).
 //! - [`eval`] compares the output with a hand-made gold file.
 
 pub mod due;
 pub mod eval;
 pub mod extract;
+pub mod ledger;
 pub mod lexicon;
 pub mod score;
 pub mod yardstick;

@@ -214,7 +214,7 @@ fn parse_phrases(tsv: &str) -> Vec<Phrase> {
         })
         .collect();
     // Longest first, so that "highly likely" wins over "likely".
-    out.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()));
+    out.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
     out
 }
 
