@@ -150,8 +150,79 @@ const EVALUATIVE: &[&str] = &[
     "implies",
 ];
 const FINAL_PUNCT: &[&str] = &[".", "!", "?", "…"];
-const OPEN_QUOTES: &[&str] = &["“", "\"", "‘", "«", "„"];
-const CLOSE_QUOTES: &[&str] = &["”", "\"", "’", "»"];
+const OPEN_QUOTES: &[&str] = &["“", "\"", "‘", "«", "„", "``"];
+const CLOSE_QUOTES: &[&str] = &["”", "\"", "’", "»", "''"];
+/// Reporting verbs that take a bare clause ("said the company expects …").
+const BARE_CLAUSE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "claimed",
+    "claims",
+    "added",
+    "noted",
+    "argued",
+    "warned",
+    "believes",
+    "thinks",
+    "insisted",
+    "admitted",
+    "estimated",
+    "saying",
+    "stating",
+    "claiming",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+];
+/// Participles of reporting verbs whose speaker is the subject of the main clause
+/// ("Jobs unveiled the products, saying the company …").
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "stating",
+    "claiming",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+];
+/// Words that may stand between a reporting verb and its "that" ("said in a statement that").
+const ADJUNCT_START: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "to",
+    "reporters",
+    "journalists",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "again",
+    "also",
+    "publicly",
+    "repeatedly",
+    "recently",
+    "previously",
+];
+const PREPOSITIONS: &[&str] = &[
+    "to", "so", "in", "on", "at", "by", "for", "with", "of", "about", "during", "from", "after",
+    "before", "and", "or", "but", "as", "it", "this", "that",
+];
 
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
@@ -310,6 +381,28 @@ fn keep(s: &Sent, m: &Match) -> bool {
 
 /// A speaker found before a cue: token range and whether it is a pronoun.
 fn speaker_before(s: &Sent, j: usize) -> Option<(usize, usize, bool)> {
+    if let Some(found) = speaker_np(s, j) {
+        return Some(found);
+    }
+    // Apposition: "Louis Gallois, the Airbus chief executive, said …" → the name before it.
+    if j > 2 && s.words[j - 1] == "," {
+        let c = (j.saturating_sub(12)..j - 1)
+            .rev()
+            .find(|&k| s.words[k] == ",")?;
+        if c + 1 < j - 1
+            && matches!(
+                s.words[c + 1],
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+            || is_cap(s.orig[c + 1])
+        {
+            return speaker_np(s, c).filter(|x| !x.2);
+        }
+    }
+    None
+}
+
+fn speaker_np(s: &Sent, j: usize) -> Option<(usize, usize, bool)> {
     let lex = lexicon();
     let mut b = j;
     if b > 1 && s.words[b - 1] == "," && is_cap(s.orig[b - 2]) {
@@ -365,10 +458,14 @@ fn quote_before(s: &Sent, i: usize) -> Option<(usize, usize)> {
     if k > 0 && s.words[k - 1] == "," {
         k -= 1;
     }
-    if k == 0 || !CLOSE_QUOTES.contains(&s.words[k - 1]) {
+    // A closing quote, also when written as two apostrophes split by the tokenizer ('' → ' ').
+    let close = if k >= 2 && s.words[k - 1] == "'" && s.words[k - 2] == "'" {
+        k - 2
+    } else if k > 0 && CLOSE_QUOTES.contains(&s.words[k - 1]) {
+        k - 1
+    } else {
         return None;
-    }
-    let close = k - 1;
+    };
     let mut inner_end = close;
     if inner_end > 0 && s.words[inner_end - 1] == "," {
         inner_end -= 1;
@@ -388,7 +485,9 @@ fn quote_after(s: &Sent, i: usize) -> Option<(usize, usize)> {
     if !OPEN_QUOTES.contains(&s.w(k)) {
         return None;
     }
-    let close = (k + 1..s.len()).find(|&q| CLOSE_QUOTES.contains(&s.words[q]))?;
+    let close = (k + 1..s.len()).find(|&q| {
+        CLOSE_QUOTES.contains(&s.words[q]) || (s.words[q] == "'" && s.w(q + 1) == "'")
+    })?;
     (close > k + 1).then_some((k + 1, close))
 }
 
@@ -490,6 +589,27 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
             continue;
         }
         let mut speaker = speaker_before(s, j).map(|(a, b, p)| ((a, b), p));
+        if speaker.is_none()
+            && PARTICIPLES.contains(&s.words[m.start])
+            && j > 0
+            && s.words[j - 1] == ","
+        {
+            // The subject of the main clause: the name the sentence opens with.
+            let mut b = 0;
+            while b < j && (is_cap(s.orig[b]) || NP_INNER.contains(&s.words[b])) {
+                if STOP_CAPS.contains(&s.words[b]) {
+                    b = 0;
+                    break;
+                }
+                b += 1;
+            }
+            while b > 0 && NP_INNER.contains(&s.words[b - 1]) {
+                b -= 1;
+            }
+            if b > 0 && speaker_np(s, b).is_some_and(|x| x.0 == 0) {
+                speaker = Some(((0, b), false));
+            }
+        }
         let mut inherited = None;
         if speaker.is_none() && j > 0 && s.words[j - 1] == "and" {
             if let Some(prev) = out.last() {
@@ -499,28 +619,64 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         }
         let quote_pre = quote_before(s, speaker.map_or(j, |((a, _), _)| a));
         if speaker.is_none() {
-            // Inverted: "…,” said Putin.
-            if let (Some(q), Some(sp)) = (quote_before(s, m.start), speaker_after(s, after)) {
+            // Inverted: "…,” said Putin. / "…, said Lavrov."
+            let q = quote_before(s, m.start).map(|q| (q, true)).or_else(|| {
+                (m.start > 1 && s.words[m.start - 1] == ",").then(|| ((0, m.start - 1), false))
+            });
+            if let (Some((q, direct)), Some(sp)) = (q, speaker_after(s, after)) {
                 out.push(RawStatement {
                     speaker: Some(sp),
                     speaker_text: None,
                     cue: (m.start, m.end),
                     content: q,
-                    start: q.0.saturating_sub(1),
-                    direct: true,
+                    start: q.0.saturating_sub(direct as usize),
+                    direct,
                     negated,
                 });
             }
             continue;
         }
         let ((sa, sb), pronoun) = speaker.unwrap_or(((0, 0), false));
+        let cue_word = s.words[m.start];
+        // "said in a statement that …", "told reporters on Monday: “…”"
+        let adjunct_then = || -> Option<((usize, usize), bool)> {
+            if !ADJUNCT_START.contains(&s.w(after)) && cue_word != "told" {
+                return None;
+            }
+            for k in after..(after + 7).min(body_end) {
+                if s.words[k] == "that" {
+                    return Some(((k + 1, body_end), false));
+                }
+                if let Some(q) = quote_after(s, k) {
+                    return Some((q, true));
+                }
+                if matches!(s.words[k], ";" | "." | "(" | ")") {
+                    break;
+                }
+            }
+            None
+        };
+        // Trailing attribution: "…, the USAF has announced."
+        let trailing = || -> Option<((usize, usize), bool)> {
+            (after >= body_end && sa > 1 && s.words[sa - 1] == ",").then(|| ((0, sa - 1), false))
+        };
         let (content, direct) = if s.w(after) == "that" {
             ((after + 1, body_end), false)
         } else if let Some(q) = quote_after(s, after) {
             (q, true)
         } else if let Some(q) = quote_pre {
             (q, true)
-        } else if class == CueClass::ReportNp && !pronoun && after < body_end {
+        } else if let Some(c) = adjunct_then() {
+            c
+        } else if let Some(c) = trailing() {
+            c
+        } else if after < body_end
+            && ((class == CueClass::ReportNp && !pronoun)
+                || (BARE_CLAUSE.contains(&cue_word)
+                    && !PREPOSITIONS.contains(&s.w(after))
+                    && !s.w(after).starts_with(|c: char| c.is_ascii_punctuation())))
+        {
+            // A noun-phrase object ("announced the drills") or a bare clause ("said the firm expects").
             ((after, body_end), false)
         } else {
             continue;

@@ -12,6 +12,7 @@ pub mod eval;
 pub mod extract;
 pub mod ledger;
 pub mod lexicon;
+pub mod meantime;
 pub mod score;
 pub mod yardstick;
 

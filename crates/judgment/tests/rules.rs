@@ -182,9 +182,19 @@ fn never_panics_and_never_changes_text() {
         "It was announced",
         "According to , .",
         "x, which will, which may; and , and",
+        "said.",
+        ", said",
+        "said Putin",
+        "“Yes,” said.",
+        "He said",
+        "Earlier, the minister, a former general, said.",
     ] {
         let doc = run(text);
         assert_eq!(doc.text, text);
+        assert!(
+            !doc.warnings.iter().any(|w| w.contains("internal error")),
+            "{text:?}"
+        );
     }
     // Non-ASCII text, tokenized by white space here (the segmenter is not under test).
     let text = "Хорошо, сказал Путин: «Россия будет» — and Łukaszenka said that “it will”.";
