@@ -136,10 +136,8 @@ pub fn read(xml: &str) -> Option<GoldDoc> {
                     instance_class.insert(id.into(), c.into());
                 }
             }
-            "TIMEX3" => {
-                if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
-                    dct = attr(tag, "value").map(|v| v.get(..10).unwrap_or(v).to_string());
-                }
+            "TIMEX3" if attr(tag, "functionInDocument") == Some("CREATION_TIME") => {
+                dct = attr(tag, "value").map(|v| v.get(..10).unwrap_or(v).to_string());
             }
             "REFERS_TO" | "HAS_PARTICIPANT" => {
                 let end = rest.find(&format!("</{name}>")).unwrap_or(close);
