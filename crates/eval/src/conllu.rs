@@ -126,8 +126,11 @@ pub struct RawDoc {
     pub paragraphs: Vec<(usize, usize)>,
     /// Gold sentence byte spans.
     pub sentences: Vec<(usize, usize)>,
-    /// Gold surface-token byte spans; `None` where a token form could not be found in the text.
+    /// Gold surface-token byte spans ("don't" is one surface token).
     pub tokens: Vec<(usize, usize)>,
+    /// Gold syntactic-word byte spans ("do" + "n't"), where a multi-word token's words spell its surface
+    /// form; otherwise the surface token's span.
+    pub words: Vec<(usize, usize)>,
     /// Index into the sentence list given to [`rebuild`] of each gold sentence.
     pub sentence_index: Vec<usize>,
     pub unaligned_tokens: usize,
@@ -163,6 +166,19 @@ pub fn rebuild(sentences: &[Sentence]) -> Vec<RawDoc> {
                     let a = cursor + off;
                     d.tokens.push((a, a + t.form.len()));
                     cursor = a + t.form.len();
+                    let forms: Vec<&str> = s.words[t.words.clone()]
+                        .iter()
+                        .map(|w| w.form.as_str())
+                        .collect();
+                    if forms.len() > 1 && forms.concat() == t.form {
+                        let mut w = a;
+                        for f in forms {
+                            d.words.push((w, w + f.len()));
+                            w += f.len();
+                        }
+                    } else {
+                        d.words.push((a, a + t.form.len()));
+                    }
                 }
                 None => d.unaligned_tokens += 1,
             }
@@ -190,6 +206,7 @@ mod tests {
         assert_eq!(docs[0].text, "I don't know. Yes.");
         assert_eq!(docs[0].sentences, [(0, 13), (14, 18)]);
         assert_eq!(docs[0].tokens[1], (2, 7));
+        assert_eq!(docs[0].words[1..3], [(2, 4), (4, 7)]);
         assert_eq!(docs[0].unaligned_tokens, 0);
     }
 

@@ -13,6 +13,7 @@ pub struct Report {
     pub documents: usize,
     pub sentences: Prf,
     pub tokens: Prf,
+    pub words: Prf,
     pub unaligned_gold_tokens: usize,
 }
 
@@ -41,6 +42,7 @@ pub fn evaluate(sentences: &[Sentence]) -> Report {
             .collect();
         r.sentences.add(Prf::from_sets(&sys_s, &raw.sentences));
         r.tokens.add(Prf::from_sets(&sys_t, &raw.tokens));
+        r.words.add(Prf::from_sets(&sys_t, &raw.words));
         r.unaligned_gold_tokens += raw.unaligned_tokens;
         r.documents += 1;
     }
@@ -51,7 +53,16 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "documents  {}", self.documents)?;
         writeln!(f, "sentences  {}", self.sentences)?;
-        writeln!(f, "tokens     {}", self.tokens)?;
+        writeln!(
+            f,
+            "tokens     {}  (surface tokens: \"don't\" is one)",
+            self.tokens
+        )?;
+        writeln!(
+            f,
+            "words      {}  (syntactic words: \"do\" + \"n't\"; Dossier's tokens are words)",
+            self.words
+        )?;
         write!(
             f,
             "gold tokens not found in the text: {}",
@@ -71,5 +82,6 @@ mod tests {
         let r = evaluate(&s);
         assert_eq!(r.sentences.f1(), 1.0);
         assert_eq!(r.tokens.f1(), 1.0);
+        assert_eq!(r.words.f1(), 1.0);
     }
 }

@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use dossier_model::{CharMap, Document};
+pub use rusqlite;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde_json::Value;
 
