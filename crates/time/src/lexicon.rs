@@ -59,6 +59,7 @@ pub enum Class {
     Slash,
     Decade,
     Clockt,
+    Ctx,
 }
 
 impl Class {
@@ -91,6 +92,7 @@ impl Class {
             "SLASH" => Class::Slash,
             "DECADE" => Class::Decade,
             "CLOCKT" => Class::Clockt,
+            "CTX" => Class::Ctx,
             _ => return None,
         })
     }

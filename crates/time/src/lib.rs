@@ -243,8 +243,12 @@ fn resolve(
         });
         if matches!(ty, TimexType::Date | TimexType::Time) {
             let last = range.as_ref().map(|r| r.end.as_str()).unwrap_or(&value);
+            // Expressions anchored on the DCT ("today", "now") do not move the narrative time.
+            let deictic = f1.deictic.is_some()
+                || f1.literal.is_some()
+                || (relative && anchor.as_deref() == Some("dct"));
             if let Some(p) = Pt::parse(last) {
-                if !f1.bc {
+                if !deictic {
                     refp = Some(p);
                 }
             }

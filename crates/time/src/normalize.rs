@@ -122,6 +122,7 @@ impl Frame {
                     });
             }
             Class::Decade => self.decade = Some(n as i32),
+            Class::Ctx => {}
         }
     }
 
@@ -131,6 +132,7 @@ impl Frame {
             "n" => self.n = Some(v.parse().unwrap_or(f64::NAN)),
             "half" => self.half = true,
             "unit" => self.unit = Some(v.to_string()),
+            "value" => self.literal = Some(v.to_string()),
             _ => {}
         }
     }
@@ -180,12 +182,23 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     if rule.plural {
         f1.plural = true;
     }
+    for f in [&mut f1, &mut f2] {
+        // "480 BC": the number is the year.
+        if f.bc && f.year.is_none() && f.decade.is_none() && f.unit.is_none() {
+            f.year = f.int.map(|i| i as i32);
+        }
+    }
     if let Some(b) = &m.merged {
         let (fb, _) = frames(b, &all_rules[b.rule], all_rules, toks);
         merge_into(&mut f1, &fb);
     }
     if rule.split.is_some() {
         f1.fill_date_from(&f2);
+        let f1c = f1.clone();
+        f2.fill_date_from(&f1c);
+        if f2.month.is_none() && f2.day.is_some() {
+            f2.month = f1c.month;
+        }
         (f1, Some(f2))
     } else {
         (f1, None)
@@ -288,6 +301,10 @@ impl Pt {
     /// Parses `2013`, `2013-03`, `2013-03-22` (and ignores a time part); seasons/quarters give the year.
     pub fn parse(v: &str) -> Option<Pt> {
         let v = v.trim();
+        let (v, bc) = match v.strip_prefix("BC") {
+            Some(r) => (r, true),
+            None => (v, false),
+        };
         let b = v.as_bytes();
         if b.len() < 4
             || !b[..4].iter().all(|c| c.is_ascii_digit())
@@ -296,6 +313,7 @@ impl Pt {
             return None;
         }
         let y: i32 = v[..4].parse().ok()?;
+        let y = if bc { -y } else { y };
         let m: Option<u32> = v
             .get(5..7)
             .and_then(|s| s.parse().ok())
@@ -344,11 +362,21 @@ impl Pt {
         }
     }
     pub fn iso(&self) -> String {
+        let y = ystr(self.y);
         match self.g {
-            Gran::Year => format!("{:04}", self.y),
-            Gran::Month => format!("{:04}-{:02}", self.y, self.m),
-            Gran::Day => format!("{:04}-{:02}-{:02}", self.y, self.m, self.d),
+            Gran::Year => y,
+            Gran::Month => format!("{y}-{:02}", self.m),
+            Gran::Day => format!("{y}-{:02}-{:02}", self.m, self.d),
         }
+    }
+}
+
+/// A year as TIMEX3 writes it: four digits, `BC` in front for years before the common era.
+fn ystr(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", -y)
+    } else {
+        format!("{:04}", y)
     }
 }
 
@@ -391,11 +419,13 @@ fn shift(p: Pt, unit: &str, k: i64) -> Pt {
 fn fmt_unit(p: Pt, unit: &str) -> String {
     let g = p.g;
     match unit {
-        "Y" => format!("{:04}", p.y),
+        "Y" => ystr(p.y),
+        "DE" if p.y < 0 => format!("BC{:03}", -p.y / 10),
+        "CE" if p.y < 0 => format!("BC{:02}", -p.y / 100),
         "DE" => format!("{:03}", p.y.div_euclid(10)),
         "CE" => format!("{:02}", p.y.div_euclid(100)),
         "MIL" => format!("{}", p.y.div_euclid(1000)),
-        "M" if g >= Gran::Month => format!("{:04}-{:02}", p.y, p.m),
+        "M" if g >= Gran::Month => format!("{}-{:02}", ystr(p.y), p.m),
         "Q" if g >= Gran::Month => format!("{:04}-Q{}", p.y, (p.m - 1) / 3 + 1),
         "HALF" if g >= Gran::Month => format!("{:04}-H{}", p.y, (p.m - 1) / 6 + 1),
         "W" if g == Gran::Day => {
@@ -482,9 +512,9 @@ fn duration(f: &Frame) -> Option<String> {
 
 fn year_str(y: i32, bc: bool) -> String {
     if bc {
-        format!("BC{:04}", y)
+        format!("BC{:04}", y.abs())
     } else {
-        format!("{:04}", y)
+        ystr(y)
     }
 }
 
@@ -532,6 +562,17 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             return duration(&g).map(|v| (ty, v));
         }
         _ => {}
+    }
+    if let (Some(u), Some(_), true, None) = (f.unit.as_deref(), f.rel, f.plural, f.n) {
+        // "the following days", "the last years": an unspecified stretch of time.
+        if u != "REF" {
+            let mut g = f.clone();
+            g.n = Some(f64::NAN);
+            return duration(&g).map(|v| (TimexType::Duration, v));
+        }
+    }
+    if f.unit.as_deref() == Some("REF") && f.rel.is_some_and(|r| r == (0, false)) {
+        return Some((TimexType::Date, "PRESENT_REF".into()));
     }
     let mut out_ty = if f.has_time() { TimexType::Time } else { ty };
     if let Some(l) = &f.literal {
@@ -649,7 +690,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         });
     } else if let (Some((r, anaph)), Some(s)) = (f.rel, f.season.as_deref()) {
         date = Some(match ctx.anchor(anaph) {
-            Some(b) => format!("{:04}-{s}", b.y + r),
+            Some(b) => format!("{}-{s}", ystr(b.y + r)),
             None => format!("XXXX-{s}"),
         });
     } else if let (Some((dir, anaph)), Some(u)) = (f.dir, f.unit.as_deref()) {

@@ -229,7 +229,30 @@ impl Rules {
             .filter(|c| !rule.elems[c.elem as usize].ctx)
             .collect();
         let start = core.first()?.tok as usize;
-        let end = core.last()?.tok as usize + 1;
+        let mut end = core.last()?.tok as usize + 1;
+        // An optional comma or period that ended up last ("April 19," before a missing year) is not part.
+        while end > start + 1 && matches!(toks[end - 1].text, "," | "." | "-" | "–") {
+            end -= 1;
+            caps.retain(|c| (c.tok as usize) < end || rule.elems[c.elem as usize].ctx);
+        }
+        // "two weeks after the armistice": before/after introduce an event, so they are no part of it.
+        if let Some(last) = toks.get(end - 1) {
+            let is_dir = rule.elems.iter().zip(0..).any(|(e, k)| {
+                caps.iter()
+                    .any(|c| c.elem as usize == k && c.tok as usize == end - 1)
+                    && e.alts
+                        .iter()
+                        .any(|a| matches!(a, Alt::Class(Class::Dir, _)))
+            });
+            if is_dir && matches!(last.key(), Some("after" | "before" | "prior")) {
+                if toks.get(end).is_some_and(|n| {
+                    n.sent == last.sent
+                        && (n.is_word() || n.text.starts_with(|c: char| c.is_ascii_digit()))
+                }) {
+                    return None;
+                }
+            }
+        }
         Some(Match {
             rule: ri,
             start,
@@ -359,6 +382,16 @@ impl Rules {
                 }
             }
         }
+        let last = &toks[m.end - 1];
+        if last.cvs.iter().any(|c| c.class == Class::Season) {
+            // A lone season needs a temporal preposition in front ("in the fall", not "the city's fall")
+            // and no "of" + non-year after it ("the summer of discontent").
+            let ctx_ok = prev.is_some_and(|p| p.cvs.iter().any(|c| c.class == Class::Ctx));
+            let of_thing = next.is_some_and(|n| n.key() == Some("of"));
+            if !ctx_ok || of_thing {
+                return false;
+            }
+        }
         if t.cvs.iter().any(|c| c.class == Class::Year) {
             if let Some(p) = prev {
                 // A capitalized name right before a year ("Zapad 2023", "Euro 2020") makes it a name.
@@ -442,7 +475,7 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
         let gap_ok = b.ext_start == a.end
-            || (b.ext_start == a.end + 1 && matches!(toks[a.end].text, "," | "on" | "of"));
+            || (b.ext_start == a.end + 1 && matches!(toks[a.end].text, "," | "of"));
         let ta = rules.rules[a.rule].ty;
         let tb = rules.rules[b.rule].ty;
         let same_sent = toks[a.start].sent == toks[b.start].sent;
