@@ -60,6 +60,7 @@ pub enum Class {
     Decade,
     Clockt,
     Ctx,
+    Tz,
 }
 
 impl Class {
@@ -93,6 +94,7 @@ impl Class {
             "DECADE" => Class::Decade,
             "CLOCKT" => Class::Clockt,
             "CTX" => Class::Ctx,
+            "TZ" => Class::Tz,
             _ => return None,
         })
     }

@@ -159,15 +159,29 @@ pub(crate) struct Resolved {
     pub absolute: bool,
 }
 
+/// The tense of the clause around a match: the nearest cue before it in the sentence, else after it.
 fn tense_of(scan: &Scan, m: &Match) -> Tense {
-    let s = scan.sents[scan.toks[m.start].sent as usize];
-    if s.future {
-        Tense::Future
-    } else if s.past {
-        Tense::Past
-    } else {
-        Tense::Present
+    let toks = &scan.toks;
+    let sent = toks[m.start].sent;
+    let conv = |t: i8| if t > 0 { Tense::Future } else { Tense::Past };
+    let before: Vec<&scan::Tok> = toks[..m.ext_start]
+        .iter()
+        .rev()
+        .take_while(|t| t.sent == sent)
+        .collect();
+    if let Some(k) = before.iter().position(|t| t.tense != 0) {
+        // A participle after an auxiliary ("will be held", "may be signed"): the auxiliary decides.
+        if before[k].tense < 0 && before[k + 1..].iter().take(3).any(|t| t.tense > 0) {
+            return Tense::Future;
+        }
+        return conv(before[k].tense);
     }
+    for t in toks[m.end..].iter().take_while(|t| t.sent == sent) {
+        if t.tense != 0 {
+            return conv(t.tense);
+        }
+    }
+    Tense::Present
 }
 
 fn is_relative(f: &Frame) -> bool {
@@ -187,6 +201,20 @@ fn resolve(
     matches: &[Match],
     dct: Option<Pt>,
     narrative: bool,
+) -> Vec<Resolved> {
+    resolve_with(t, scan, matches, dct, narrative, false)
+}
+
+/// `past_ref_only`: only past-tense mentions of a month or day move the reference time (DCT inference looks
+/// for the latest past event; "In 2023, there will be…" or "2023 was declared the year of…" must not date
+/// the past events that follow them).
+fn resolve_with(
+    t: &Tables,
+    scan: &Scan,
+    matches: &[Match],
+    dct: Option<Pt>,
+    narrative: bool,
+    past_ref_only: bool,
 ) -> Vec<Resolved> {
     let toks = &scan.toks;
     let mut out = Vec::with_capacity(matches.len());
@@ -244,11 +272,12 @@ fn resolve(
         if matches!(ty, TimexType::Date | TimexType::Time) {
             let last = range.as_ref().map(|r| r.end.as_str()).unwrap_or(&value);
             // Expressions anchored on the DCT ("today", "now") do not move the narrative time.
-            let deictic = f1.deictic.is_some()
+            let deictic = m.name_year
+                || f1.deictic.is_some()
                 || f1.literal.is_some()
                 || (relative && anchor.as_deref() == Some("dct"));
             if let Some(p) = Pt::parse(last) {
-                if !deictic {
+                if !deictic && (!past_ref_only || (tense == Tense::Past && p.g > Gran::Year)) {
                     refp = Some(p);
                 }
             }
@@ -273,7 +302,7 @@ fn resolve(
 /// earliest date mentioned in the future tense an upper bound. Returns (value, lower, upper); the value is
 /// the lower bound; an unknown upper bound is "".
 fn infer_dct(t: &Tables, scan: &Scan, matches: &[Match]) -> Option<(String, String, String)> {
-    let res = resolve(t, scan, matches, None, true);
+    let res = resolve_with(t, scan, matches, None, true, true);
     let mut lo_fine: Option<Pt> = None;
     let mut lo_year: Option<Pt> = None;
     let mut hi: Option<Pt> = None;

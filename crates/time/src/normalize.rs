@@ -35,6 +35,7 @@ pub struct Frame {
     pub decade: Option<i32>,
     pub setw: Option<String>,
     pub every: bool,
+    pub tz: Option<String>,
 }
 
 impl Frame {
@@ -123,6 +124,7 @@ impl Frame {
             }
             Class::Decade => self.decade = Some(n as i32),
             Class::Ctx => {}
+            Class::Tz => self.tz = Some(cv.s.to_string()),
         }
     }
 
@@ -522,14 +524,13 @@ fn year_str(y: i32, bc: bool) -> String {
 fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
     let base = ctx.anchor(false)?;
     let m = f.month.unwrap_or(1);
-    let d = f.day.unwrap_or(1);
     if ctx.narrative || base.g == Gran::Year {
         return Some(base.y);
     }
-    let later = (m, d) > (base.m, if f.day.is_some() { base.d } else { 1 }) && m != base.m
-        || (m == base.m && f.day.is_some_and(|d| d > base.d));
-    let earlier = (m, d) < (base.m, base.d) && m != base.m
-        || (m == base.m && f.day.is_some_and(|d| d < base.d));
+    let (later, earlier) = match f.day {
+        Some(d) => ((m, d) > (base.m, base.d), (m, d) < (base.m, base.d)),
+        None => (m > base.m, m < base.m),
+    };
     Some(match ctx.tense {
         Tense::Past if later => base.y - 1,
         Tense::Future if earlier => base.y + 1,
@@ -800,7 +801,12 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                     Some("AM") if h == 12 => h = 0,
                     _ => {}
                 }
-                format!("{:02}:{:02}", h, f.minute.unwrap_or(0))
+                format!(
+                    "{:02}:{:02}{}",
+                    h,
+                    f.minute.unwrap_or(0),
+                    f.tz.as_deref().unwrap_or("")
+                )
             }
             None => f.part.clone().unwrap_or_default(),
         };

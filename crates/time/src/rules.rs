@@ -67,6 +67,9 @@ pub struct Match {
     /// Tokens added in front by an in-span modifier.
     pub ext_start: usize,
     pub modifier: Option<&'static str>,
+    /// A year written as part of a name ("Zapad 2023", "WWDC 2005"): tagged, but it does not move the
+    /// narrative reference time.
+    pub name_year: bool,
     /// Set when a TIME and a DATE next to each other were merged into this match.
     pub merged: Option<Box<Match>>,
 }
@@ -224,12 +227,25 @@ impl Rules {
         let rule = &self.rules[ri];
         let mut caps = Vec::with_capacity(rule.elems.len());
         Self::go(rule, 0, i, toks, toks[i].sent, &mut caps)?;
-        let core: Vec<&Cap> = caps
-            .iter()
-            .filter(|c| !rule.elems[c.elem as usize].ctx)
-            .collect();
-        let start = core.first()?.tok as usize;
-        let mut end = core.last()?.tok as usize + 1;
+        let (first, last) = {
+            let mut core = caps.iter().filter(|c| !rule.elems[c.elem as usize].ctx);
+            let first = core.next()?.tok as usize;
+            let last = core.last().map_or(first, |c| c.tok as usize);
+            (first, last)
+        };
+        let mut start = first;
+        // "a five-year plan": the article is no part of the number.
+        if matches!(toks[start].key(), Some("a" | "an"))
+            && toks.get(start + 1).is_some_and(|n| {
+                n.cvs
+                    .iter()
+                    .any(|c| matches!(c.class, Class::Num | Class::Int))
+            })
+        {
+            start += 1;
+            caps.retain(|c| c.tok as usize != start - 1);
+        }
+        let mut end = last + 1;
         // An optional comma or period that ended up last ("April 19," before a missing year) is not part.
         while end > start + 1 && matches!(toks[end - 1].text, "," | "." | "-" | "–") {
             end -= 1;
@@ -260,6 +276,7 @@ impl Rules {
             caps,
             ext_start: start,
             modifier: None,
+            name_year: false,
             merged: None,
         })
     }
@@ -308,7 +325,8 @@ impl Rules {
                 }
             }
             match best {
-                Some(m) => {
+                Some(mut m) => {
+                    m.name_year = m.end - m.start == 1 && is_name_year(toks, m.start);
                     i = m.end.max(i + 1);
                     out.push(m);
                 }
@@ -458,7 +476,9 @@ impl Rules {
                 if !applies {
                     continue;
                 }
-                m.modifier = Some(md.tag);
+                if md.tag != "-" {
+                    m.modifier = Some(md.tag);
+                }
                 if md.in_span {
                     m.ext_start = s - k;
                 }
@@ -467,6 +487,22 @@ impl Rules {
             prev_end = m.end;
         }
     }
+}
+
+/// A year right after a capitalized word that is not sentence-initial and not a temporal word.
+fn is_name_year(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.cvs.iter().any(|c| c.class == Class::Year) || i == 0 {
+        return false;
+    }
+    let p = &toks[i - 1];
+    let initial = i == 1 || toks[i - 2].sent != p.sent;
+    p.sent == t.sent
+        && p.cap
+        && p.is_word()
+        && p.cvs.is_empty()
+        && !initial
+        && p.entry.is_none_or(|e| e.tense == 0)
 }
 
 /// Merges a TIME next to a DATE ("10:30 a.m., March 5" / "Monday, 10 p.m.") into one TIME.

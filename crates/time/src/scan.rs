@@ -14,6 +14,8 @@ pub struct Tok<'a> {
     pub entry: Option<&'static Entry>,
     pub cvs: Vec<Cv<'a>>,
     pub sent: u32,
+    /// Tense cue: 1 future, -1 past, 0 none.
+    pub tense: i8,
 }
 
 impl Tok<'_> {
@@ -93,6 +95,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
         let start = i;
         let mut cvs: Vec<Cv<'a>> = Vec::new();
         let mut entry: Option<&'static Entry> = None;
+        let mut tense: i8 = 0;
         if c.is_ascii_digit() {
             let d = digits_at(b, i);
             let mut end = i + d;
@@ -262,17 +265,20 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                         cvs.push(*cv);
                     }
                 }
-                match e.tense {
-                    1 => sents[sent as usize].future = true,
-                    -1 => sents[sent as usize].past = true,
-                    _ => {}
+                if !(cap && cvs.iter().any(|c| c.class == Class::Month)) {
+                    tense = e.tense;
                 }
             } else if w.len() > 4
                 && w.is_ascii()
                 && lex.past_suffixes.iter().any(|s| w.ends_with(s))
                 && !cap
             {
-                sents[sent as usize].past = true;
+                tense = -1;
+            }
+            match tense {
+                1 => sents[sent as usize].future = true,
+                -1 => sents[sent as usize].past = true,
+                _ => {}
             }
             i = end;
         } else {
@@ -292,6 +298,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             entry,
             cvs,
             sent,
+            tense,
         };
         let is_stop = matches!(tok.text, "." | "!" | "?");
         toks.push(tok);
