@@ -358,25 +358,83 @@ fn wild_eq(exp: &str, got: &str) -> bool {
     e.len() == g.len() && e.bytes().zip(g.bytes()).all(|(a, b)| a == b'X' || a == b)
 }
 
+/// The first day a TIMEX3 date value covers (`199` → 1990-01-01, `2019-Q3` → 2019-07-01,
+/// `2019-W03` → the Monday of that week), or `None` for other values.
+fn start_day(v: &str) -> Option<String> {
+    use crate::normalize::{civil_from_days, days_from_civil, weekday};
+    let b = v.as_bytes();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if b.len() == 3 && digits(v) {
+        return Some(format!("{v}0-01-01"));
+    }
+    if b.len() < 4 || !digits(&v[..4]) {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    let rest = &v[4..];
+    if rest.is_empty() {
+        return Some(format!("{y:04}-01-01"));
+    }
+    if let Some(q) = rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok()) {
+        return Some(format!("{y:04}-{:02}-01", (q.clamp(1, 4) - 1) * 3 + 1));
+    }
+    if let Some(h) = rest.strip_prefix("-H").and_then(|q| q.parse::<u32>().ok()) {
+        return Some(format!("{y:04}-{:02}-01", if h == 2 { 7 } else { 1 }));
+    }
+    if let Some(w) = rest
+        .strip_prefix("-W")
+        .and_then(|w| w.get(..2))
+        .and_then(|w| w.parse::<i64>().ok())
+    {
+        let jan4 = days_from_civil(y, 1, 4);
+        let monday = jan4 - (weekday(y, 1, 4) as i64 - 1) + (w - 1) * 7;
+        let (yy, mm, dd) = civil_from_days(monday);
+        return Some(format!("{yy:04}-{mm:02}-{dd:02}"));
+    }
+    if rest.len() == 3 && digits(&rest[1..]) {
+        return Some(format!("{v}-01"));
+    }
+    if rest.len() >= 6 && digits(&rest[1..3]) && digits(&rest[4..6]) {
+        return Some(v[..10].to_string());
+    }
+    None
+}
+
+/// `XXXX-WXX-2` (a Tuesday, unresolved) agrees with any resolved Tuesday (with the same time, if any).
+fn weekday_eq(exp: &str, got: &str) -> bool {
+    use crate::normalize::weekday;
+    let Some(rest) = exp.strip_prefix("XXXX-WXX-") else {
+        return false;
+    };
+    let (wd, time) = rest.split_at(1);
+    let Ok(wd) = wd.parse::<u32>() else {
+        return false;
+    };
+    let (date, gtime) = got.split_at(got.find('T').unwrap_or(got.len()));
+    let p: Vec<u32> = date.split('-').filter_map(|x| x.parse().ok()).collect();
+    if p.len() != 3 {
+        return false;
+    }
+    weekday(p[0] as i32, p[1], p[2]) == wd
+        && strip_zero_time(&format!("X{gtime}")) == strip_zero_time(&format!("X{time}"))
+}
+
 /// Does a Dossier timex agree with a Recognizers `timex`?
 pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>) -> bool {
     if let Some(inner) = exp.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         let parts: Vec<&str> = inner.split(',').collect();
         if parts.len() >= 2 {
-            if let Some((b, e)) = range {
-                if wild_eq(parts[0], b)
-                    && (wild_eq(parts[1], e) || e.len() != parts[1].len() || true)
-                {
-                    return true;
-                }
+            let begin = range.map_or(value, |r| r.0);
+            if wild_eq(parts[0], begin) || weekday_eq(parts[0], begin) {
+                return true;
             }
-            return wild_eq(parts[0], value);
+            return start_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
         }
     }
     if exp.starts_with('T') {
         return value.find('T').is_some_and(|t| wild_eq(exp, &value[t..]));
     }
-    wild_eq(exp, value)
+    wild_eq(exp, value) || weekday_eq(exp, value)
 }
 
 /// Scores one Recognizers-Text DateTime spec file (JSON array of cases).

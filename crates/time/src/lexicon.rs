@@ -61,6 +61,7 @@ pub enum Class {
     Clockt,
     Ctx,
     Tz,
+    Qtr,
 }
 
 impl Class {
@@ -95,6 +96,7 @@ impl Class {
             "CLOCKT" => Class::Clockt,
             "CTX" => Class::Ctx,
             "TZ" => Class::Tz,
+            "QTR" => Class::Qtr,
             _ => return None,
         })
     }

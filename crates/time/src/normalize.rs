@@ -124,6 +124,10 @@ impl Frame {
             }
             Class::Decade => self.decade = Some(n as i32),
             Class::Ctx => {}
+            Class::Qtr => {
+                self.ord = Some(n as i32);
+                self.unit = Some("Q".into());
+            }
             Class::Tz => self.tz = Some(cv.s.to_string()),
         }
     }
@@ -582,7 +586,16 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     // The date part.
     let mut date: Option<String> = None;
     let mut date_pt: Option<Pt> = None;
-    if let Some(k) = f.deictic {
+    if let (Some((r, anaph)), Some(_), None, None) = (f.rel, &f.part, &f.unit, f.deictic) {
+        // "last night" = the night before the anchor day; "this morning" = the anchor day.
+        if let Some(b) = ctx.anchor(anaph).filter(|b| b.g == Gran::Day) {
+            let p = b.add_days(r.min(1).max(-1) as i64);
+            date_pt = Some(p);
+            date = Some(p.iso());
+        }
+    }
+    if date.is_some() {
+    } else if let Some(k) = f.deictic {
         date_pt = ctx.dct.or(ctx.refp).map(|p| p.add_days(k as i64));
         date = Some(
             date_pt
@@ -594,7 +607,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     } else if let (Some(o), Some(u), None, None) = (f.ord, f.unit.as_deref(), f.rel, f.dir) {
         match u {
             "CE" => {
-                let c = if f.bc { o - 1 } else { o - 1 };
+                let c = o - 1;
                 date = Some(if f.bc {
                     format!("BC{:02}", c)
                 } else {

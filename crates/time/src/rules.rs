@@ -230,7 +230,7 @@ impl Rules {
         let (first, last) = {
             let mut core = caps.iter().filter(|c| !rule.elems[c.elem as usize].ctx);
             let first = core.next()?.tok as usize;
-            let last = core.last().map_or(first, |c| c.tok as usize);
+            let last = core.next_back().map_or(first, |c| c.tok as usize);
             (first, last)
         };
         let mut start = first;
@@ -260,13 +260,14 @@ impl Rules {
                         .iter()
                         .any(|a| matches!(a, Alt::Class(Class::Dir, _)))
             });
-            if is_dir && matches!(last.key(), Some("after" | "before" | "prior")) {
-                if toks.get(end).is_some_and(|n| {
+            if is_dir
+                && matches!(last.key(), Some("after" | "before" | "prior"))
+                && toks.get(end).is_some_and(|n| {
                     n.sent == last.sent
                         && (n.is_word() || n.text.starts_with(|c: char| c.is_ascii_digit()))
-                }) {
-                    return None;
-                }
+                })
+            {
+                return None;
             }
         }
         Some(Match {

@@ -304,7 +304,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
         toks.push(tok);
         if is_stop
             && b.get(i)
-                .map_or(true, |c| c.is_ascii_whitespace() || *c == b'"')
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'"')
         {
             sent += 1;
             sents.push(SentInfo {
