@@ -239,13 +239,13 @@ fn resolve_with(
                 let first: Vec<usize> = m
                     .caps
                     .iter()
-                    .filter(|c| (c.elem as usize) < split)
+                    .filter(|c| !rule.elems[c.elem as usize].ctx && (c.elem as usize) < split)
                     .map(|c| c.tok as usize)
                     .collect();
                 let second: Vec<usize> = m
                     .caps
                     .iter()
-                    .filter(|c| (c.elem as usize) > split)
+                    .filter(|c| !rule.elems[c.elem as usize].ctx && (c.elem as usize) > split)
                     .map(|c| c.tok as usize)
                     .collect();
                 if let (Some(&a1), Some(&b1)) = (first.first(), second.first()) {
@@ -277,7 +277,13 @@ fn resolve_with(
                 || f1.literal.is_some()
                 || (relative && anchor.as_deref() == Some("dct"));
             if let Some(p) = Pt::parse(last) {
-                if !deictic && (!past_ref_only || (tense == Tense::Past && p.g > Gran::Year)) {
+                // A date in a future clause ("a campaign planned for 1976") is not narrative time.
+                let moves = if past_ref_only {
+                    tense == Tense::Past && p.g > Gran::Year
+                } else {
+                    tense != Tense::Future
+                };
+                if !deictic && moves {
                     refp = Some(p);
                 }
             }

@@ -528,7 +528,10 @@ fn year_str(y: i32, bc: bool) -> String {
 fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
     let base = ctx.anchor(false)?;
     let m = f.month.unwrap_or(1);
-    if ctx.narrative || base.g == Gran::Year {
+    if base.g == Gran::Year {
+        return Some(base.y);
+    }
+    if ctx.narrative {
         return Some(base.y);
     }
     let (later, earlier) = match f.day {
@@ -799,10 +802,10 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         out_ty = TimexType::Time;
         let d = match (date, date_pt) {
             (Some(d), _) => d,
-            (None, _) => ctx
-                .dct
-                .map(|p| p.iso())
-                .unwrap_or_else(|| "XXXX-XX-XX".into()),
+            (None, _) => match ctx.anchor(false) {
+                Some(p) if p.g == Gran::Day => p.iso(),
+                _ => "XXXX-XX-XX".into(),
+            },
         };
         let t = match hour {
             Some(mut h) => {

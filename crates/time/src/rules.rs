@@ -239,7 +239,7 @@ impl Rules {
             && toks.get(start + 1).is_some_and(|n| {
                 n.cvs
                     .iter()
-                    .any(|c| matches!(c.class, Class::Num | Class::Int))
+                    .any(|c| matches!(c.class, Class::Num | Class::Int) && !c.n.is_nan())
             })
         {
             start += 1;
