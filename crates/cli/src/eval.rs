@@ -11,6 +11,23 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// TempEval-3 protocol over a directory of TimeML files (strict/relaxed span F1, type and value)
+    Timex {
+        /// A directory of .tml files, e.g. ../shared/eval/time/te3-platinum/tml
+        dir: PathBuf,
+        /// Anchoring of relative expressions: news (on the DCT) or narrative (on the last date)
+        #[arg(long, default_value = "news")]
+        anchoring: String,
+        /// Also print every miss (false positives, misses, span and value errors)
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Recognizers-Text DateTime spec files: pass rate per file
+    Recognizers {
+        /// Spec files, e.g. ../shared/eval/time/recognizers-datetime-en/DateTime/DateTimeModel.json
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -18,6 +35,34 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Timex {
+            dir,
+            anchoring,
+            misses,
+        } => {
+            let mode = dossier_time::Anchoring::parse(&anchoring)
+                .ok_or_else(|| anyhow::anyhow!("--anchoring must be news or narrative"))?;
+            let r = dossier_time::eval::te3(&dir, mode).map_err(anyhow::Error::msg)?;
+            if misses {
+                for m in &r.misses {
+                    println!(
+                        "{}\t{}\t{:?}\tgold={}\tsys={}",
+                        m.file, m.kind, m.text, m.gold, m.sys
+                    );
+                }
+            }
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Recognizers { files } => {
+            for f in files {
+                println!(
+                    "{}",
+                    dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
+                );
+            }
             Ok(())
         }
     }

@@ -260,6 +260,14 @@ impl Rules {
                         .iter()
                         .any(|a| matches!(a, Alt::Class(Class::Dir, _)))
             });
+            // "a month earlier than usual": a comparison, not a shift.
+            if is_dir
+                && toks
+                    .get(end)
+                    .is_some_and(|n| n.text.eq_ignore_ascii_case("than"))
+            {
+                return None;
+            }
             if is_dir
                 && matches!(last.key(), Some("after" | "before" | "prior"))
                 && toks.get(end).is_some_and(|n| {
