@@ -19,6 +19,23 @@ pub enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// TempEval-3 protocol over a directory of TimeML files (strict/relaxed span F1, type and value)
+    Timex {
+        /// A directory of .tml files, e.g. ../shared/eval/time/te3-platinum/tml
+        dir: PathBuf,
+        /// Anchoring of relative expressions: news (on the DCT) or narrative (on the last date)
+        #[arg(long, default_value = "news")]
+        anchoring: String,
+        /// Also print every miss (false positives, misses, span and value errors)
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Recognizers-Text DateTime spec files: pass rate per file
+    Recognizers {
+        /// Spec files, e.g. ../shared/eval/time/recognizers-datetime-en/DateTime/DateTimeModel.json
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -37,6 +54,34 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
                 if errors {
                     r.errors.iter().for_each(|e| println!("  {e}"));
                 }
+            }
+            Ok(())
+        }
+        EvalCommand::Timex {
+            dir,
+            anchoring,
+            misses,
+        } => {
+            let mode = dossier_time::Anchoring::parse(&anchoring)
+                .ok_or_else(|| anyhow::anyhow!("--anchoring must be news or narrative"))?;
+            let r = dossier_time::eval::te3(&dir, mode).map_err(anyhow::Error::msg)?;
+            if misses {
+                for m in &r.misses {
+                    println!(
+                        "{}\t{}\t{:?}\tgold={}\tsys={}",
+                        m.file, m.kind, m.text, m.gold, m.sys
+                    );
+                }
+            }
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Recognizers { files } => {
+            for f in files {
+                println!(
+                    "{}",
+                    dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
+                );
             }
             Ok(())
         }

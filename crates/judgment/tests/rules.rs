@@ -117,6 +117,8 @@ fn timexes_are_used_when_present() {
         range: Some(dossier_model::TimexRange {
             begin: "2025-03-01".into(),
             end: "2025-05-31".into(),
+            begin_span: None,
+            end_span: None,
         }),
         anchor: Some("dct".into()),
     });
