@@ -1,6 +1,6 @@
 //! The entity annotator: KB matching, unknown-name detection, in-document linking, roles and flags.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use dossier_model::{BlockKind, Component, Document, Entity, EntityRole, Mention, Span, TextRole};
@@ -36,7 +36,7 @@ pub struct Resources {
     pub kb: &'static Kb,
     pub matcher: Matcher,
     /// Folded first names of KB people (a cue that an unknown capitalised pair is a person).
-    pub given_names: HashSet<String>,
+    pub given_names: crate::norm::FxSet<String>,
 }
 
 impl Resources {
@@ -47,7 +47,7 @@ impl Resources {
 
     pub fn new(kb: &'static Kb) -> Resources {
         let matcher = Matcher::build(kb);
-        let mut given_names = HashSet::new();
+        let mut given_names = crate::norm::FxSet::default();
         for e in kb.entries.iter().filter(|e| e.kind == "PERSON") {
             for a in std::iter::once(&e.name).chain(&e.aliases) {
                 let w = crate::norm::name_words(a);
@@ -727,21 +727,34 @@ fn heading_mask(doc: &Document, ws: &[Word]) -> Vec<bool> {
                 .map(|b| b.span),
         );
     } else {
+        let text = doc.text.as_str();
         let mut off = 0usize;
-        for line in doc.text.split_inclusive('\n') {
-            let t = line.trim();
-            let lw = words(t);
-            let content: Vec<&Word> = lw.iter().filter(|w| w.norm.chars().count() > 3).collect();
-            let caps = content.iter().filter(|w| w.cap).count();
-            let ends = t.ends_with(['.', '!', '?', ':', ';', '"', '”', ')', ',']);
-            if !t.is_empty() && !ends && lw.len() <= 14 && caps * 10 >= content.len() * 6 {
-                spans.push(Span::new(off, off + line.len()));
+        let mut wi = 0usize;
+        for line in text.split_inclusive('\n') {
+            let end = off + line.len();
+            let first = wi;
+            while wi < ws.len() && ws[wi].start < end {
+                wi += 1;
             }
-            off += line.len();
+            let lw = &ws[first..wi];
+            let t = line.trim();
+            if !t.is_empty() && lw.len() <= 14 {
+                let content: Vec<&Word> = lw.iter().filter(|w| w.norm.len() > 3).collect();
+                let caps = content.iter().filter(|w| w.cap).count();
+                let ends = t.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')', ',']);
+                if !ends && caps * 10 >= content.len() * 6 {
+                    spans.push(Span::new(off, end));
+                }
+            }
+            off = end;
         }
     }
+    let mut k = 0usize;
     for (i, w) in ws.iter().enumerate() {
-        mask[i] = spans.iter().any(|s| s.start <= w.start && w.end <= s.end);
+        while k < spans.len() && spans[k].end <= w.start {
+            k += 1;
+        }
+        mask[i] = k < spans.len() && spans[k].start <= w.start && w.end <= spans[k].end;
     }
     mask
 }
@@ -1033,9 +1046,18 @@ fn exercise_years(c: &mut Ctx) {
         if e.kind != "EXERCISE" || e.first("year").is_some() {
             continue;
         }
-        let s = c.sent[c.raws[r].first];
-        let years: Vec<&str> = (0..c.words.len())
-            .filter(|&i| c.sent[i] == s)
+        let f = c.raws[r].first;
+        let s = c.sent[f];
+        let lo = (0..f)
+            .rev()
+            .take_while(|&i| c.sent[i] == s)
+            .last()
+            .unwrap_or(f);
+        let hi = (f..c.words.len())
+            .take_while(|&i| c.sent[i] == s)
+            .last()
+            .unwrap_or(f);
+        let years: Vec<&str> = (lo..=hi)
             .map(|i| c.words[i].norm.as_str())
             .filter(|w| w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit()))
             .collect();

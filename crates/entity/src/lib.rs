@@ -14,3 +14,4 @@ pub mod norm;
 pub mod translit;
 
 pub use annotate::{annotate, EntityAnnotator};
+pub mod eval;

@@ -2,10 +2,8 @@
 //! with case rules (acronyms must be written in capitals; names must start with a capital unless the
 //! alias itself is lower case).
 
-use std::collections::HashMap;
-
 use crate::kb::Kb;
-use crate::norm::{name_words, Word};
+use crate::norm::{name_words, FxMap, Word};
 
 /// What a pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +35,9 @@ const NO_WORD: u32 = u32::MAX;
 
 #[derive(Default)]
 pub struct Matcher {
-    vocab: HashMap<String, u32>,
-    trans: HashMap<(u32, u32), u32>,
-    terminals: HashMap<u32, Vec<Pattern>>,
+    vocab: FxMap<String, u32>,
+    trans: FxMap<(u32, u32), u32>,
+    terminals: FxMap<u32, Vec<Pattern>>,
     nodes: u32,
 }
 

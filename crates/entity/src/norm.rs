@@ -83,6 +83,61 @@ pub struct Word {
     pub hyphen_before: bool,
 }
 
+/// A fast non-cryptographic hasher (FxHash) for the matcher's small string and integer keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+pub type FxSet<K> = std::collections::HashSet<K, FxBuild>;
+
 /// Splits `text` into words (maximal runs of alphanumeric characters).
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 5);
@@ -94,7 +149,7 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        let mut norm = String::new();
+        let mut norm = String::with_capacity(12);
         fold_char(c, &mut norm);
         let mut upper = 0usize;
         let mut lower = 0usize;
@@ -107,12 +162,24 @@ pub fn words(text: &str) -> Vec<Word> {
             if !is_word_char(d) {
                 break;
             }
-            if d.is_uppercase() {
-                upper += 1
-            } else if d.is_lowercase() {
-                lower += 1
+            if d.is_ascii() {
+                if d.is_ascii_uppercase() {
+                    upper += 1;
+                    norm.push(d.to_ascii_lowercase());
+                } else {
+                    if d.is_ascii_lowercase() {
+                        lower += 1;
+                    }
+                    norm.push(d);
+                }
+            } else {
+                if d.is_uppercase() {
+                    upper += 1
+                } else if d.is_lowercase() {
+                    lower += 1
+                }
+                fold_char(d, &mut norm);
             }
-            fold_char(d, &mut norm);
             end = j + d.len_utf8();
             it.next();
         }

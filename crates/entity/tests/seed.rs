@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use dossier_model::{Component, Dct, Document};
 
 fn seed() -> Option<Document> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/seeds/000_11c1b68eb0c62326.txt");
+    let p: PathBuf = dossier_entity::eval::shared_dir().join("seeds/000_11c1b68eb0c62326.txt");
     let Ok(text) = std::fs::read_to_string(&p) else {
         eprintln!("note: {} not found; skipping seed test", p.display());
         return None;
