@@ -67,6 +67,31 @@ impl Resources {
     }
 }
 
+/// Word lists as hash sets (looked up for every capitalised word).
+struct Lex {
+    stop: crate::norm::FxSet<&'static str>,
+    titles: crate::norm::FxSet<&'static str>,
+    months: crate::norm::FxSet<&'static str>,
+    org_last: crate::norm::FxSet<&'static str>,
+    org_first: crate::norm::FxSet<&'static str>,
+    place_last: crate::norm::FxSet<&'static str>,
+}
+
+fn lex() -> &'static Lex {
+    static L: OnceLock<Lex> = OnceLock::new();
+    L.get_or_init(|| {
+        let set = |l: &[&'static str]| l.iter().copied().collect();
+        Lex {
+            stop: set(STOP_CAPS),
+            titles: set(TITLES),
+            months: set(MONTHS),
+            org_last: set(ORG_LAST),
+            org_first: set(ORG_FIRST),
+            place_last: set(PLACE_LAST),
+        }
+    })
+}
+
 /// The entity component.
 #[derive(Default)]
 pub struct EntityAnnotator;
@@ -804,8 +829,7 @@ fn push_raw(c: &mut Ctx, first: usize, last: usize, key: Key, form: &'static str
 }
 
 fn kb_matches(c: &mut Ctx) {
-    let ids = c.res.matcher.word_ids(&c.words);
-    let found = c.res.matcher.find(c.text, &c.words, &ids);
+    let found = c.res.matcher.find(c.text, &c.words);
     for m in found {
         let e = &c.res.kb.entries[m.pattern.entry as usize];
         let (form, actor) = match m.pattern.form {
@@ -880,6 +904,7 @@ fn is_connector(w: &str) -> bool {
 
 fn unknown_names(c: &mut Ctx) {
     let n = c.words.len();
+    let lx = lex();
     let syntax = &c.doc.syntax;
     let propn = |c: &Ctx, i: usize| -> Option<bool> {
         if syntax.is_empty() || c.doc.tokens.len() != syntax.len() {
@@ -925,17 +950,17 @@ fn unknown_names(c: &mut Ctx) {
         let mut title_cue = false;
         while a < run_end {
             let nw = norm_of(c, a);
-            if TITLES.contains(&nw) {
+            if lx.titles.contains(nw) {
                 title_cue = true;
                 a += 1;
-            } else if STOP_CAPS.contains(&nw) || MONTHS.contains(&nw) || is_connector(nw) {
+            } else if lx.stop.contains(nw) || lx.months.contains(nw) || is_connector(nw) {
                 a += 1;
             } else {
                 break;
             }
         }
         let mut b = run_end;
-        while b > a && (is_connector(norm_of(c, b - 1)) || MONTHS.contains(&norm_of(c, b - 1))) {
+        while b > a && (is_connector(norm_of(c, b - 1)) || lx.months.contains(norm_of(c, b - 1))) {
             b -= 1;
         }
         i = run_end.max(i + 1);
@@ -945,7 +970,7 @@ fn unknown_names(c: &mut Ctx) {
         // Title cue just before the run ("defence minister X", "the Secretary General of …, X").
         if !title_cue && a > 0 {
             let p = norm_of(c, a - 1);
-            title_cue = TITLES.contains(&p) && !c.words[a].break_before;
+            title_cue = lx.titles.contains(p) && !c.words[a].break_before;
         }
         let first_w = norm_of(c, a);
         let last_w = norm_of(c, b - 1);
@@ -955,25 +980,26 @@ fn unknown_names(c: &mut Ctx) {
         let at_start =
             a == i.min(a) && (a == 0 || c.sent[a - 1] != c.sent[a]) || (sentence_start && a == i);
         let prev = (a > 0 && c.sent[a - 1] == c.sent[a]).then(|| norm_of(c, a - 1));
-        let kind: Option<&'static str> =
-            if ORG_LAST.contains(&last_w) && len >= 2 || ORG_FIRST.contains(&first_w) && len >= 3 {
-                Some("ORG")
-            } else if PLACE_LAST.contains(&last_w) && len >= 2 {
-                Some("PLACE")
-            } else if title_cue && !single_caps {
-                Some("PERSON")
-            } else if single_caps {
-                Some("ORG")
-            } else if len >= 2 && len <= 4 && c.res.given_names.contains(first_w) {
-                Some("PERSON")
-            } else if propn(c, a) == Some(true)
-                && prev.is_some_and(|p| PLACE_PREP.contains(&p))
-                && !at_start
-            {
-                Some("PLACE")
-            } else {
-                None
-            };
+        let kind: Option<&'static str> = if lx.org_last.contains(last_w) && len >= 2
+            || lx.org_first.contains(first_w) && len >= 3
+        {
+            Some("ORG")
+        } else if lx.place_last.contains(last_w) && len >= 2 {
+            Some("PLACE")
+        } else if title_cue && !single_caps {
+            Some("PERSON")
+        } else if single_caps {
+            Some("ORG")
+        } else if len >= 2 && len <= 4 && c.res.given_names.contains(first_w) {
+            Some("PERSON")
+        } else if propn(c, a) == Some(true)
+            && prev.is_some_and(|p| PLACE_PREP.contains(&p))
+            && !at_start
+        {
+            Some("PLACE")
+        } else {
+            None
+        };
         let Some(kind) = kind else { continue };
         if len == 1 && at_start && kind != "ORG" && !title_cue {
             continue;
@@ -1190,6 +1216,15 @@ fn state_of(c: &Ctx, key: &Key) -> Option<usize> {
 /// "both countries", "the two countries": the pair of states most often named together so far.
 fn groups(c: &mut Ctx) {
     let n = c.words.len();
+    let any = (0..n).any(|i| {
+        let w = c.words[i].norm.as_str();
+        (w == "both" || w == "two")
+            && i + 1 < n
+            && GROUP_NOUNS.contains(&c.words[i + 1].norm.as_str())
+    });
+    if !any {
+        return;
+    }
     let mut pair_count: HashMap<(usize, usize), (usize, usize)> = HashMap::new(); // (count, last sentence)
     let mut freq: HashMap<usize, usize> = HashMap::new();
     let mut states_in: HashMap<usize, Vec<usize>> = HashMap::new();

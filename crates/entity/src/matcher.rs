@@ -39,6 +39,8 @@ pub struct Matcher {
     trans: FxMap<(u32, u32), u32>,
     terminals: FxMap<u32, Vec<Pattern>>,
     nodes: u32,
+    /// First words of lower-case patterns: the only lower-case words a match may start with.
+    lower_starts: crate::norm::FxSet<String>,
 }
 
 impl Matcher {
@@ -73,6 +75,9 @@ impl Matcher {
         }
         let acronym = letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase());
         let lower_ok = letters.first().is_some_and(|c| c.is_lowercase());
+        if lower_ok {
+            self.lower_starts.insert(words[0].clone());
+        }
         let mut node = ROOT;
         for w in words {
             let next_id = self.vocab.len() as u32;
@@ -98,24 +103,29 @@ impl Matcher {
         }
     }
 
-    /// Vocabulary id of each word (`u32::MAX` when no pattern contains it).
-    pub fn word_ids(&self, words: &[Word]) -> Vec<u32> {
-        words
-            .iter()
-            .map(|w| self.vocab.get(w.norm.as_str()).copied().unwrap_or(NO_WORD))
-            .collect()
+    fn id(&self, w: &Word) -> u32 {
+        self.vocab.get(w.norm.as_str()).copied().unwrap_or(NO_WORD)
     }
 
-    /// Longest non-overlapping matches, left to right.
-    pub fn find(&self, text: &str, words: &[Word], ids: &[u32]) -> Vec<Match> {
+    /// Longest non-overlapping matches, left to right. Only capitalised words (or the first words of
+    /// lower-case patterns) can start a match, so most words are never looked up.
+    pub fn find(&self, text: &str, words: &[Word]) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            if !words[i].cap && !self.lower_starts.contains(words[i].norm.as_str()) {
+                i += 1;
+                continue;
+            }
             let mut best: Option<Match> = None;
             let mut node = ROOT;
             let mut j = i;
-            while j < words.len() && ids[j] != NO_WORD && (j == i || !words[j].break_before) {
-                match self.trans.get(&(node, ids[j])) {
+            while j < words.len() && (j == i || !words[j].break_before) {
+                let id = self.id(&words[j]);
+                if id == NO_WORD {
+                    break;
+                }
+                match self.trans.get(&(node, id)) {
                     Some(&n) => node = n,
                     None => break,
                 }
@@ -178,9 +188,8 @@ mod tests {
         let m = Matcher::build(&kb);
         let text = "The Union State Parliamentary Assembly met; nato and NATO, the S 400 and Belarusian troops.";
         let w = words(text);
-        let ids = m.word_ids(&w);
         let found: Vec<(&str, u32, Form)> = m
-            .find(text, &w, &ids)
+            .find(text, &w)
             .iter()
             .map(|x| {
                 (
