@@ -14,4 +14,5 @@ pub mod norm;
 pub mod translit;
 
 pub use annotate::{annotate, EntityAnnotator};
+pub mod api;
 pub mod eval;
