@@ -997,10 +997,13 @@ impl<'a> Parser<'a> {
     fn try_at(&self, i: usize) -> Outcome {
         let mut j = i;
         let mut cue = None;
-        if let Some((c, e)) = self.cue_at(i) {
+        // a cue glued to the token before it is part of something else ("U.S.C. 1701" is no "c. 1701")
+        let glued = i > 0 && self.att(i);
+        if let Some((c, e)) = self.cue_at(i).filter(|_| !glued) {
             cue = Some(c);
             j = e;
         }
+        let mut span_start = i;
         // currency prefix
         let mut money = false;
         let mut unit: Option<String> = None;
@@ -1186,8 +1189,13 @@ impl<'a> Parser<'a> {
         }
         if bare && !n.words && !n.ordinal && self.is_num(first_num) && cue.is_none() {
             // designations: "Zapad 2023", "Voyager 2", "article 5", "Resolution 2231"
-            // "No. 1"
-            if i > 1 && self.sym(i - 1, ".") && self.wclass(i - 2) & W_REF != 0 {
+            // "No. 1", "E.O. 13405", "U.S.C. 1701"
+            if i > 1
+                && self.sym(i - 1, ".")
+                && self.att(i - 1)
+                && (self.wclass(i - 2) & W_REF != 0
+                    || (self.capitalized(i - 2) && self.t(i - 2).len() <= 2))
+            {
                 return Outcome::Skip(k);
             }
             if i > 0 && self.is_word(i - 1) {
@@ -1255,6 +1263,10 @@ impl<'a> Parser<'a> {
                 if suf2.as_ref().is_some_and(|s| s.time) {
                     return Outcome::Skip(suf2.map(|s| s.end).unwrap_or(end2));
                 }
+                // "a 6–3 vote", "won 3-1": a score, not a range
+                if bare && unit.is_none() && suf2.is_none() && value.is_some_and(|v| v2 < v) {
+                    return Outcome::Skip(end2);
+                }
                 if unit_ok {
                     let mut hv = v2;
                     if let Some(s) = suf2 {
@@ -1291,7 +1303,9 @@ impl<'a> Parser<'a> {
             }
         }
         if cue == Some(Cue::Between) && high.is_none() {
+            // "between two minibuses": no range, and "between" is not part of the quantity
             bound = Bound::Exact;
+            span_start = num_start;
         }
         // "500 or more", "20 or less"
         if bound == Bound::Exact && (self.word_is(k, "or") || self.word_is(k, "and")) {
@@ -1390,7 +1404,9 @@ impl<'a> Parser<'a> {
                     Cow::Borrowed("")
                 };
                 let s_suffix = self.word_is(k, "s") && self.att(k);
-                if counted.is_none() || YEAR_PREPS.contains(&prev.as_ref()) || s_suffix {
+                // 1800-2100 without separator is a year even before a plural ("2023 Canadian wildfires")
+                let modern = value.is_some_and(|v| v >= 1800.0);
+                if modern || counted.is_none() || YEAR_PREPS.contains(&prev.as_ref()) || s_suffix {
                     return Outcome::Skip(if s_suffix { k + 1 } else { k });
                 }
             }
@@ -1432,7 +1448,7 @@ impl<'a> Parser<'a> {
         let value = value.map(|v| v * factor);
         let high = high.map(|v| v * factor);
         Outcome::Found(Cand {
-            s: i,
+            s: span_start,
             e: k,
             value,
             high,
@@ -1545,7 +1561,7 @@ impl<'a> Parser<'a> {
         let start = m;
         let mut best: Option<usize> = None;
         let mut words = 0;
-        while words < 5 && self.is_word(m) {
+        while words < 5 && self.is_word(m) && !self.toks[m].line_start {
             let cls = self.wclass(m);
             if cls & W_STOP != 0 || self.numword(m).is_some() && words > 0 {
                 break;
