@@ -1161,6 +1161,10 @@ impl<'a> Parser<'a> {
             let month_before =
                 |p: usize| self.is_month(p) || (p > 0 && self.sym(p, ".") && self.is_month(p - 1));
             if num_start > 0 && (day || year) && month_before(num_start - 1) {
+                // "March 24–25": the range's second day too
+                if self.sym_in(k, &["-", "–", "—"]) && self.is_num(k + 1) {
+                    return Outcome::Skip(k + 2);
+                }
                 return Outcome::Skip(k);
             }
             if year
@@ -1397,6 +1401,15 @@ impl<'a> Parser<'a> {
                 counted = self.counted_at(k, one, n.vague);
             }
             // years: a bare 1000-2100 is a year unless it counts something outside a date phrase
+            // "since at least 2007", "around 2020": years with a cue
+            if kind == "cardinal"
+                && year_like(n.value, n.raw)
+                && high.is_none()
+                && cue.is_some()
+                && value.is_some_and(|v| v >= 1800.0)
+            {
+                return Outcome::Skip(k);
+            }
             if kind == "cardinal" && year_like(n.value, n.raw) && high.is_none() && cue.is_none() {
                 let prev = if i > 0 {
                     self.low(i - 1)
@@ -1423,6 +1436,15 @@ impl<'a> Parser<'a> {
             }
         }
         if kind == "ordinal" {
+            // "the first quarter", "the second half", "the third week": periods, the time component's
+            let nx = self.low(k);
+            if matches!(nx.as_ref(), "quarter" | "half")
+                || self
+                    .entry_at(&self.lx.units, k, |e| e.time && e.toks.len() == 1)
+                    .is_some()
+            {
+                return Outcome::Skip(k + 1);
+            }
             // "21st December", "December 21st"
             if self.is_month(k)
                 || (self.word_is(k, "of") && self.is_month(k + 1))

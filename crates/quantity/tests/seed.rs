@@ -101,3 +101,23 @@ fn json_layer_uses_character_offsets() {
     assert_eq!(q["unit"], "USD");
     assert_eq!(q["kind"], "money");
 }
+
+#[test]
+fn rate_denominator_left_to_time() {
+    use dossier_model::{Span, Timex, TimexType};
+    let text = "Workers earn $28 an hour now.";
+    let mut doc = Document::new(text);
+    doc.timexes.push(Timex {
+        span: Span::new(17, 24), // "an hour"
+        kind: TimexType::Duration,
+        value: "PT1H".into(),
+        modifier: None,
+        range: None,
+        anchor: None,
+    });
+    Quantities.process(&mut doc);
+    assert_eq!(doc.quantities.len(), 1);
+    let q = &doc.quantities[0];
+    assert_eq!(doc.slice(q.span), "$28");
+    assert_eq!(q.per.as_ref().map(|p| p.unit.as_str()), Some("h"));
+}
