@@ -62,9 +62,7 @@ fn drop_timex_overlaps(qs: &mut Vec<Quantity>, doc: &Document) {
             return false;
         }
         let head = text.get(q.span.start..t.start).unwrap_or("");
-        let head = head
-            .trim_end()
-            .trim_end_matches(|c: char| c == '/' || c == '-');
+        let head = head.trim_end().trim_end_matches(['/', '-']);
         let head = head.trim_end();
         let head = head
             .strip_suffix(" per")

@@ -423,7 +423,8 @@ impl<'a> Parser<'a> {
         if raw && self.sym(k, "/") && self.att(k) && self.is_num(k + 1) && self.att(k + 1) {
             let d: f64 = self.t(k + 1).parse().unwrap_or(0.0);
             let chained = self.sym(k + 2, "/") || self.sym(k + 2, "-");
-            if !chained && d >= 2.0 && d <= 100.0 && value < 1000.0 && self.t(k + 1).len() <= 3 {
+            if !chained && (2.0..=100.0).contains(&d) && value < 1000.0 && self.t(k + 1).len() <= 3
+            {
                 value /= d;
                 k += 2;
                 raw = false;
@@ -441,7 +442,7 @@ impl<'a> Parser<'a> {
         {
             let n: f64 = self.t(k).parse().unwrap_or(0.0);
             let d: f64 = self.t(k + 2).parse().unwrap_or(0.0);
-            if d >= 2.0 && d <= 100.0 && n < d && !self.sym(k + 3, "/") {
+            if (2.0..=100.0).contains(&d) && n < d && !self.sym(k + 3, "/") {
                 value += n / d;
                 k += 3;
                 raw = false;
@@ -1509,8 +1510,7 @@ impl<'a> Parser<'a> {
         let mut pv = 1.0;
         let mut had_num = false;
         if let Some(n) = self.number_at(m) {
-            if !n.code && !n.vague && !n.ordinal && !(n.words && matches!(kw.as_ref(), "a" | "an"))
-            {
+            if !(n.code || n.vague || n.ordinal || (n.words && matches!(kw.as_ref(), "a" | "an"))) {
                 if let Some(v) = n.value {
                     pv = v;
                     had_num = true;
