@@ -38,6 +38,10 @@ impl Pipeline {
             Box::new(dossier_segment::Segmenter),
             // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
             Box::new(dossier_quantity::Quantities),
+            // Last: it reads entities (speaker links) and timexes (due dates) when present.
+            Box::new(dossier_judgment::JudgmentAnnotator::new(
+                dossier_judgment::Yardstick::parse(&config.yardstick).unwrap_or_default(),
+            )),
         ];
         let mut components = Vec::new();
         for c in all {
