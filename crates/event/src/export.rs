@@ -2,9 +2,47 @@
 
 use serde_json::{json, Value};
 
-use dossier_model::{Document, Event, EventArgument};
+use dossier_model::{Document, Event, EventArgument, EventStatus};
 
 use crate::lexicon::cameo_root;
+
+/// The PLOVER code of an event as an event-data coder would record it. Dossier keeps the material event type
+/// and puts modality in `status`; PLOVER codes a statement of intent to cooperate as AGREE, a statement of
+/// intent to act against someone as THREATEN, and a refusal to cooperate as REJECT. This maps one to the other.
+pub fn plover_type(e: &Event) -> &str {
+    let ty = e.event_type.as_str();
+    let cooperative = matches!(
+        ty,
+        "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT"
+    );
+    let hostile = matches!(ty, "SANCTION" | "MOBILIZE" | "COERCE" | "ASSAULT");
+    match e.status {
+        EventStatus::Negated if cooperative || ty == "AGREE" => "REJECT",
+        EventStatus::Planned | EventStatus::Hypothetical if cooperative => "AGREE",
+        EventStatus::Planned | EventStatus::Hypothetical if hostile => "THREATEN",
+        _ => ty,
+    }
+}
+
+/// PLOVER targets: the recipients, or else (PLOVER's convention for events aimed at a place) the country of
+/// the event's location when it is not the actors' own.
+pub fn plover_targets(e: &Event) -> Vec<EventArgument> {
+    if !e.recipients.is_empty() {
+        return e.recipients.clone();
+    }
+    match (&e.location, &e.location_country) {
+        (Some(name), Some(c)) if !e.actors.iter().any(|a| a.country.as_ref() == Some(c)) => {
+            vec![EventArgument {
+                span: e.span,
+                entity: None,
+                name: name.clone(),
+                country: Some(c.clone()),
+                sector: None,
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
 
 fn actor_json(a: &EventArgument) -> Value {
     json!({"actorText": a.name, "code": a.country, "sector": a.sector, "entity": a.entity})
@@ -20,11 +58,12 @@ pub fn plover_record(doc: &Document, e: &Event, index: usize) -> Value {
     json!({
         "id": format!("{}-{}", doc.meta.id, index),
         "date": e.time,
-        "event": e.event_type,
+        "event": plover_type(e),
+        "material_event": e.event_type,
         "mode": e.mode.clone().unwrap_or_default(),
         "context": e.context.clone().unwrap_or_default(),
         "source": e.actors.iter().map(actor_json).collect::<Vec<_>>(),
-        "target": e.recipients.iter().map(actor_json).collect::<Vec<_>>(),
+        "target": plover_targets(e).iter().map(actor_json).collect::<Vec<_>>(),
         "eventLoc": e.location,
         "eventText": doc.slice(e.span),
         "text": sentence,

@@ -24,6 +24,8 @@ pub(crate) struct Arg {
     pub place: bool,
     /// A country name (can be a location or an actor).
     pub state: bool,
+    /// An international / non-governmental organization.
+    pub org: bool,
     /// Only an agent noun ("officials") with nothing else known.
     pub bare_agent: bool,
     /// Expansion of a collective ("both countries").
@@ -344,6 +346,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 country: Some(c.code.clone()),
                 place: matches!(c.kind, PlaceKind::Capital | PlaceKind::City),
                 state: c.kind == PlaceKind::Name,
+                org: c.kind == PlaceKind::Org,
                 sector: match c.kind {
                     PlaceKind::Capital => Some("GOV".into()),
                     PlaceKind::City => Some("CVL".into()),
@@ -475,10 +478,20 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             let adjacent = prev.end == a.start
                 || (prev.end + 1 == a.start
                     && matches!(v.lower[prev.end].as_str(), "senior" | "top"));
-            if adjacent && prev.members.is_empty() && a.members.is_empty() {
-                let demonym_head = prev.bare_agent && prev.country.is_some() && a.country.is_none();
-                let agent_name = prev.bare_agent && prev.country.is_none() && !a.bare_agent;
-                if demonym_head || agent_name {
+            let possessive = prev.end + 1 == a.start && v.lower[prev.end] == "'s";
+            if (adjacent || possessive) && prev.members.is_empty() && a.members.is_empty() {
+                // "Russian Defence Minister Shoigu", "Belarusian pilots"
+                let demonym_head =
+                    adjacent && prev.bare_agent && prev.country.is_some() && a.country.is_none();
+                // "U.S. Secretary of State Warren Christopher", "Israel's Cabinet", "Norway's foreign minister"
+                let country_title = (prev.state || prev.org)
+                    && prev.country.is_some()
+                    && a.country.is_none()
+                    && a.entity.is_none()
+                    && a.sector.is_some();
+                let agent_name =
+                    adjacent && prev.bare_agent && prev.country.is_none() && !a.bare_agent;
+                if demonym_head || country_title || agent_name {
                     prev.end = a.end;
                     if a.entity.is_some() || !a.bare_agent {
                         prev.name = a.name.clone();
@@ -488,9 +501,10 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     prev.entity = a.entity.clone().or(prev.entity.take());
                     prev.country = a.country.clone().or(prev.country.take());
                     prev.sector = a.sector.clone().or(prev.sector.take());
-                    prev.bare_agent = a.bare_agent;
+                    prev.bare_agent = a.bare_agent && !country_title;
                     prev.place = a.place;
                     prev.state = a.state;
+                    prev.org = a.org || (country_title && prev.org);
                     continue;
                 }
             }
@@ -662,6 +676,21 @@ pub(crate) fn find_triggers(
                 }
             };
             if !pos_ok {
+                continue;
+            }
+            // Trigger words inside names ("Asia-Pacific Economic Cooperation", "Union Shield") are not events.
+            let in_name = v.is_cap(head)
+                && head != s
+                && ((head > s && v.is_cap(head - 1) && head - 1 != s)
+                    || (head + 1 < e && v.is_cap(head + 1)));
+            let in_entity = v.doc.entities.iter().any(|en| {
+                !matches!(en.kind.to_uppercase().as_str(), "EVENT" | "EXERCISE")
+                    && en
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.contains(v.doc.tokens[head].span))
+            });
+            if in_name || in_entity {
                 continue;
             }
             if let Some(req) = &t.requires {
@@ -893,6 +922,7 @@ pub(crate) fn roles_window(
         r.actors = compound_left(v, args, k);
     }
     // Right side.
+    let mut weak: Vec<usize> = Vec::new();
     let mut k = args.iter().position(|a| a.start >= f.end);
     let mut steps = 0;
     while let Some(idx) = k {
@@ -944,10 +974,35 @@ pub(crate) fn roles_window(
                     r.recipients = group.clone();
                 }
             }
+            "for" | "from" => {
+                if weak.is_empty() && !a.place {
+                    weak = group.clone();
+                }
+            }
             _ => {}
         }
         k = Some(next);
         steps += 1;
+    }
+    if r.recipients.is_empty() {
+        r.recipients = weak;
+    }
+    // Speech acts aimed at the subject of their complement: "demanded that the United States match …",
+    // "urged Iraq to …" (the object is found above), "said Serbia must …".
+    if r.recipients.is_empty()
+        && t.pos == TriggerPos::Verb
+        && matches!(
+            t.event_type.as_str(),
+            "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" | "SUPPORT" | "AGREE"
+        )
+    {
+        if let Some(th) = (f.end..(f.end + 3).min(e)).find(|&k| v.lower[k] == "that") {
+            if let Some(idx) = args.iter().position(|a| a.start > th && a.start <= th + 4) {
+                if prep_before(v, s, &args[idx]).is_empty() {
+                    r.recipients = compound_right(v, args, idx);
+                }
+            }
+        }
     }
     // Location anywhere else in the sentence ("in Saint Petersburg", "held in Moscow").
     if r.location.is_none() {
@@ -1351,6 +1406,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             });
             // A visit's host is the country of the visited place.
             let location = roles.location.map(|i| args[i].name.clone());
+            let location_country = roles.location.and_then(|i| args[i].country.clone());
             if t.mode.as_deref() == Some("visit") && recipients.is_empty() {
                 if let Some(i) = roles.location {
                     let a = &args[i];
@@ -1417,6 +1473,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 actors,
                 recipients,
                 location,
+                location_country,
                 time,
                 time_source,
                 status,

@@ -8,6 +8,7 @@ const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
 const CUES: &str = include_str!("../../../resources/events/cues.tsv");
 const COUNTRIES: &str = include_str!("../../../resources/events/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../resources/events/countries_extra.tsv");
+const IGOS: &str = include_str!("../../../resources/events/igos.tsv");
 
 /// Part of speech a trigger pattern applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub enum PlaceKind {
     Demonym,
     Capital,
     City,
+    /// An international or non-governmental organization (code IGO / NGO).
+    Org,
 }
 
 #[derive(Clone, Debug)]
@@ -273,7 +276,12 @@ impl Lexicon {
         let mut countries = HashMap::new();
         let mut max_country_len = 1;
         let mut capitals = HashMap::new();
-        for line in COUNTRIES.lines().chain(COUNTRIES_EXTRA.lines()) {
+        // Hand-written entries first: they take priority over the derived table.
+        for line in COUNTRIES_EXTRA
+            .lines()
+            .chain(IGOS.lines())
+            .chain(COUNTRIES.lines())
+        {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
@@ -285,6 +293,7 @@ impl Lexicon {
                 "demonym" => PlaceKind::Demonym,
                 "capital" => PlaceKind::Capital,
                 "city" => PlaceKind::City,
+                "igo" => PlaceKind::Org,
                 _ => PlaceKind::Name,
             };
             let surface = cols[0].trim();

@@ -58,6 +58,9 @@ pub struct Event {
     pub actors: Vec<EventArgument>,
     pub recipients: Vec<EventArgument>,
     pub location: Option<String>,
+    /// ISO 3166-1 alpha-3 code of the location's country, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_country: Option<String>,
     /// A TIMEX3 value (or `begin/end` range) for when it happened or is to happen.
     pub time: Option<String>,
     /// Where `time` came from: `sentence` (a timex in the event's sentence), `trigger` (a year inside the
