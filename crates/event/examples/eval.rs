@@ -31,6 +31,12 @@ fn main() {
                 }
             }
         }
+        "meantime" => {
+            let r =
+                eval::meantime::run(&dir.join("events/meantime-en/intra-doc_annotation"), filter)
+                    .expect("meantime");
+            print!("{r}");
+        }
         other => {
             eprintln!("unknown evaluation {other}");
             std::process::exit(2);

@@ -535,6 +535,8 @@ pub(crate) struct Found {
     /// The head token (noun: last; verb: first).
     pub head: usize,
     pub trigger: usize,
+    /// A nominal trigger.
+    pub noun: bool,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -716,6 +718,7 @@ pub(crate) fn find_triggers(
                 end: i + n,
                 head,
                 trigger: ti,
+                noun: t.pos == TriggerPos::Noun,
             });
             i += n;
         } else {
@@ -1221,7 +1224,7 @@ pub(crate) fn status_of(
     f: &Found,
 ) -> (EventStatus, Option<usize>) {
     let cs = clause_start(v, lex, s, f.start);
-    let t = &lex.triggers[f.trigger];
+
     let look_from = cs.max(f.start.saturating_sub(8));
     let has = |cat: &str, from: usize, to: usize| -> bool {
         (from..to).any(|i| {
@@ -1231,13 +1234,38 @@ pub(crate) fn status_of(
         })
     };
     let mut negated = has("negation", look_from, f.start);
-    if t.pos == TriggerPos::Noun {
+    if f.noun {
         // "talks were not held", "no agreement".
         let ce = clause_end(v, lex, e, f.end).min(f.end + 4);
         negated |= (f.end..ce).any(|i| matches!(v.lower[i].as_str(), "not" | "never" | "n't"));
     }
-    let hypothetical = has("hypothetical", look_from, f.start);
-    let future = has("future", look_from, f.start) || has("planned", look_from, f.start);
+    // An infinitive ("plans to supply", "agreed to create") is a future event unless the verb governing it is
+    // implicative ("managed to implement", "began to withdraw").
+    let infinitive = !f.noun
+        && f.start > s + 1
+        && v.lower[f.start - 1] == "to"
+        && !lex
+            .cue("implicative")
+            .iter()
+            .any(|p| p.len() == 1 && v.lower[f.start - 2] == p[0])
+        && !matches!(
+            v.lower[f.start - 2].as_str(),
+            "according" | "due" | "prior" | "close" | "up"
+        );
+    let _ = infinitive;
+    let mut future = has("future", look_from, f.start) || has("planned", look_from, f.start);
+    let mut hypothetical = has("hypothetical", look_from, f.start);
+    if f.noun {
+        // A nominal event that is the subject of a modal: "the cuts will be made", "the flight could be delayed".
+        let ce = clause_end(v, lex, e, f.end).min(f.end + 3);
+        for k in f.end..ce {
+            match v.lower[k].as_str() {
+                "will" | "'ll" | "shall" => future = true,
+                "would" | "could" | "may" | "might" => hypothetical = true,
+                _ => {}
+            }
+        }
+    }
     // Announcing / reporting verbs in the sentence (not the trigger itself).
     let mut announce = None;
     let mut report = None;
@@ -1261,8 +1289,20 @@ pub(crate) fn status_of(
         }
         let comma_between =
             i >= f.end && (f.end..i).any(|k| matches!(v.lower[k].as_str(), "," | ";"));
+        // The announced event is in the announcing verb's object or "that" clause, within a few words.
+        let governs = i < f.start
+            && f.start - i <= 12
+            && !(i + 1..f.start).any(|k| {
+                let w = &v.lower[k];
+                w != "that"
+                    && (lex
+                        .cue("boundary")
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == *w)
+                        || matches!(w.as_str(), "at" | "amid" | "amidst" | "in"))
+            });
         if is("announce")
-            && (i < f.start
+            && (governs
                 || (i >= f.end
                     && !comma_between
                     && matches!(
@@ -1279,8 +1319,36 @@ pub(crate) fn status_of(
             report = Some(i);
         }
     }
+    // "said (that) the planes would meet …": "would" in reported speech is a future, not a condition.
+    if hypothetical
+        && (look_from..f.start).any(|k| v.lower[k] == "would")
+        && !(look_from..f.start).any(|k| {
+            matches!(
+                v.lower[k].as_str(),
+                "could" | "may" | "might" | "if" | "unless" | "possibly" | "probably"
+            )
+        })
+        && (s..cs).any(|k| {
+            let cands = lex.lemmas(&v.lower[k]);
+            lex.cue("report")
+                .iter()
+                .chain(lex.cue("announce"))
+                .any(|p| p.len() == 1 && (cands.contains(&p[0]) || v.lemma[k] == p[0]))
+        })
+    {
+        hypothetical = false;
+        future = true;
+    }
+    // "announced it has lost …": an announcement of something already done is a report of it.
+    let past_complement = announce.is_some_and(|i| {
+        i < f.start
+            && (i + 1..f.start)
+                .any(|k| matches!(v.lower[k].as_str(), "has" | "have" | "had" | "was" | "were"))
+    });
     if negated {
         (EventStatus::Negated, None)
+    } else if past_complement {
+        (EventStatus::Reported, announce)
     } else if announce.is_some() {
         (EventStatus::Announced, announce)
     } else if hypothetical {
@@ -1566,4 +1634,32 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     }
     let _ = HashMap::<(), ()>::new();
     events
+}
+
+/// The status (factuality) the coder would give to an event mention on tokens `[start, end)` of `doc`
+/// (`noun`: a nominal mention), for each mention; used to score factuality against gold triggers.
+pub fn factuality(doc: &Document, mentions: &[(usize, usize, bool)]) -> Vec<EventStatus> {
+    let lex = Lexicon::get();
+    let v = View::new(doc, lex);
+    mentions
+        .iter()
+        .map(|&(start, end, noun)| {
+            let Some(si) = doc
+                .sentences
+                .iter()
+                .position(|x| x.tokens.start <= start && start < x.tokens.end)
+            else {
+                return EventStatus::Occurred;
+            };
+            let sent = &doc.sentences[si];
+            let f = Found {
+                start,
+                end: end.min(sent.tokens.end),
+                head: if noun { end - 1 } else { start },
+                trigger: 0,
+                noun,
+            };
+            status_of(&v, lex, sent.tokens.start, sent.tokens.end, &f).0
+        })
+        .collect()
 }

@@ -16,7 +16,7 @@ pub mod merge;
 
 use dossier_model::{Component, Document};
 
-pub use extract::Options;
+pub use extract::{factuality, Options};
 pub use lexicon::{cameo_root, PLOVER_TYPES};
 pub use merge::{merge, MergedEvent, SourcedEvent};
 

@@ -1,5 +1,6 @@
 //! Evaluation against external gold data (see `../shared/eval/events`).
 
+pub mod meantime;
 pub mod plover;
 
 use std::path::PathBuf;
