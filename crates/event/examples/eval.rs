@@ -37,6 +37,14 @@ fn main() {
                     .expect("meantime");
             print!("{r}");
         }
+        "petrarch" => {
+            let r = eval::petrarch::run(
+                &dir.join("events/petrarch2-unit"),
+                &dir.join("events/plover-gsr/CAMEO2PLOVER-2021.txt"),
+            )
+            .expect("petrarch2-unit");
+            print!("{r}");
+        }
         other => {
             eprintln!("unknown evaluation {other}");
             std::process::exit(2);

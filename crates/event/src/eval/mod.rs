@@ -1,6 +1,7 @@
 //! Evaluation against external gold data (see `../shared/eval/events`).
 
 pub mod meantime;
+pub mod petrarch;
 pub mod plover;
 
 use std::path::PathBuf;
