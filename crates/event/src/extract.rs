@@ -5,8 +5,6 @@
 //! without it, from clause-bounded token windows. Actor mentions come from the entity layer when filled, else
 //! from the built-in country/demonym gazetteer, agent nouns and capitalized spans.
 
-use std::collections::HashMap;
-
 use dossier_model::{Document, Event, EventArgument, EventStatus, Span, TimexType};
 
 use crate::lexicon::{Lexicon, PlaceKind, TriggerPos};
@@ -38,6 +36,29 @@ pub(crate) struct View<'a> {
     pub lower: Vec<String>,
     pub lemma: Vec<String>,
     pub syntax: bool,
+    /// Per token: which cue phrases start here (bits `CUE_*`).
+    pub flags: Vec<u16>,
+}
+
+const CUE_NEG: u16 = 1;
+const CUE_FUT: u16 = 2;
+const CUE_HYP: u16 = 4;
+const CUE_PLAN: u16 = 8;
+const CUE_BOUND: u16 = 16;
+const CUE_ANN: u16 = 32;
+const CUE_REP: u16 = 64;
+
+fn cue_bit(cat: &str) -> u16 {
+    match cat {
+        "negation" => CUE_NEG,
+        "future" => CUE_FUT,
+        "hypothetical" => CUE_HYP,
+        "planned" => CUE_PLAN,
+        "boundary" => CUE_BOUND,
+        "announce" => CUE_ANN,
+        "report" => CUE_REP,
+        _ => 0,
+    }
 }
 
 impl<'a> View<'a> {
@@ -48,7 +69,7 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| doc.slice(t.span).to_lowercase().replace('’', "'"))
             .collect();
-        let lemma = lower
+        let lemma: Vec<String> = lower
             .iter()
             .enumerate()
             .map(|(i, l)| {
@@ -62,11 +83,34 @@ impl<'a> View<'a> {
                 lex.lemmas(l).first().cloned().unwrap_or_else(|| l.clone())
             })
             .collect();
+        let mut flags = vec![0u16; lower.len()];
+        for (i, fl) in flags.iter_mut().enumerate() {
+            if let Some(list) = lex.cue_first.get(&lower[i]) {
+                for (cat, p) in list {
+                    if phrase_at(&lower, i, lower.len(), p) {
+                        *fl |= cue_bit(cat);
+                    }
+                }
+            }
+            // Announcing / reporting verbs in any inflection.
+            for l in lex
+                .lemmas(&lower[i])
+                .iter()
+                .chain(std::iter::once(&lemma[i]))
+            {
+                if let Some(cats) = lex.cue_lemma.get(l) {
+                    for cat in cats {
+                        *fl |= cue_bit(cat);
+                    }
+                }
+            }
+        }
         View {
             doc,
             lower,
             lemma,
             syntax,
+            flags,
         }
     }
     fn text(&self, i: usize) -> &str {
@@ -302,17 +346,31 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             continue;
         }
         let mut hit = None;
-        let maxn = lex.max_country_len.min(e - i);
+        // Only capitalized tokens that start some gazetteer name are tried.
+        let maxn = if v.is_cap(i) {
+            lex.country_first
+                .get(v.text(i))
+                .copied()
+                .unwrap_or(0)
+                .min(e - i)
+        } else {
+            0
+        };
+        let mut key = String::new();
         for n in (1..=maxn).rev() {
             if taken[i - s..i + n - s].iter().any(|x| *x) {
                 continue;
             }
-            let key: Vec<&str> = (i..i + n).map(|k| v.text(k)).collect();
-            if let Some(c) = lex.country(&key.join(" ")) {
-                if v.is_cap(i) {
-                    hit = Some((n, c.clone()));
-                    break;
+            key.clear();
+            for k in i..i + n {
+                if k > i {
+                    key.push(' ');
                 }
+                key.push_str(v.text(k));
+            }
+            if let Some(c) = lex.country(&key) {
+                hit = Some((n, c.clone()));
+                break;
             }
         }
         if let Some((n, c)) = hit {
@@ -391,8 +449,11 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         }
         // Agent nouns ("defence ministers", "officials").
         if let Some((ph, sec)) = lex
-            .sectors
-            .iter()
+            .sectors_by_first
+            .get(&v.lower[i])
+            .into_iter()
+            .flatten()
+            .map(|&k| &lex.sectors[k])
             .find(|(p, _)| phrase_at(&v.lower, i, e, p))
         {
             let n = ph.len();
@@ -445,8 +506,11 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 let mut start_name = a;
                 // A leading agent phrase inside the capitalized span ("Defence Minister Shoigu").
                 if let Some((ph, sec)) = lex
-                    .sectors
-                    .iter()
+                    .sectors_by_first
+                    .get(&v.lower[a])
+                    .into_iter()
+                    .flatten()
+                    .map(|&k| &lex.sectors[k])
                     .find(|(p, _)| phrase_at(&v.lower, a, j, p))
                 {
                     sector = Some(sec.clone());
@@ -729,16 +793,11 @@ pub(crate) fn find_triggers(
 }
 
 /// Index of the clause start for token `i` (window search never crosses a boundary cue).
-fn clause_start(v: &View, lex: &Lexicon, s: usize, i: usize) -> usize {
+fn clause_start(v: &View, _lex: &Lexicon, s: usize, i: usize) -> usize {
     let mut k = i;
     while k > s {
         let w = &v.lower[k - 1];
-        if lex
-            .cue("boundary")
-            .iter()
-            .any(|p| p.len() == 1 && p[0] == *w)
-            || w == "that"
-        {
+        if v.flags[k - 1] & CUE_BOUND != 0 || w == "that" {
             return k;
         }
         k -= 1;
@@ -746,16 +805,11 @@ fn clause_start(v: &View, lex: &Lexicon, s: usize, i: usize) -> usize {
     s
 }
 
-fn clause_end(v: &View, lex: &Lexicon, e: usize, i: usize) -> usize {
+fn clause_end(v: &View, _lex: &Lexicon, e: usize, i: usize) -> usize {
     let mut k = i;
     while k < e {
         let w = &v.lower[k];
-        if lex
-            .cue("boundary")
-            .iter()
-            .any(|p| p.len() == 1 && p[0] == *w)
-            || w == "that"
-        {
+        if v.flags[k] & CUE_BOUND != 0 || w == "that" {
             return k;
         }
         k += 1;
@@ -1227,11 +1281,8 @@ pub(crate) fn status_of(
 
     let look_from = cs.max(f.start.saturating_sub(8));
     let has = |cat: &str, from: usize, to: usize| -> bool {
-        (from..to).any(|i| {
-            lex.cue(cat)
-                .iter()
-                .any(|p| phrase_at(&v.lower, i, to.max(i + p.len()).min(e), p))
-        })
+        let bit = cue_bit(cat);
+        (from..to).any(|i| v.flags[i] & bit != 0)
     };
     let mut negated = has("negation", look_from, f.start);
     if f.noun {
@@ -1273,14 +1324,7 @@ pub(crate) fn status_of(
         if i >= f.start && i < f.end {
             continue;
         }
-        let l = &v.lemma[i];
-        let cands = lex.lemmas(&v.lower[i]);
-        let is = |cat: &str| {
-            lex.cue(cat).iter().any(|p| {
-                (p.len() == 1 && (p[0] == *l || cands.contains(&p[0])))
-                    || phrase_at(&v.lower, i, e, p)
-            })
-        };
+        let is = |cat: &str| v.flags[i] & cue_bit(cat) != 0;
         if v.syntax && !matches!(v.upos(i), "VERB" | "AUX" | "ADP" | "") {
             continue;
         }
@@ -1632,7 +1676,6 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             recent.drain(..recent.len() - 50);
         }
     }
-    let _ = HashMap::<(), ()>::new();
     events
 }
 

@@ -1,8 +1,42 @@
 //! The data tables the coder uses, embedded from `resources/events/`: the trigger lexicon, cue words and the
 //! country/demonym gazetteer.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher (FxHash-style multiply-rotate) for the lexicon's string tables; the keys are our own
+/// data, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&(i as u64).to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// HashMap with [`FxHasher`].
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
 const CUES: &str = include_str!("../../../resources/events/cues.tsv");
@@ -57,6 +91,10 @@ pub struct Lexicon {
     pub by_first: HashMap<String, Vec<usize>>,
     /// category → list of phrases (token lists).
     pub cues: HashMap<String, Vec<Vec<String>>>,
+    /// First word of a cue phrase → (category, phrase).
+    pub cue_first: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// Lemma of a one-word announce/report cue → categories.
+    pub cue_lemma: HashMap<String, Vec<String>>,
     /// context cue word → context.
     pub context_cues: HashMap<String, String>,
     /// sector cue phrase → sector.
@@ -64,6 +102,10 @@ pub struct Lexicon {
     /// Country surface (as tokens, case-sensitive) → entry; longest match first at lookup.
     pub countries: HashMap<String, CountryEntry>,
     pub max_country_len: usize,
+    /// First token of a gazetteer name → the longest name (in tokens) starting with it.
+    pub country_first: HashMap<String, usize>,
+    /// First word of a sector phrase → indexes into `sectors` (longest first).
+    pub sectors_by_first: HashMap<String, Vec<usize>>,
     /// Country code → its (first listed) capital.
     pub capitals: HashMap<String, String>,
 }
@@ -191,7 +233,7 @@ fn words(s: &str) -> Vec<String> {
 impl Lexicon {
     fn parse() -> Lexicon {
         let mut triggers = Vec::new();
-        let mut forms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut forms: HashMap<String, Vec<String>> = HashMap::default();
         let mut add_form = |f: String, l: &str| {
             let e = forms.entry(f).or_default();
             if !e.iter().any(|x| x == l) {
@@ -239,8 +281,8 @@ impl Lexicon {
                 requires: cols.get(6).and_then(|c| opt(c)),
             });
         }
-        let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        let mut context_cues = HashMap::new();
+        let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        let mut context_cues = HashMap::default();
         let mut sectors = Vec::new();
         for line in CUES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -269,13 +311,13 @@ impl Lexicon {
             }
         }
         sectors.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             by_first.entry(t.words[0].clone()).or_default().push(i);
         }
-        let mut countries = HashMap::new();
+        let mut countries = HashMap::default();
         let mut max_country_len = 1;
-        let mut capitals = HashMap::new();
+        let mut capitals = HashMap::default();
         // Hand-written entries first: they take priority over the derived table.
         for line in COUNTRIES_EXTRA
             .lines()
@@ -323,7 +365,35 @@ impl Lexicon {
             }
             countries.entry(key).or_insert(entry);
         }
+        let mut country_first: HashMap<String, usize> = HashMap::default();
+        for k in countries.keys() {
+            let n = k.split(' ').count();
+            let first = k.split(' ').next().unwrap_or("").to_string();
+            let e = country_first.entry(first).or_default();
+            *e = (*e).max(n);
+        }
+        let mut sectors_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, (w, _)) in sectors.iter().enumerate() {
+            sectors_by_first.entry(w[0].clone()).or_default().push(i);
+        }
+        let mut cue_first: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
+        let mut cue_lemma: HashMap<String, Vec<String>> = HashMap::default();
+        for (cat, list) in &cues {
+            for p in list {
+                cue_first
+                    .entry(p[0].clone())
+                    .or_default()
+                    .push((cat.clone(), p.clone()));
+                if p.len() == 1 && matches!(cat.as_str(), "announce" | "report") {
+                    cue_lemma.entry(p[0].clone()).or_default().push(cat.clone());
+                }
+            }
+        }
         Lexicon {
+            cue_first,
+            cue_lemma,
+            country_first,
+            sectors_by_first,
             triggers,
             forms,
             by_first,
