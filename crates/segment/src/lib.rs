@@ -182,9 +182,11 @@ fn tokenize_chunk(
     let mut trailing: Vec<(usize, usize)> = Vec::new();
     while e - s > 1 {
         let chunk = &text[s..e];
-        if chunk.ends_with("...") && e - s > 3 {
-            trailing.push((e - 3, e));
-            e -= 3;
+        // A run of sentence punctuation ("!!!", "?!", "..", "...") is one token.
+        let run = chunk.len() - chunk.trim_end_matches(['.', '!', '?']).len();
+        if run >= 2 && run < chunk.len() {
+            trailing.push((e - run, e));
+            e -= run;
             continue;
         }
         let c = last_char(chunk);
@@ -224,7 +226,7 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     }
     // Numeric ranges and lowercase compounds split at the hyphen; slashes between words split.
     for (pos, c) in core.char_indices() {
-        if pos == 0 || pos + 1 >= core.len() {
+        if pos == 0 || pos + 1 >= core.len() || !matches!(c, '-' | '/') {
             continue;
         }
         let (left, right) = (&core[..pos], &core[pos + 1..]);
@@ -310,7 +312,7 @@ fn keeps_period(chunk: &str, next_is_number: bool) -> bool {
 }
 
 fn is_terminator(tok: &str) -> bool {
-    matches!(tok, "." | "!" | "?" | "…" | "...")
+    !tok.is_empty() && tok.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
 }
 
 fn is_closer(tok: &str) -> bool {
@@ -345,7 +347,10 @@ fn split_sentences(text: &str, first: usize, tokens: &[Token], out: &mut Vec<Sen
             while last + 1 < n && (is_terminator(tok(last + 1)) || is_closer(tok(last + 1))) {
                 last += 1;
             }
-            end_here = last + 1 == n || starts_sentence(tok(last + 1));
+            // "?" and "!" end a sentence even before a lowercase word (informal text); "." does not,
+            // since a lowercase word after a period usually means an abbreviation we do not know.
+            let emphatic = t.contains(['!', '?']);
+            end_here = last + 1 == n || emphatic || starts_sentence(tok(last + 1));
         } else if t.ends_with('.') && t.len() > 1 && k + 1 < n {
             // An abbreviation that may also end the sentence: "etc. The", "U.S. They".
             let next = tok(k + 1);
@@ -436,6 +441,10 @@ mod tests {
             ["a", "“", "common", "defence", "space", "”", "."]
         );
         assert_eq!(toks("countries’ armies"), ["countries", "’", "armies"]);
+        assert_eq!(
+            toks("help now!?! really.."),
+            ["help", "now", "!?!", "really", ".."]
+        );
     }
 
     #[test]

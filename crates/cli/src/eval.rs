@@ -1,0 +1,30 @@
+//! `dossier eval …`: each annotator's scorer against external gold data.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+#[derive(clap::Subcommand)]
+pub enum EvalCommand {
+    /// Sentence-boundary and token F1 against a CoNLL-U treebank (raw text rebuilt from `# text`)
+    Segmentation {
+        /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
+        file: PathBuf,
+    },
+}
+
+pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
+    match cmd {
+        EvalCommand::Segmentation { file } => {
+            let sentences = read_conllu(&file)?;
+            println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+    }
+}
+
+pub fn read_conllu(file: &PathBuf) -> anyhow::Result<Vec<dossier_eval::conllu::Sentence>> {
+    let f = std::fs::File::open(file).with_context(|| file.display().to_string())?;
+    dossier_eval::conllu::read(std::io::BufReader::new(f))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+}

@@ -1,0 +1,123 @@
+//! `dossier`: the command-line front end. Each subcommand lives in its own module; this file only parses
+//! arguments, dispatches, and turns every error into one line on stderr with a non-zero exit.
+
+mod bench;
+mod demo;
+mod eval;
+mod export;
+mod extract;
+mod library;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Turns geopolitical reports into a sourced, time-anchored knowledge base",
+    long_about = "Dossier reads reports and keeps their time expressions, entities, quantities, events, \
+                  statements and judgments, each pointing back to its document and span."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the store lives: `--db`, else `DOSSIER_DB`, else the platform data directory.
+#[derive(clap::Args, Clone)]
+struct DbArg {
+    /// SQLite database file [env: DOSSIER_DB; default: the platform data directory]
+    #[arg(long, env = "DOSSIER_DB", value_name = "FILE")]
+    db: Option<PathBuf>,
+}
+
+impl DbArg {
+    fn path(&self) -> anyhow::Result<PathBuf> {
+        if let Some(p) = &self.db {
+            return Ok(p.clone());
+        }
+        let dirs = directories::ProjectDirs::from("", "", "dossier").ok_or_else(|| {
+            anyhow::anyhow!("no home directory; pass --db FILE or set DOSSIER_DB")
+        })?;
+        Ok(dirs.data_dir().join("dossier.db"))
+    }
+
+    fn open(&self) -> anyhow::Result<dossier_store::Store> {
+        let path = self.path()?;
+        dossier_store::Store::open(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate files (or stdin) and print the result; nothing is stored
+    Extract(extract::Args),
+    /// Annotate files or directories and keep them in the store
+    Ingest(library::IngestArgs),
+    /// Full-text search over the stored sentences
+    Search(library::SearchArgs),
+    /// List stored documents with their date and layer counts
+    Docs(library::DocsArgs),
+    /// Print one stored document's layers as JSON
+    Show(library::ShowArgs),
+    /// Run a read-only SQL query on the store and print tab-separated rows
+    Sql(library::SqlArgs),
+    /// Ingest the bundled demo corpus into a fresh store and show what Dossier finds
+    Demo(demo::Args),
+    /// Write the stored documents, or one layer, as JSONL or CSV
+    Export(export::Args),
+    /// Measure an annotator against external gold data
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+    /// Measure throughput (MB/s per core) and peak memory on the demo corpus
+    Bench(bench::Args),
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Ingest(a) => library::ingest(a),
+        Command::Search(a) => library::search(a),
+        Command::Docs(a) => library::docs(a),
+        Command::Show(a) => library::show(a),
+        Command::Sql(a) => library::sql(a),
+        Command::Demo(a) => demo::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Eval(c) => eval::run(c),
+        Command::Bench(a) => bench::run(a),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("dossier: internal error: {info} (please report this)");
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed pipe (`dossier … | head`) is not an error worth reporting.
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dossier: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

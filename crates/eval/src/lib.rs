@@ -1,0 +1,114 @@
+//! The evaluation harness: standard metrics, readers for gold-data formats shared by several annotators
+//! (CoNLL-U), and the segmentation evaluation. Annotator-specific scorers (TE3, Recognizers, NER, …) live
+//! in their annotator's crate and use [`Prf`] from here.
+
+pub mod conllu;
+pub mod segmentation;
+
+use std::fmt;
+
+/// Precision/recall/F1 counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Prf {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Prf {
+    /// Counts from a system's and a gold set's items (each item counted once).
+    pub fn from_sets<T: Ord + Clone>(system: &[T], gold: &[T]) -> Prf {
+        let mut sys: Vec<T> = system.to_vec();
+        let mut gold: Vec<T> = gold.to_vec();
+        sys.sort();
+        sys.dedup();
+        gold.sort();
+        gold.dedup();
+        let (mut i, mut j, mut tp) = (0, 0, 0);
+        while i < sys.len() && j < gold.len() {
+            match sys[i].cmp(&gold[j]) {
+                std::cmp::Ordering::Equal => {
+                    tp += 1;
+                    i += 1;
+                    j += 1;
+                }
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        Prf {
+            tp,
+            fp: sys.len() - tp,
+            fn_: gold.len() - tp,
+        }
+    }
+
+    pub fn add(&mut self, other: Prf) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl fmt::Display for Prf {
+    /// `P 91.20  R 88.00  F1 89.57  (tp 440, fp 42, fn 60)`, percentages.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "P {:6.2}  R {:6.2}  F1 {:6.2}  (tp {}, fp {}, fn {})",
+            100.0 * self.precision(),
+            100.0 * self.recall(),
+            100.0 * self.f1(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prf_counts_and_scores() {
+        let p = Prf::from_sets(&[1, 2, 3, 3], &[2, 3, 4, 5]);
+        assert_eq!(
+            p,
+            Prf {
+                tp: 2,
+                fp: 1,
+                fn_: 2
+            }
+        );
+        assert!((p.precision() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((p.recall() - 0.5).abs() < 1e-12);
+        assert!((p.f1() - 4.0 / 7.0).abs() < 1e-12);
+        assert_eq!(Prf::default().f1(), 0.0);
+    }
+}

@@ -1,0 +1,98 @@
+//! The pipeline: an ordered list of [`Component`]s run over each [`Document`], and the one place where
+//! annotation is configured.
+//!
+//! Data flows one way: ingest gives a document with blocks and metadata; segmentation adds sentences and
+//! tokens; each annotator adds its layer. [`Pipeline::standard`] is the order every command uses; an
+//! annotator joins Dossier by adding one line there.
+
+use std::time::{Duration, Instant};
+
+use dossier_model::{Component, Document};
+
+/// Settings that change what the annotators produce.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Analytic yardstick for probability phrases (`icd203`, `phia`, `nato`).
+    pub yardstick: String,
+    /// Run only the components up to and including this one (e.g. `segment` for benchmarks).
+    pub until: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            yardstick: "icd203".into(),
+            until: None,
+        }
+    }
+}
+
+pub struct Pipeline {
+    components: Vec<Box<dyn Component>>,
+}
+
+impl Pipeline {
+    /// The standard pipeline, in dependency order.
+    pub fn standard(config: &Config) -> Pipeline {
+        let all: Vec<Box<dyn Component>> = vec![Box::new(dossier_segment::Segmenter)];
+        let mut components = Vec::new();
+        for c in all {
+            let last = config.until.as_deref() == Some(c.name());
+            components.push(c);
+            if last {
+                break;
+            }
+        }
+        Pipeline { components }
+    }
+
+    /// A pipeline of exactly these components.
+    pub fn from_components(components: Vec<Box<dyn Component>>) -> Pipeline {
+        Pipeline { components }
+    }
+
+    pub fn names(&self) -> Vec<&'static str> {
+        self.components.iter().map(|c| c.name()).collect()
+    }
+
+    /// Runs every component in order.
+    pub fn run(&self, doc: &mut Document) {
+        for c in &self.components {
+            c.process(doc);
+        }
+    }
+
+    /// Runs every component in order, adding each one's time to `timings` (same order as [`Self::names`]).
+    pub fn run_timed(&self, doc: &mut Document, timings: &mut Vec<Duration>) {
+        timings.resize(self.components.len(), Duration::ZERO);
+        for (c, t) in self.components.iter().zip(timings.iter_mut()) {
+            let start = Instant::now();
+            c.process(doc);
+            *t += start.elapsed();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_pipeline_segments() {
+        let p = Pipeline::standard(&Config::default());
+        assert_eq!(p.names()[0], "segment");
+        let mut doc = Document::new("One sentence here. And another one.");
+        p.run(&mut doc);
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.text, "One sentence here. And another one.");
+    }
+
+    #[test]
+    fn until_stops_after_named_component() {
+        let p = Pipeline::standard(&Config {
+            until: Some("segment".into()),
+            ..Config::default()
+        });
+        assert_eq!(p.names(), ["segment"]);
+    }
+}
