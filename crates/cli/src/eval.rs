@@ -11,6 +11,30 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// PLOVER event type and source/target country accuracy on the PLOVER gold-standard records
+    Plover {
+        /// The plover-gsr folder
+        #[arg(default_value = "../shared/eval/events/plover-gsr")]
+        dir: PathBuf,
+    },
+    /// Event trigger P/R/F1 and factuality agreement on MEANTIME English
+    Meantime {
+        /// The folder of CAT XML files
+        #[arg(default_value = "../shared/eval/events/meantime-en/intra-doc_annotation")]
+        dir: PathBuf,
+    },
+    /// Matching codings on the PETRARCH2 unit-test records (a regression suite)
+    Petrarch {
+        /// The petrarch2-unit folder
+        #[arg(default_value = "../shared/eval/events/petrarch2-unit")]
+        dir: PathBuf,
+        /// The CAMEO→PLOVER table
+        #[arg(
+            long,
+            default_value = "../shared/eval/events/plover-gsr/CAMEO2PLOVER-2021.txt"
+        )]
+        cameo2plover: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -18,6 +42,24 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Plover { dir } => {
+            let r = dossier_event::eval::plover::run(&dir, |_| true)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Meantime { dir } => {
+            let r = dossier_event::eval::meantime::run(&dir, |_| true)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Petrarch { dir, cameo2plover } => {
+            let r = dossier_event::eval::petrarch::run(&dir, &cameo2plover)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
             Ok(())
         }
     }

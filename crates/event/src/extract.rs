@@ -928,8 +928,11 @@ pub(crate) fn roles_window(
     // Arguments adjacent to a nominal trigger that name it ("Zapad 2023 drills", "Union Shield exercises") are
     // not actors, unless they are countries / known entities.
     let name_of_event = |a: &Arg| {
+        let year_between = a.end + 1 == f.start
+            && v.text(a.end).len() == 4
+            && v.text(a.end).chars().all(|c| c.is_ascii_digit());
         t.pos == TriggerPos::Noun
-            && a.end == f.start
+            && (a.end == f.start || year_between)
             && a.country.is_none()
             && a.entity.is_none()
             && a.members.is_empty()

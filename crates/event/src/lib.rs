@@ -13,6 +13,7 @@ pub mod export;
 mod extract;
 pub mod lexicon;
 pub mod merge;
+pub mod timeline;
 
 use dossier_model::{Component, Document};
 

@@ -181,8 +181,11 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
             }
             let ok = reps[i].iter().zip(&m.sources).any(|(r, rs)| {
                 let mut rel = time_rel(r.time.as_deref(), e.time.as_deref());
-                // Within one document, different dates are different events.
-                if rel == TimeRel::Near && rs.doc_id == se.doc_id {
+                // Within one document, different dates are different events, and undated mentions are
+                // only joined by the coder's own coreference (which gives them the same date).
+                if rs.doc_id == se.doc_id
+                    && (rel == TimeRel::Near || r.time.is_none() || e.time.is_none())
+                {
                     rel = TimeRel::Different;
                 }
                 let same_place = place_compatible(r.location.as_deref(), e.location.as_deref());
@@ -392,6 +395,21 @@ mod tests {
         );
         // Both actors are kept, and the first source's date is not overwritten.
         assert_eq!(m[0].actors.len(), 2);
+        assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn undated_mentions_in_one_document_stay_apart() {
+        let a = src("a", ev("AGREE", &[("Russia", "RUS")], None, None));
+        let b = src("a", ev("AGREE", &[("Russia", "RUS")], None, None));
+        assert_eq!(merge(&[a.clone(), b]).len(), 2);
+        // Across documents, an undated report joins a dated one with the same participants.
+        let c = src(
+            "c",
+            ev("AGREE", &[("Russia", "RUS")], Some("2022-12-03"), None),
+        );
+        let m = merge(&[a, c]);
+        assert_eq!(m.len(), 1);
         assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
     }
 

@@ -34,7 +34,11 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard pipeline, in dependency order.
     pub fn standard(config: &Config) -> Pipeline {
-        let all: Vec<Box<dyn Component>> = vec![Box::new(dossier_segment::Segmenter)];
+        let all: Vec<Box<dyn Component>> = vec![
+            Box::new(dossier_segment::Segmenter),
+            // Events read the syntax, time and entity layers: keep it after them.
+            Box::new(dossier_event::EventComponent::new()),
+        ];
         let mut components = Vec::new();
         for c in all {
             let last = config.until.as_deref() == Some(c.name());
