@@ -43,6 +43,30 @@ pub enum EvalCommand {
         /// The re3d folder or a UNER .iob2 file
         path: PathBuf,
     },
+    /// PLOVER event type and source/target country accuracy on the PLOVER gold-standard records
+    Plover {
+        /// The plover-gsr folder
+        #[arg(default_value = "../shared/eval/events/plover-gsr")]
+        dir: PathBuf,
+    },
+    /// Event trigger P/R/F1 and factuality agreement on MEANTIME English
+    Meantime {
+        /// The folder of CAT XML files
+        #[arg(default_value = "../shared/eval/events/meantime-en/intra-doc_annotation")]
+        dir: PathBuf,
+    },
+    /// Matching codings on the PETRARCH2 unit-test records (a regression suite)
+    Petrarch {
+        /// The petrarch2-unit folder
+        #[arg(default_value = "../shared/eval/events/petrarch2-unit")]
+        dir: PathBuf,
+        /// The CAMEO→PLOVER table
+        #[arg(
+            long,
+            default_value = "../shared/eval/events/plover-gsr/CAMEO2PLOVER-2021.txt"
+        )]
+        cameo2plover: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -103,6 +127,24 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
                 }
             };
             println!("{}", report.map_err(|e| anyhow::anyhow!(e))?);
+            Ok(())
+        }
+        EvalCommand::Plover { dir } => {
+            let r = dossier_event::eval::plover::run(&dir, |_| true)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Meantime { dir } => {
+            let r = dossier_event::eval::meantime::run(&dir, |_| true)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Petrarch { dir, cameo2plover } => {
+            let r = dossier_event::eval::petrarch::run(&dir, &cameo2plover)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
             Ok(())
         }
     }

@@ -8,6 +8,7 @@ mod eval;
 mod export;
 mod extract;
 mod library;
+mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,6 +79,8 @@ enum Command {
     Eval(eval::EvalCommand),
     /// Measure throughput (MB/s per core) and peak memory on the demo corpus
     Bench(bench::Args),
+    /// Print the stored events, merged across documents, in time order
+    Timeline(timeline::Args),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -94,6 +97,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Entity(a) => entity::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
+        Command::Timeline(a) => timeline::run(a),
     }
 }
 
