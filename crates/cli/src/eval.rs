@@ -67,6 +67,12 @@ pub enum EvalCommand {
         )]
         cameo2plover: PathBuf,
     },
+    /// UPOS, XPOS, lemma, UAS and LAS on a CoNLL-U treebank: gold tokenization, and Dossier's own
+    /// segmentation aligned by character span (CoNLL 2018 style)
+    Conllu {
+        /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
+        file: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -145,6 +151,11 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             let r = dossier_event::eval::petrarch::run(&dir, &cameo2plover)
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Conllu { file } => {
+            let syntax = dossier_syntax::Syntax::embedded()?;
+            print!("{}", dossier_syntax::eval::conllu(&file, &syntax)?);
             Ok(())
         }
     }

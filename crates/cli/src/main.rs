@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod library;
 mod timeline;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -81,6 +82,9 @@ enum Command {
     Bench(bench::Args),
     /// Print the stored events, merged across documents, in time order
     Timeline(timeline::Args),
+    /// Train a statistical model (part-of-speech tagger + lemmatizer, or dependency parser)
+    #[command(subcommand)]
+    Train(train::TrainCommand),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -98,6 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
         Command::Timeline(a) => timeline::run(a),
+        Command::Train(c) => train::run(c),
     }
 }
 

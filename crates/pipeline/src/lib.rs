@@ -40,6 +40,7 @@ impl Pipeline {
         let anchoring = dossier_time::Anchoring::parse(&config.anchoring).unwrap_or_default();
         let all: Vec<Box<dyn Component>> = vec![
             Box::new(dossier_segment::Segmenter),
+            Box::new(dossier_syntax::SyntaxComponent),
             Box::new(dossier_time::TimeTagger::new(anchoring)),
             // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
             Box::new(dossier_quantity::Quantities),
