@@ -37,12 +37,18 @@ pub struct Resources {
     pub matcher: Matcher,
     /// Folded first names of KB people (a cue that an unknown capitalised pair is a person).
     pub given_names: crate::norm::FxSet<String>,
+    demonyms: crate::norm::FxSet<String>,
 }
 
 impl Resources {
     pub fn embedded() -> &'static Resources {
         static R: OnceLock<Resources> = OnceLock::new();
         R.get_or_init(|| Resources::new(Kb::embedded()))
+    }
+
+    /// Whether a folded word is a demonym of a state ("iraqi").
+    pub fn is_demonym(&self, folded: &str) -> bool {
+        self.demonyms.contains(folded)
     }
 
     pub fn new(kb: &'static Kb) -> Resources {
@@ -59,10 +65,17 @@ impl Resources {
         for w in STOP_CAPS.iter().chain(TITLES).chain(MONTHS) {
             given_names.remove(*w);
         }
+        let demonyms = kb
+            .entries
+            .iter()
+            .flat_map(|e| e.get("demonym"))
+            .map(crate::norm::fold)
+            .collect();
         Resources {
             kb,
             matcher,
             given_names,
+            demonyms,
         }
     }
 }
@@ -882,6 +895,25 @@ fn kb_matches(c: &mut Ctx) {
     }
 }
 
+/// Whether the sentence of word `i` is written mostly in capitals (then capitals say nothing).
+fn sentence_shouts(c: &Ctx, i: usize) -> bool {
+    let s = c.sent[i];
+    let mut caps = 0;
+    let mut all = 0;
+    let mut k = i;
+    while k > 0 && c.sent[k - 1] == s {
+        k -= 1;
+    }
+    while k < c.words.len() && c.sent[k] == s {
+        all += 1;
+        if c.words[k].all_caps {
+            caps += 1;
+        }
+        k += 1;
+    }
+    all >= 3 && caps * 2 >= all
+}
+
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
@@ -892,7 +924,6 @@ fn is_connector(w: &str) -> bool {
             | "bin"
             | "ibn"
             | "for"
-            | "and"
             | "von"
             | "van"
             | "da"
@@ -975,8 +1006,10 @@ fn unknown_names(c: &mut Ctx) {
         let first_w = norm_of(c, a);
         let last_w = norm_of(c, b - 1);
         let len = b - a;
-        let single_caps =
-            len == 1 && c.words[a].all_caps && (2..=6).contains(&c.words[a].norm.len());
+        let single_caps = len == 1
+            && c.words[a].all_caps
+            && (3..=6).contains(&c.words[a].norm.len())
+            && !sentence_shouts(c, a);
         let at_start =
             a == i.min(a) && (a == 0 || c.sent[a - 1] != c.sent[a]) || (sentence_start && a == i);
         let prev = (a > 0 && c.sent[a - 1] == c.sent[a]).then(|| norm_of(c, a - 1));
@@ -992,6 +1025,9 @@ fn unknown_names(c: &mut Ctx) {
             Some("ORG")
         } else if len >= 2 && len <= 4 && c.res.given_names.contains(first_w) {
             Some("PERSON")
+        } else if len == 1 && !at_start && first_w.len() > 2 && c.res.given_names.contains(first_w)
+        {
+            Some("PERSON")
         } else if propn(c, a) == Some(true)
             && prev.is_some_and(|p| PLACE_PREP.contains(&p))
             && !at_start
@@ -1001,6 +1037,9 @@ fn unknown_names(c: &mut Ctx) {
             None
         };
         let Some(kind) = kind else { continue };
+        if len == 1 && c.words[a].norm.chars().count() < 2 {
+            continue;
+        }
         if len == 1 && at_start && kind != "ORG" && !title_cue {
             continue;
         }
