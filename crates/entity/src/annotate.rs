@@ -53,16 +53,26 @@ impl Resources {
 
     pub fn new(kb: &'static Kb) -> Resources {
         let matcher = Matcher::build(kb);
-        let mut given_names = crate::norm::FxSet::default();
+        // Given names: first words of KB people's names, minus common and structural words.
+        let mut first_counts: HashMap<String, usize> = HashMap::new();
         for e in kb.entries.iter().filter(|e| e.kind == "PERSON") {
-            for a in std::iter::once(&e.name).chain(&e.aliases) {
-                let w = crate::norm::name_words(a);
-                if w.len() >= 2 && w[0].chars().count() > 2 {
-                    given_names.insert(w[0].clone());
-                }
+            let w = crate::norm::name_words(&e.name);
+            if w.len() >= 2 && w[0].chars().count() > 2 {
+                *first_counts.entry(w[0].clone()).or_default() += 1;
             }
         }
-        for w in STOP_CAPS.iter().chain(TITLES).chain(MONTHS) {
+        let mut given_names: crate::norm::FxSet<String> = first_counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 1)
+            .map(|(w, _)| w)
+            .collect();
+        for w in STOP_CAPS
+            .iter()
+            .chain(TITLES)
+            .chain(MONTHS)
+            .chain(ORG_LAST)
+            .chain(PLACE_LAST)
+        {
             given_names.remove(*w);
         }
         let demonyms = kb
@@ -261,7 +271,6 @@ const STOP_CAPS: &[&str] = &[
     "third",
     "last",
     "next",
-    "new",
     "one",
     "two",
     "three",
@@ -377,6 +386,11 @@ const TITLES: &[&str] = &[
     "interior",
     "home",
     "army",
+    "advisor",
+    "adviser",
+    "counselor",
+    "counsellor",
+    "coordinator",
 ];
 
 const MONTHS: &[&str] = &[
@@ -979,16 +993,25 @@ fn unknown_names(c: &mut Ctx) {
         let sentence_start = i == 0 || c.sent[i - 1] != c.sent[i];
         let mut a = i;
         let mut title_cue = false;
+        let mut office = false;
         while a < run_end {
             let nw = norm_of(c, a);
             if lx.titles.contains(nw) {
                 title_cue = true;
                 a += 1;
             } else if lx.stop.contains(nw) || lx.months.contains(nw) || is_connector(nw) {
+                // "Minister of Foreign Affairs", "Speaker of the House": what follows a title and a
+                // connector names an office or body, not a person.
+                if title_cue && is_connector(nw) {
+                    office = true;
+                }
                 a += 1;
             } else {
                 break;
             }
+        }
+        if office {
+            title_cue = false;
         }
         let mut b = run_end;
         while b > a && (is_connector(norm_of(c, b - 1)) || lx.months.contains(norm_of(c, b - 1))) {
@@ -999,9 +1022,10 @@ fn unknown_names(c: &mut Ctx) {
             continue;
         }
         // Title cue just before the run ("defence minister X", "the Secretary General of …, X").
-        if !title_cue && a > 0 {
+        if !title_cue && !office && a > 0 {
             let p = norm_of(c, a - 1);
-            title_cue = lx.titles.contains(p) && !c.words[a].break_before;
+            title_cue =
+                lx.titles.contains(p) && !c.words[a].break_before && c.sent[a - 1] == c.sent[a];
         }
         let first_w = norm_of(c, a);
         let last_w = norm_of(c, b - 1);
@@ -1065,6 +1089,16 @@ fn surnames(c: &mut Ctx) {
             continue;
         }
         let s = c.words[r.last - 1].norm.clone();
+        let lx = lex();
+        if s.chars().count() < 3
+            || lx.stop.contains(s.as_str())
+            || lx.titles.contains(s.as_str())
+            || lx.months.contains(s.as_str())
+            || lx.org_last.contains(s.as_str())
+            || lx.place_last.contains(s.as_str())
+        {
+            continue;
+        }
         let slot = by_surname.entry(s).or_insert_with(|| Some(r.key.clone()));
         if slot.as_ref() != Some(&r.key) {
             *slot = None; // ambiguous
