@@ -1099,7 +1099,9 @@ fn surnames(c: &mut Ctx) {
         {
             continue;
         }
-        let slot = by_surname.entry(s).or_insert_with(|| Some(r.key.clone()));
+        let slot = by_surname
+            .entry(s.to_string())
+            .or_insert_with(|| Some(r.key.clone()));
         if slot.as_ref() != Some(&r.key) {
             *slot = None; // ambiguous
         }
@@ -1112,7 +1114,7 @@ fn surnames(c: &mut Ctx) {
         if !w.cap {
             continue;
         }
-        let Some(Some(key)) = by_surname.get(&w.norm) else {
+        let Some(Some(key)) = by_surname.get(w.norm.as_str()) else {
             continue;
         };
         match c.covered[i] {
