@@ -11,6 +11,31 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
+    Quantities {
+        /// The `quantities` gold folder (default: ../shared/eval/quantities beside the checkout)
+        dir: Option<PathBuf>,
+        /// Print every miss and false positive
+        #[arg(long)]
+        errors: bool,
+    },
+    /// TempEval-3 protocol over a directory of TimeML files (strict/relaxed span F1, type and value)
+    Timex {
+        /// A directory of .tml files, e.g. ../shared/eval/time/te3-platinum/tml
+        dir: PathBuf,
+        /// Anchoring of relative expressions: news (on the DCT) or narrative (on the last date)
+        #[arg(long, default_value = "news")]
+        anchoring: String,
+        /// Also print every miss (false positives, misses, span and value errors)
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Recognizers-Text DateTime spec files: pass rate per file
+    Recognizers {
+        /// Spec files, e.g. ../shared/eval/time/recognizers-datetime-en/DateTime/DateTimeModel.json
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Entity F1 per type (exact span): `re3d DIR` (../shared/eval/entities/re3d) or `uner FILE.iob2`
     Ner {
         /// `re3d` or `uner`
@@ -25,6 +50,46 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Quantities { dir, errors } => {
+            let dir = dir
+                .or_else(dossier_quantity::eval::default_dir)
+                .context("no gold folder: pass the path of shared/eval/quantities")?;
+            for r in dossier_quantity::eval::all(&dir).map_err(anyhow::Error::msg)? {
+                println!("{r}");
+                if errors {
+                    r.errors.iter().for_each(|e| println!("  {e}"));
+                }
+            }
+            Ok(())
+        }
+        EvalCommand::Timex {
+            dir,
+            anchoring,
+            misses,
+        } => {
+            let mode = dossier_time::Anchoring::parse(&anchoring)
+                .ok_or_else(|| anyhow::anyhow!("--anchoring must be news or narrative"))?;
+            let r = dossier_time::eval::te3(&dir, mode).map_err(anyhow::Error::msg)?;
+            if misses {
+                for m in &r.misses {
+                    println!(
+                        "{}\t{}\t{:?}\tgold={}\tsys={}",
+                        m.file, m.kind, m.text, m.gold, m.sys
+                    );
+                }
+            }
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Recognizers { files } => {
+            for f in files {
+                println!(
+                    "{}",
+                    dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
+                );
+            }
             Ok(())
         }
         EvalCommand::Ner { corpus, path } => {
