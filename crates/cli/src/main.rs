@@ -74,6 +74,22 @@ enum Command {
     Eval(eval::EvalCommand),
     /// Measure throughput (MB/s per core) and peak memory on the demo corpus
     Bench(bench::Args),
+    /// Forecast ledger: list, resolve and score the stored forecasts (`dossier ledger help`)
+    Ledger(LedgerArgs),
+}
+
+#[derive(clap::Args)]
+struct LedgerArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// [resolve ID true|false|annul --evidence DOC_OR_URL --note TEXT | score] [--holder NAME] [--doc ID]
+    /// [--status open|true|false|annulled|resolved|all] [--due-before YYYY-MM-DD] [--json]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    args: Vec<String>,
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -88,6 +104,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(a) => export::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
+        Command::Ledger(a) => {
+            print!(
+                "{}",
+                dossier_judgment::ledger::run(&mut a.db.open()?, &a.args)?
+            );
+            Ok(())
+        }
     }
 }
 

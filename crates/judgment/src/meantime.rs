@@ -250,6 +250,8 @@ pub struct Report {
     pub hedge_total: usize,
     /// Most frequent missed speech/cognitive verbs.
     pub missed_cues: Vec<(String, usize)>,
+    /// Documents left unannotated because a component panicked on them.
+    pub failed_docs: usize,
     /// Sentences of misses and false positives, for error analysis.
     pub errors: Vec<String>,
 }
@@ -274,8 +276,14 @@ pub fn evaluate(dir: &Path, annotate: &dyn Fn(&mut Document)) -> std::io::Result
     for f in files {
         let xml = std::fs::read_to_string(&f)?;
         let Some(mut g) = read(&xml) else { continue };
-        annotate(&mut g.doc);
         rep.docs += 1;
+        // A document an upstream component panics on stays unannotated (its items count as misses).
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotate(&mut g.doc))).is_err()
+        {
+            rep.failed_docs += 1;
+            g.doc.statements.clear();
+            g.doc.judgments.clear();
+        }
         let doc = &g.doc;
         let sentence_of = |pos: usize| {
             g.sentence_spans
@@ -414,6 +422,11 @@ impl fmt::Display for Report {
             f,
             "  most missed speech/cognitive verbs: {}",
             missed.join(", ")
+        )?;
+        writeln!(
+            f,
+            "  documents left unannotated (a component panicked): {}",
+            self.failed_docs
         )
     }
 }
