@@ -375,6 +375,30 @@ pub fn evaluate(dir: &Path, annotate: &dyn Fn(&mut Document)) -> std::io::Result
     Ok(rep)
 }
 
+impl Report {
+    /// Adds another report's counts (missed-verb lists are merged, errors appended).
+    pub fn add(&mut self, o: Report) {
+        self.docs += o.docs;
+        self.statements.add(o.statements);
+        self.forecasts.add(o.forecasts);
+        self.speaker_ok += o.speaker_ok;
+        self.speaker_total += o.speaker_total;
+        self.hedge_agree += o.hedge_agree;
+        self.hedge_total += o.hedge_total;
+        self.failed_docs += o.failed_docs;
+        for (w, n) in o.missed_cues {
+            match self.missed_cues.iter_mut().find(|(x, _)| *x == w) {
+                Some(e) => e.1 += n,
+                None => self.missed_cues.push((w, n)),
+            }
+        }
+        self.missed_cues
+            .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.missed_cues.truncate(12);
+        self.errors.extend(o.errors);
+    }
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = |x: &Prf| {

@@ -24,14 +24,7 @@ fn meantime_test_half_floors() {
     };
     let mut total = meantime::Report::default();
     for part in ["corpus_gm", "corpus_stock"] {
-        let r = meantime::evaluate(&root.join(part), &annotate).unwrap();
-        total.docs += r.docs;
-        total.statements.add(r.statements);
-        total.forecasts.add(r.forecasts);
-        total.speaker_ok += r.speaker_ok;
-        total.speaker_total += r.speaker_total;
-        total.hedge_agree += r.hedge_agree;
-        total.hedge_total += r.hedge_total;
+        total.add(meantime::evaluate(&root.join(part), &annotate).unwrap());
     }
     println!("{total}");
     assert_eq!(total.docs, 60);
