@@ -183,6 +183,8 @@ fn never_panics_and_never_changes_text() {
         "According to , .",
         "x, which will, which may; and , and",
         "said.",
+        "Хорошо сказал Путин: «будет».",
+        "“Łukaszenka said: ‘we will’,” Ryanair’s CEO added.",
         ", said",
         "said Putin",
         "“Yes,” said.",
