@@ -18,6 +18,38 @@ pub enum EvalCommand {
         #[arg(long)]
         meantime: Option<PathBuf>,
     },
+    /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
+    Quantities {
+        /// The `quantities` gold folder (default: ../shared/eval/quantities beside the checkout)
+        dir: Option<PathBuf>,
+        /// Print every miss and false positive
+        #[arg(long)]
+        errors: bool,
+    },
+    /// TempEval-3 protocol over a directory of TimeML files (strict/relaxed span F1, type and value)
+    Timex {
+        /// A directory of .tml files, e.g. ../shared/eval/time/te3-platinum/tml
+        dir: PathBuf,
+        /// Anchoring of relative expressions: news (on the DCT) or narrative (on the last date)
+        #[arg(long, default_value = "news")]
+        anchoring: String,
+        /// Also print every miss (false positives, misses, span and value errors)
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Recognizers-Text DateTime spec files: pass rate per file
+    Recognizers {
+        /// Spec files, e.g. ../shared/eval/time/recognizers-datetime-en/DateTime/DateTimeModel.json
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Entity F1 per type (exact span): `re3d DIR` (../shared/eval/entities/re3d) or `uner FILE.iob2`
+    Ner {
+        /// `re3d` or `uner`
+        corpus: String,
+        /// The re3d folder or a UNER .iob2 file
+        path: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -28,8 +60,15 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             Ok(())
         }
         EvalCommand::Judgments { meantime } => {
-            println!("Seed brief (hand-made gold, development set):");
+            println!("Seed brief (hand-made gold, development set), judgment component alone:");
             print!("{}", dossier_judgment::eval::seed_report());
+            println!("Seed brief, standard pipeline (time and entities before judgment):");
+            let pipeline =
+                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default());
+            print!(
+                "{}",
+                dossier_judgment::eval::seed_report_with(&|d| pipeline.run(d))
+            );
             if let Some(dir) = meantime {
                 let comp = dossier_judgment::JudgmentAnnotator::default();
                 let rep = dossier_judgment::meantime::evaluate(&dir, &|d| {
@@ -39,6 +78,59 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
                 .with_context(|| dir.display().to_string())?;
                 print!("{rep}");
             }
+            Ok(())
+        }
+        EvalCommand::Quantities { dir, errors } => {
+            let dir = dir
+                .or_else(dossier_quantity::eval::default_dir)
+                .context("no gold folder: pass the path of shared/eval/quantities")?;
+            for r in dossier_quantity::eval::all(&dir).map_err(anyhow::Error::msg)? {
+                println!("{r}");
+                if errors {
+                    r.errors.iter().for_each(|e| println!("  {e}"));
+                }
+            }
+            Ok(())
+        }
+        EvalCommand::Timex {
+            dir,
+            anchoring,
+            misses,
+        } => {
+            let mode = dossier_time::Anchoring::parse(&anchoring)
+                .ok_or_else(|| anyhow::anyhow!("--anchoring must be news or narrative"))?;
+            let r = dossier_time::eval::te3(&dir, mode).map_err(anyhow::Error::msg)?;
+            if misses {
+                for m in &r.misses {
+                    println!(
+                        "{}\t{}\t{:?}\tgold={}\tsys={}",
+                        m.file, m.kind, m.text, m.gold, m.sys
+                    );
+                }
+            }
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Recognizers { files } => {
+            for f in files {
+                println!(
+                    "{}",
+                    dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
+                );
+            }
+            Ok(())
+        }
+        EvalCommand::Ner { corpus, path } => {
+            let report = match corpus.as_str() {
+                "re3d" => dossier_entity::eval::re3d(&path),
+                "uner" => dossier_entity::eval::uner(&path),
+                other => {
+                    return Err(anyhow::anyhow!(
+                        "unknown corpus {other:?}; use re3d or uner"
+                    ))
+                }
+            };
+            println!("{}", report.map_err(|e| anyhow::anyhow!(e))?);
             Ok(())
         }
     }

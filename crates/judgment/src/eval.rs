@@ -335,7 +335,17 @@ pub const SEED_GOLD: &str = include_str!("../tests/data/seed_gold.json");
 
 /// Annotates the seed (blocks by line, segmenter, this component with ICD 203) and compares it with its gold.
 pub fn seed_report() -> Report {
-    use dossier_model::{Component, Dct};
+    use dossier_model::Component;
+    seed_report_with(&|doc: &mut Document| {
+        dossier_segment::segment(doc);
+        crate::JudgmentAnnotator::default().process(doc);
+    })
+}
+
+/// The seed evaluation with another annotation pipeline (e.g. the standard one, with time and entities
+/// before this component). `annotate` gets the seed with its DCT and line blocks.
+pub fn seed_report_with(annotate: &dyn Fn(&mut Document)) -> Report {
+    use dossier_model::Dct;
     let gold: Gold = match serde_json::from_str(SEED_GOLD) {
         Ok(g) => g,
         Err(e) => {
@@ -350,7 +360,21 @@ pub fn seed_report() -> Report {
         doc.meta.dct = Dct::given(d.clone());
     }
     line_blocks(&mut doc);
-    dossier_segment::segment(&mut doc);
-    crate::JudgmentAnnotator::default().process(&mut doc);
-    compare(&doc, &gold)
+    annotate(&mut doc);
+    let mut rep = compare(&doc, &gold);
+    let linked = doc
+        .statements
+        .iter()
+        .filter(|s| s.speaker_entity.is_some())
+        .count();
+    if !doc.entities.is_empty() {
+        rep.errors.push(format!(
+            "(info) speakers linked to entities: {linked} of {}",
+            doc.statements
+                .iter()
+                .filter(|s| s.speaker.is_some())
+                .count()
+        ));
+    }
+    rep
 }
