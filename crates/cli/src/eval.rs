@@ -11,6 +11,13 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// Statements, judgments and recommendations: precision/recall on the hand-made seed gold, and
+    /// optionally the MEANTIME proxy (speech verbs, future events)
+    Judgments {
+        /// MEANTIME CAT folder, e.g. ../shared/eval/events/meantime-en/intra-doc_annotation/corpus_gm
+        #[arg(long)]
+        meantime: Option<PathBuf>,
+    },
     /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
     Quantities {
         /// The `quantities` gold folder (default: ../shared/eval/quantities beside the checkout)
@@ -80,6 +87,27 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Judgments { meantime } => {
+            println!("Seed brief (hand-made gold, development set), judgment component alone:");
+            print!("{}", dossier_judgment::eval::seed_report());
+            println!("Seed brief, standard pipeline (time and entities before judgment):");
+            let pipeline =
+                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default());
+            print!(
+                "{}",
+                dossier_judgment::eval::seed_report_with(&|d| pipeline.run(d))
+            );
+            if let Some(dir) = meantime {
+                let comp = dossier_judgment::JudgmentAnnotator::default();
+                let rep = dossier_judgment::meantime::evaluate(&dir, &|d| {
+                    dossier_segment::segment(d);
+                    dossier_model::Component::process(&comp, d);
+                })
+                .with_context(|| dir.display().to_string())?;
+                print!("{rep}");
+            }
             Ok(())
         }
         EvalCommand::Quantities { dir, errors } => {
