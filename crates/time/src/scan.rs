@@ -13,6 +13,8 @@ pub struct Tok<'a> {
     pub cap: bool,
     pub entry: Option<&'static Entry>,
     pub cvs: Vec<Cv<'a>>,
+    /// Bit set of the classes in `cvs` (bit = class discriminant), for fast rule matching.
+    pub mask: u64,
     pub sent: u32,
     /// Tense cue: 1 future, -1 past, 0 none.
     pub tense: i8,
@@ -296,6 +298,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 .next()
                 .is_some_and(|c| c.is_uppercase()),
             entry,
+            mask: cvs.iter().fold(0u64, |m, c| m | (1u64 << (c.class as u8))),
             cvs,
             sent,
             tense,
