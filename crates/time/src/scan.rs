@@ -250,14 +250,14 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                     b2[..lw.len()].copy_from_slice(lw.as_bytes());
                     b2[lw.len()] = b'.';
                     if let Ok(k2) = std::str::from_utf8(&b2[..lw.len() + 1]) {
-                        if let Some(e) = lex.words.get(k2) {
+                        if let Some(e) = lex.get(k2) {
                             entry = Some(e);
                             end += 1;
                         }
                     }
                 }
                 if entry.is_none() {
-                    entry = lex.words.get(lw);
+                    entry = lex.get(lw);
                 }
             }
             let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
@@ -286,7 +286,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             let end = i + ch.len_utf8();
-            entry = lex.words.get(&text[i..end]);
+            entry = lex.get(&text[i..end]);
             i = end;
         }
         let tok = Tok {
