@@ -139,6 +139,7 @@ impl Frame {
             "half" => self.half = true,
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
+            "rel" => self.rel = Some((v.parse().unwrap_or(0), false)),
             _ => {}
         }
     }

@@ -64,6 +64,12 @@ fn is_alpha_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(|c| c.is_alphabetic())
 }
 
+/// `s` right after an apostrophe starts a possessive ending ("year's", "Monday’s"), kept out of the word.
+fn is_possessive(rest: &str) -> bool {
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(|c| c.is_alphanumeric())
+}
+
 pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
     let b = text.as_bytes();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
@@ -236,6 +242,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                     end = i + k + ch.len_utf8();
                 } else if (ch == '\'' || ch == '’' || ch == '.')
                     && chars.peek().is_some_and(|(_, nx)| nx.is_alphabetic())
+                    && !((ch == '\'' || ch == '’') && is_possessive(&text[i + k + ch.len_utf8()..]))
                 {
                     // o'clock, a.m; but not a possessive 's (kept inside the word, harmless for lookups)
                     end = i + k + ch.len_utf8();
