@@ -501,7 +501,12 @@ impl Rules {
                     return false;
                 }
                 // "2000 troops", "1500 km": a count of things.
-                if n.is_word() && !n.cap && n.entry.is_none() && n.text.len() <= 3 {
+                if n.is_word()
+                    && !n.cap
+                    && n.entry.is_none()
+                    && n.text.len() <= 3
+                    && !n.text.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                {
                     return false;
                 }
                 if n.is_word()
@@ -522,8 +527,17 @@ impl Rules {
     fn modifiers(&self, out: &mut [Match], toks: &[Tok], lex: &Lexicon) {
         let mut prev_end = 0;
         for m in out.iter_mut() {
-            let ty = self.rules[m.rule].ty;
+            let rule = &self.rules[m.rule];
+            let ty = rule.ty;
             let s = m.start;
+            // A rule's own left context ("[over] the years") is not a modifier.
+            if m.caps
+                .iter()
+                .any(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
+            {
+                prev_end = m.end;
+                continue;
+            }
             for md in &lex.modifiers {
                 let k = md.words.len();
                 if s < k || s - k < prev_end {
