@@ -11,6 +11,14 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
+    /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
+    Quantities {
+        /// The `quantities` gold folder (default: ../shared/eval/quantities beside the checkout)
+        dir: Option<PathBuf>,
+        /// Print every miss and false positive
+        #[arg(long)]
+        errors: bool,
+    },
     /// TempEval-3 protocol over a directory of TimeML files (strict/relaxed span F1, type and value)
     Timex {
         /// A directory of .tml files, e.g. ../shared/eval/time/te3-platinum/tml
@@ -28,6 +36,13 @@ pub enum EvalCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Entity F1 per type (exact span): `re3d DIR` (../shared/eval/entities/re3d) or `uner FILE.iob2`
+    Ner {
+        /// `re3d` or `uner`
+        corpus: String,
+        /// The re3d folder or a UNER .iob2 file
+        path: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -35,6 +50,18 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Segmentation { file } => {
             let sentences = read_conllu(&file)?;
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
+            Ok(())
+        }
+        EvalCommand::Quantities { dir, errors } => {
+            let dir = dir
+                .or_else(dossier_quantity::eval::default_dir)
+                .context("no gold folder: pass the path of shared/eval/quantities")?;
+            for r in dossier_quantity::eval::all(&dir).map_err(anyhow::Error::msg)? {
+                println!("{r}");
+                if errors {
+                    r.errors.iter().for_each(|e| println!("  {e}"));
+                }
+            }
             Ok(())
         }
         EvalCommand::Timex {
@@ -63,6 +90,19 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
                     dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
                 );
             }
+            Ok(())
+        }
+        EvalCommand::Ner { corpus, path } => {
+            let report = match corpus.as_str() {
+                "re3d" => dossier_entity::eval::re3d(&path),
+                "uner" => dossier_entity::eval::uner(&path),
+                other => {
+                    return Err(anyhow::anyhow!(
+                        "unknown corpus {other:?}; use re3d or uner"
+                    ))
+                }
+            };
+            println!("{}", report.map_err(|e| anyhow::anyhow!(e))?);
             Ok(())
         }
     }

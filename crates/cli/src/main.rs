@@ -3,7 +3,9 @@
 
 mod bench;
 mod demo;
+mod entity;
 mod eval;
+mod export;
 mod extract;
 mod library;
 
@@ -66,6 +68,11 @@ enum Command {
     Sql(library::SqlArgs),
     /// Ingest the bundled demo corpus into a fresh store and show what Dossier finds
     Demo(demo::Args),
+    /// Write the stored documents, or one layer, as JSONL or CSV
+    Export(export::Args),
+
+    /// Show a knowledge-base entity (aliases, roles) and every stored mention, newest first
+    Entity(entity::Args),
     /// Measure an annotator against external gold data
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -82,9 +89,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Show(a) => library::show(a),
         Command::Sql(a) => library::sql(a),
         Command::Demo(a) => demo::run(a),
+        Command::Export(a) => export::run(a),
+
+        Command::Entity(a) => entity::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn main() -> ExitCode {
@@ -96,9 +119,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed pipe (`dossier … | head`) is not an error worth reporting.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("dossier: error: {e:#}");

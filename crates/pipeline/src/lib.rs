@@ -41,6 +41,13 @@ impl Pipeline {
         let all: Vec<Box<dyn Component>> = vec![
             Box::new(dossier_segment::Segmenter),
             Box::new(dossier_time::TimeTagger::new(anchoring)),
+            // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
+            Box::new(dossier_quantity::Quantities),
+            Box::new(dossier_entity::EntityAnnotator::new()),
+            // Last: it reads entities (speaker links) and timexes (due dates) when present.
+            Box::new(dossier_judgment::JudgmentAnnotator::new(
+                dossier_judgment::Yardstick::parse(&config.yardstick).unwrap_or_default(),
+            )),
         ];
         let mut components = Vec::new();
         for c in all {
