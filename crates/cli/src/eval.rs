@@ -35,6 +35,31 @@ pub enum EvalCommand {
         )]
         cameo2plover: PathBuf,
     },
+    /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
+    Quantities {
+        /// The `quantities` gold folder (default: ../shared/eval/quantities beside the checkout)
+        dir: Option<PathBuf>,
+        /// Print every miss and false positive
+        #[arg(long)]
+        errors: bool,
+    },
+    /// TempEval-3 protocol over a directory of TimeML files (strict/relaxed span F1, type and value)
+    Timex {
+        /// A directory of .tml files, e.g. ../shared/eval/time/te3-platinum/tml
+        dir: PathBuf,
+        /// Anchoring of relative expressions: news (on the DCT) or narrative (on the last date)
+        #[arg(long, default_value = "news")]
+        anchoring: String,
+        /// Also print every miss (false positives, misses, span and value errors)
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Recognizers-Text DateTime spec files: pass rate per file
+    Recognizers {
+        /// Spec files, e.g. ../shared/eval/time/recognizers-datetime-en/DateTime/DateTimeModel.json
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -60,6 +85,46 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             let r = dossier_event::eval::petrarch::run(&dir, &cameo2plover)
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Quantities { dir, errors } => {
+            let dir = dir
+                .or_else(dossier_quantity::eval::default_dir)
+                .context("no gold folder: pass the path of shared/eval/quantities")?;
+            for r in dossier_quantity::eval::all(&dir).map_err(anyhow::Error::msg)? {
+                println!("{r}");
+                if errors {
+                    r.errors.iter().for_each(|e| println!("  {e}"));
+                }
+            }
+            Ok(())
+        }
+        EvalCommand::Timex {
+            dir,
+            anchoring,
+            misses,
+        } => {
+            let mode = dossier_time::Anchoring::parse(&anchoring)
+                .ok_or_else(|| anyhow::anyhow!("--anchoring must be news or narrative"))?;
+            let r = dossier_time::eval::te3(&dir, mode).map_err(anyhow::Error::msg)?;
+            if misses {
+                for m in &r.misses {
+                    println!(
+                        "{}\t{}\t{:?}\tgold={}\tsys={}",
+                        m.file, m.kind, m.text, m.gold, m.sys
+                    );
+                }
+            }
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Recognizers { files } => {
+            for f in files {
+                println!(
+                    "{}",
+                    dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
+                );
+            }
             Ok(())
         }
     }

@@ -11,6 +11,8 @@ pub fn timex(doc: &mut Document, surface: &str, nth: usize, value: &str) {
     let range = value.split_once('/').map(|(a, b)| TimexRange {
         begin: a.into(),
         end: b.into(),
+        begin_span: None,
+        end_span: None,
     });
     let value = value.split('/').next().unwrap().to_string();
     doc.timexes.push(Timex {
