@@ -555,6 +555,18 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     && a.sector.is_some();
                 let agent_name =
                     adjacent && prev.bare_agent && prev.country.is_none() && !a.bare_agent;
+                // "Union State Parliamentary Assembly": an organization's name continues.
+                if adjacent
+                    && prev.org
+                    && a.country.is_none()
+                    && a.entity.is_none()
+                    && !a.bare_agent
+                {
+                    prev.end = a.end;
+                    prev.name = format!("{} {}", prev.name, a.name);
+                    prev.sector = a.sector.clone().or(prev.sector.take());
+                    continue;
+                }
                 if demonym_head || country_title || agent_name {
                     prev.end = a.end;
                     if a.entity.is_some() || !a.bare_agent {
@@ -915,6 +927,7 @@ pub(crate) fn roles_window(
     f: &Found,
     args: &[Arg],
     prev_verb_end: usize,
+    next_trigger: usize,
 ) -> Roles {
     let mut r = Roles::default();
     let t = &lex.triggers[f.trigger];
@@ -924,7 +937,14 @@ pub(crate) fn roles_window(
         // agreement").
         cs = cs.max(prev_verb_end);
     }
-    let ce = clause_end(v, lex, e, f.end);
+    // The right-hand search stops at the clause end or the next event trigger.
+    // A coordinated next event ("a visit to Minsk … and a session of …") starts its own arguments.
+    let coordinated_next = next_trigger < e && (f.end..next_trigger).any(|k| v.lower[k] == "and");
+    let ce = if coordinated_next {
+        clause_end(v, lex, e, f.end).min(next_trigger.max(f.end))
+    } else {
+        clause_end(v, lex, e, f.end)
+    };
     // Arguments adjacent to a nominal trigger that name it ("Zapad 2023 drills", "Union Shield exercises") are
     // not actors, unless they are countries / known entities.
     let name_of_event = |a: &Arg| {
@@ -1097,8 +1117,9 @@ pub(crate) fn roles_syntax(
     f: &Found,
     args: &[Arg],
     prev_verb_end: usize,
+    next_trigger: usize,
 ) -> Roles {
-    let win = roles_window(v, lex, s, e, f, args, prev_verb_end);
+    let win = roles_window(v, lex, s, e, f, args, prev_verb_end, next_trigger);
     let syn = &v.doc.syntax;
     let children =
         |h: usize| -> Vec<usize> { (s..e).filter(|&k| syn[k].head == Some(h)).collect() };
@@ -1483,11 +1504,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .min_by_key(|t| {
                     let a = tok_of(t.span.start);
                     let b = tok_of(t.span.end.saturating_sub(1)) + 1;
-                    if b <= i {
-                        i - b
-                    } else {
-                        a.saturating_sub(i)
-                    }
+                    let dist = if b <= i { i - b } else { a.saturating_sub(i) };
+                    // "on 3 December" dates the clause; "the 1997 agreement" only names a thing.
+                    let prev = if a > s { v.lower[a - 1].as_str() } else { "" };
+                    let modifier = matches!(
+                        prev,
+                        "the" | "a" | "an" | "its" | "their" | "this" | "'s" | "his" | "her"
+                    ) && b < e
+                        && v.lower[b].chars().next().is_some_and(|c| c.is_alphabetic());
+                    let adverbial = a == s
+                        || matches!(
+                            prev,
+                            "on" | "in" | "at" | "during" | "since" | "until" | "by" | "from" | ","
+                        );
+                    dist + if modifier { 30 } else { 0 } + if adverbial { 0 } else { 3 }
                 })
                 .copied()
         };
@@ -1500,10 +1530,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .find(|p| lex.triggers[p.trigger].pos == TriggerPos::Verb)
                 .map(|p| p.end)
                 .unwrap_or(s);
+            let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
             let roles = if v.syntax {
-                roles_syntax(&v, lex, s, e, f, &args, prev_verb_end)
+                roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             } else {
-                roles_window(&v, lex, s, e, f, &args, prev_verb_end)
+                roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             };
             let mut actors = Vec::new();
             for &i in &roles.actors {
@@ -1618,8 +1649,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         && p.mode == ev.mode
                         && p.time_source.as_deref() == Some("sentence")
                         && (ev.location.is_some() && p.location == ev.location
-                            || ev.actors.iter().any(|a| {
-                                p.actors.iter().any(|b| {
+                            || ev.actors.iter().chain(&ev.recipients).any(|a| {
+                                p.actors.iter().chain(&p.recipients).any(|b| {
                                     (a.entity.is_some() && a.entity == b.entity) || a.name == b.name
                                 })
                             }))
@@ -1662,7 +1693,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         } else if let Some(t) = timexes.iter().find(|t| {
             let val = timex_value(t);
             dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
-                && !(tok_of(t.span.start) > s
+                && !(tok_of(t.span.start) > s + 1
                     && v.is_cap(tok_of(t.span.start) - 1)
                     && val.len() == 4)
         }) {
