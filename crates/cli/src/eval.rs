@@ -60,6 +60,13 @@ pub enum EvalCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Entity F1 per type (exact span): `re3d DIR` (../shared/eval/entities/re3d) or `uner FILE.iob2`
+    Ner {
+        /// `re3d` or `uner`
+        corpus: String,
+        /// The re3d folder or a UNER .iob2 file
+        path: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -70,7 +77,12 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             Ok(())
         }
         EvalCommand::Plover { dir } => {
-            let r = dossier_event::eval::plover::run(&dir, |_| true)
+            // The standard pipeline up to the event coder (entities give persons their countries).
+            let pipeline = dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config {
+                until: Some("event".into()),
+                ..Default::default()
+            });
+            let r = dossier_event::eval::plover::run_with(&dir, |_| true, &|d| pipeline.run(d))
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");
             Ok(())
@@ -125,6 +137,19 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
                     dossier_time::eval::recognizers(&f).map_err(anyhow::Error::msg)?
                 );
             }
+            Ok(())
+        }
+        EvalCommand::Ner { corpus, path } => {
+            let report = match corpus.as_str() {
+                "re3d" => dossier_entity::eval::re3d(&path),
+                "uner" => dossier_entity::eval::uner(&path),
+                other => {
+                    return Err(anyhow::anyhow!(
+                        "unknown corpus {other:?}; use re3d or uner"
+                    ))
+                }
+            };
+            println!("{}", report.map_err(|e| anyhow::anyhow!(e))?);
             Ok(())
         }
     }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod demo;
+mod entity;
 mod eval;
 mod export;
 mod extract;
@@ -70,6 +71,9 @@ enum Command {
     Demo(demo::Args),
     /// Write the stored documents, or one layer, as JSONL or CSV
     Export(export::Args),
+
+    /// Show a knowledge-base entity (aliases, roles) and every stored mention, newest first
+    Entity(entity::Args),
     /// Measure an annotator against external gold data
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -89,6 +93,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sql(a) => library::sql(a),
         Command::Demo(a) => demo::run(a),
         Command::Export(a) => export::run(a),
+
+        Command::Entity(a) => entity::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
         Command::Timeline(a) => timeline::run(a),

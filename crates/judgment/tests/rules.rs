@@ -157,17 +157,11 @@ fn recommendation_addressees() {
 fn speaker_linked_to_entity() {
     let mut doc = Document::new("Shoigu announced new drills.");
     dossier_segment::segment(&mut doc);
-    doc.entities.push(Entity {
-        id: "e7".into(),
-        kb_id: None,
-        name: "Sergei Shoigu".into(),
-        kind: "PERSON".into(),
-        country: Some("RUS".into()),
-        sector: Some("MIL".into()),
-        mentions: vec![Mention {
-            span: Span::new(0, 6),
-        }],
-    });
+    let mut shoigu = Entity::new("e7", "Sergei Shoigu", "PERSON");
+    shoigu.country = Some("RUS".into());
+    shoigu.sector = Some("MIL".into());
+    shoigu.mentions.push(Mention::name(Span::new(0, 6)));
+    doc.entities.push(shoigu);
     JudgmentAnnotator::default().process(&mut doc);
     assert_eq!(doc.statements[0].speaker_entity.as_deref(), Some("e7"));
 }

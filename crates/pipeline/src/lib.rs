@@ -43,6 +43,7 @@ impl Pipeline {
             Box::new(dossier_time::TimeTagger::new(anchoring)),
             // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
             Box::new(dossier_quantity::Quantities),
+            Box::new(dossier_entity::EntityAnnotator::new()),
             // Events read the syntax, time and entity layers: keep it after them.
             Box::new(dossier_event::EventComponent::new()),
             // Last: it reads entities (speaker links) and timexes (due dates) when present.

@@ -39,6 +39,15 @@ fn default_files() -> Vec<PathBuf> {
     files
 }
 
+/// User+system CPU seconds of this process (Linux `/proc/self/stat`, clock ticks of 1/100 s); None elsewhere.
+fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn main() {
     let args: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let files = if args.is_empty() {
@@ -59,6 +68,7 @@ fn main() {
     let bytes = base * reps;
     // warm up (loads the vocabularies)
     let mut n = dossier_quantity::extract(&docs[0]).len();
+    let cpu0 = cpu_secs();
     let t = Instant::now();
     for _ in 0..reps {
         for d in &docs {
@@ -66,12 +76,20 @@ fn main() {
         }
     }
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_secs().zip(cpu0).map(|(a, b)| a - b);
     println!(
-        "quantity: {} docs, {:.1} MB in {:.2} s = {:.1} MB/s per core ({} quantities)",
+        "quantity: {} docs, {:.1} MB in {:.2} s wall = {:.1} MB/s per core ({} quantities)",
         docs.len() * reps,
         bytes as f64 / 1e6,
         secs,
         bytes as f64 / 1e6 / secs,
         n
     );
+    if let Some(c) = cpu.filter(|c| *c > 0.0) {
+        println!(
+            "quantity: {:.2} s CPU = {:.1} MB/s per CPU-second (independent of other load on the machine)",
+            c,
+            bytes as f64 / 1e6 / c
+        );
+    }
 }

@@ -87,7 +87,10 @@ impl fmt::Display for Report {
 }
 
 /// Accepted (unit, factor) pairs per gold unit name, per suite.
-struct UnitMap(HashMap<(String, String), Vec<(Option<String>, f64)>>);
+/// Accepted (our unit, factor) readings of one gold unit name.
+type Accepted = Vec<(Option<String>, f64)>;
+
+struct UnitMap(HashMap<(String, String), Accepted>);
 
 impl UnitMap {
     fn load() -> UnitMap {

@@ -52,7 +52,13 @@ pub fn lex(text: &str, out: &mut Vec<Tok>) {
                 }
                 TokKind::Num
             } else if c.is_ascii_alphabetic() {
-                i = word_end(text, i + 1);
+                i += 1;
+                while i < n && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i < n && b[i] >= 0x80 {
+                    i = word_end(text, i);
+                }
                 TokKind::Word
             } else {
                 i += 1;

@@ -319,4 +319,43 @@ mod tests {
         assert!(l.word("december") & W_MONTH != 0);
         assert!(l.word("the") & W_STOP != 0);
     }
+
+    #[test]
+    fn every_data_row_is_well_formed() {
+        for (name, src, cols) in [
+            ("numbers.tsv", NUMBERS, 3),
+            ("bounds.tsv", BOUNDS, 2),
+            ("currencies.tsv", CURRENCIES, 4),
+            ("units.tsv", UNITS, 4),
+            ("lexicon.tsv", LEXICON, 2),
+        ] {
+            for r in rows(src) {
+                assert!(r.len() >= cols, "{name}: short row {r:?}");
+                assert!(!r[0].trim().is_empty(), "{name}: empty surface {r:?}");
+            }
+        }
+        for r in rows(CURRENCIES) {
+            let code = r[1];
+            assert!(
+                code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()),
+                "currencies.tsv: {code} is not an ISO 4217-style code"
+            );
+            assert!(r[2].parse::<f64>().is_ok_and(|f| f > 0.0), "factor {r:?}");
+            assert!(["pre", "post", "both"].contains(&r[3]), "position {r:?}");
+        }
+        for r in rows(UNITS) {
+            assert!(r[2].parse::<f64>().is_ok_and(|f| f > 0.0), "factor {r:?}");
+        }
+        let cues = [
+            "approx",
+            "greater",
+            "at_least",
+            "less",
+            "at_most",
+            "range_start",
+        ];
+        for r in rows(BOUNDS) {
+            assert!(cues.contains(&r[1].trim()), "bounds.tsv: {r:?}");
+        }
+    }
 }

@@ -43,15 +43,42 @@ impl Component for Quantities {
     }
 }
 
-/// Removes quantities that overlap a time expression (the time component owns those spans).
+/// Removes quantities that overlap a time expression (the time component owns those spans). A rate whose
+/// denominator the time component tagged ("$28 an hour", "300 million a year") keeps its value and `per`, and
+/// its span ends before the time expression.
 fn drop_timex_overlaps(qs: &mut Vec<Quantity>, doc: &Document) {
     if doc.timexes.is_empty() {
         return;
     }
     let mut spans: Vec<_> = doc.timexes.iter().map(|t| t.span).collect();
     spans.sort();
-    qs.retain(|q| {
+    let text = doc.text.as_str();
+    qs.retain_mut(|q| {
         let i = spans.partition_point(|s| s.end <= q.span.start);
-        !(i < spans.len() && spans[i].overlaps(q.span))
+        let Some(t) = spans.get(i).filter(|t| t.overlaps(q.span)) else {
+            return true;
+        };
+        if q.per.is_none() || t.start <= q.span.start {
+            return false;
+        }
+        let head = text.get(q.span.start..t.start).unwrap_or("");
+        let head = head.trim_end().trim_end_matches(['/', '-']);
+        let head = head.trim_end();
+        let head = head
+            .strip_suffix(" per")
+            .or_else(|| head.strip_suffix(" a"))
+            .or_else(|| head.strip_suffix(" an"))
+            .or_else(|| head.strip_suffix(" each"))
+            .unwrap_or(head)
+            .trim_end();
+        if head.is_empty()
+            || !head
+                .chars()
+                .any(|c| c.is_ascii_digit() || c.is_alphabetic())
+        {
+            return false;
+        }
+        q.span.end = q.span.start + head.len();
+        true
     });
 }

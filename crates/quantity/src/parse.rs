@@ -423,7 +423,8 @@ impl<'a> Parser<'a> {
         if raw && self.sym(k, "/") && self.att(k) && self.is_num(k + 1) && self.att(k + 1) {
             let d: f64 = self.t(k + 1).parse().unwrap_or(0.0);
             let chained = self.sym(k + 2, "/") || self.sym(k + 2, "-");
-            if !chained && d >= 2.0 && d <= 100.0 && value < 1000.0 && self.t(k + 1).len() <= 3 {
+            if !chained && (2.0..=100.0).contains(&d) && value < 1000.0 && self.t(k + 1).len() <= 3
+            {
                 value /= d;
                 k += 2;
                 raw = false;
@@ -441,7 +442,7 @@ impl<'a> Parser<'a> {
         {
             let n: f64 = self.t(k).parse().unwrap_or(0.0);
             let d: f64 = self.t(k + 2).parse().unwrap_or(0.0);
-            if d >= 2.0 && d <= 100.0 && n < d && !self.sym(k + 3, "/") {
+            if (2.0..=100.0).contains(&d) && n < d && !self.sym(k + 3, "/") {
                 value += n / d;
                 k += 3;
                 raw = false;
@@ -997,10 +998,13 @@ impl<'a> Parser<'a> {
     fn try_at(&self, i: usize) -> Outcome {
         let mut j = i;
         let mut cue = None;
-        if let Some((c, e)) = self.cue_at(i) {
+        // a cue glued to the token before it is part of something else ("U.S.C. 1701" is no "c. 1701")
+        let glued = i > 0 && self.att(i);
+        if let Some((c, e)) = self.cue_at(i).filter(|_| !glued) {
             cue = Some(c);
             j = e;
         }
+        let mut span_start = i;
         // currency prefix
         let mut money = false;
         let mut unit: Option<String> = None;
@@ -1158,6 +1162,10 @@ impl<'a> Parser<'a> {
             let month_before =
                 |p: usize| self.is_month(p) || (p > 0 && self.sym(p, ".") && self.is_month(p - 1));
             if num_start > 0 && (day || year) && month_before(num_start - 1) {
+                // "March 24–25": the range's second day too
+                if self.sym_in(k, &["-", "–", "—"]) && self.is_num(k + 1) {
+                    return Outcome::Skip(k + 2);
+                }
                 return Outcome::Skip(k);
             }
             if year
@@ -1186,8 +1194,13 @@ impl<'a> Parser<'a> {
         }
         if bare && !n.words && !n.ordinal && self.is_num(first_num) && cue.is_none() {
             // designations: "Zapad 2023", "Voyager 2", "article 5", "Resolution 2231"
-            // "No. 1"
-            if i > 1 && self.sym(i - 1, ".") && self.wclass(i - 2) & W_REF != 0 {
+            // "No. 1", "E.O. 13405", "U.S.C. 1701"
+            if i > 1
+                && self.sym(i - 1, ".")
+                && self.att(i - 1)
+                && (self.wclass(i - 2) & W_REF != 0
+                    || (self.capitalized(i - 2) && self.t(i - 2).len() <= 2))
+            {
                 return Outcome::Skip(k);
             }
             if i > 0 && self.is_word(i - 1) {
@@ -1255,6 +1268,10 @@ impl<'a> Parser<'a> {
                 if suf2.as_ref().is_some_and(|s| s.time) {
                     return Outcome::Skip(suf2.map(|s| s.end).unwrap_or(end2));
                 }
+                // "a 6–3 vote", "won 3-1": a score, not a range
+                if bare && unit.is_none() && suf2.is_none() && value.is_some_and(|v| v2 < v) {
+                    return Outcome::Skip(end2);
+                }
                 if unit_ok {
                     let mut hv = v2;
                     if let Some(s) = suf2 {
@@ -1291,7 +1308,9 @@ impl<'a> Parser<'a> {
             }
         }
         if cue == Some(Cue::Between) && high.is_none() {
+            // "between two minibuses": no range, and "between" is not part of the quantity
             bound = Bound::Exact;
+            span_start = num_start;
         }
         // "500 or more", "20 or less"
         if bound == Bound::Exact && (self.word_is(k, "or") || self.word_is(k, "and")) {
@@ -1383,6 +1402,15 @@ impl<'a> Parser<'a> {
                 counted = self.counted_at(k, one, n.vague);
             }
             // years: a bare 1000-2100 is a year unless it counts something outside a date phrase
+            // "since at least 2007", "around 2020": years with a cue
+            if kind == "cardinal"
+                && year_like(n.value, n.raw)
+                && high.is_none()
+                && cue.is_some()
+                && value.is_some_and(|v| v >= 1800.0)
+            {
+                return Outcome::Skip(k);
+            }
             if kind == "cardinal" && year_like(n.value, n.raw) && high.is_none() && cue.is_none() {
                 let prev = if i > 0 {
                     self.low(i - 1)
@@ -1390,7 +1418,9 @@ impl<'a> Parser<'a> {
                     Cow::Borrowed("")
                 };
                 let s_suffix = self.word_is(k, "s") && self.att(k);
-                if counted.is_none() || YEAR_PREPS.contains(&prev.as_ref()) || s_suffix {
+                // 1800-2100 without separator is a year even before a plural ("2023 Canadian wildfires")
+                let modern = value.is_some_and(|v| v >= 1800.0);
+                if modern || counted.is_none() || YEAR_PREPS.contains(&prev.as_ref()) || s_suffix {
                     return Outcome::Skip(if s_suffix { k + 1 } else { k });
                 }
             }
@@ -1407,6 +1437,15 @@ impl<'a> Parser<'a> {
             }
         }
         if kind == "ordinal" {
+            // "the first quarter", "the second half", "the third week": periods, the time component's
+            let nx = self.low(k);
+            if matches!(nx.as_ref(), "quarter" | "half")
+                || self
+                    .entry_at(&self.lx.units, k, |e| e.time && e.toks.len() == 1)
+                    .is_some()
+            {
+                return Outcome::Skip(k + 1);
+            }
             // "21st December", "December 21st"
             if self.is_month(k)
                 || (self.word_is(k, "of") && self.is_month(k + 1))
@@ -1432,7 +1471,7 @@ impl<'a> Parser<'a> {
         let value = value.map(|v| v * factor);
         let high = high.map(|v| v * factor);
         Outcome::Found(Cand {
-            s: i,
+            s: span_start,
             e: k,
             value,
             high,
@@ -1471,8 +1510,7 @@ impl<'a> Parser<'a> {
         let mut pv = 1.0;
         let mut had_num = false;
         if let Some(n) = self.number_at(m) {
-            if !n.code && !n.vague && !n.ordinal && !(n.words && matches!(kw.as_ref(), "a" | "an"))
-            {
+            if !(n.code || n.vague || n.ordinal || (n.words && matches!(kw.as_ref(), "a" | "an"))) {
                 if let Some(v) = n.value {
                     pv = v;
                     had_num = true;
@@ -1545,7 +1583,7 @@ impl<'a> Parser<'a> {
         let start = m;
         let mut best: Option<usize> = None;
         let mut words = 0;
-        while words < 5 && self.is_word(m) {
+        while words < 5 && self.is_word(m) && !self.toks[m].line_start {
             let cls = self.wclass(m);
             if cls & W_STOP != 0 || self.numword(m).is_some() && words > 0 {
                 break;

@@ -164,3 +164,93 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn never_panics_on_random_input() {
+    // deterministic pseudo-random strings over an alphabet of the characters the parser cares about
+    let alphabet: Vec<&str> = vec![
+        "1",
+        "0",
+        "9",
+        "12",
+        "2023",
+        ",",
+        ".",
+        " ",
+        "-",
+        "–",
+        "/",
+        "$",
+        "€",
+        "£",
+        "%",
+        "½",
+        "x",
+        "×",
+        "^",
+        "e",
+        "m",
+        "km",
+        "m3",
+        "³",
+        "per",
+        "a",
+        "and",
+        "to",
+        "between",
+        "more than",
+        "up to",
+        "million",
+        "bn",
+        "twenty",
+        "-",
+        "one",
+        "hundred",
+        "several",
+        "times",
+        "less",
+        "USD",
+        "December",
+        "(",
+        ")",
+        "\n",
+        "S-",
+        "ரூ",
+        "é",
+        "'",
+        "\"",
+        "st",
+        "of",
+        "dozens",
+        "half",
+        "pounds",
+        "cents",
+        ":",
+        "pm",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (seed >> 59) as usize + 1;
+        for _ in 0..len {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            if seed & 1 == 0 {
+                s.push(' ');
+            }
+        }
+        let qs = extract(&s);
+        let mut last_end = 0;
+        for q in &qs {
+            assert!(q.span.start >= last_end && q.span.end <= s.len(), "{s:?}");
+            assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+            assert!(q.value.is_none_or(f64::is_finite), "{s:?}");
+            last_end = q.span.end;
+        }
+    }
+}

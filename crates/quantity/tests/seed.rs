@@ -87,3 +87,37 @@ fn timex_overlap_is_dropped() {
     assert_eq!(vals, vec![Some(9000.0)]);
     assert_eq!(doc.quantities[0].counted.as_deref(), Some("troops"));
 }
+
+#[test]
+fn json_layer_uses_character_offsets() {
+    let text = "Le prix: «$128.50 for 1,000 m3».";
+    let mut doc = Document::new(text);
+    Quantities.process(&mut doc);
+    let json = doc.to_json(false);
+    let q = &json["quantities"][0];
+    assert_eq!(q["text"], "$128.50 for 1,000 m3");
+    assert_eq!(q["start"], 10); // characters, not bytes («)
+    assert_eq!(q["per"]["unit"], "m3");
+    assert_eq!(q["unit"], "USD");
+    assert_eq!(q["kind"], "money");
+}
+
+#[test]
+fn rate_denominator_left_to_time() {
+    use dossier_model::{Span, Timex, TimexType};
+    let text = "Workers earn $28 an hour now.";
+    let mut doc = Document::new(text);
+    doc.timexes.push(Timex {
+        span: Span::new(17, 24), // "an hour"
+        kind: TimexType::Duration,
+        value: "PT1H".into(),
+        modifier: None,
+        range: None,
+        anchor: None,
+    });
+    Quantities.process(&mut doc);
+    assert_eq!(doc.quantities.len(), 1);
+    let q = &doc.quantities[0];
+    assert_eq!(doc.slice(q.span), "$28");
+    assert_eq!(q.per.as_ref().map(|p| p.unit.as_str()), Some("h"));
+}

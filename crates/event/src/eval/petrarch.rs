@@ -176,15 +176,10 @@ fn add_actor_layer(doc: &mut Document, dict: &[(Vec<String>, String)]) {
                     *t = true;
                 }
                 let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end);
-                ents.push(Entity {
-                    id: format!("a{}", ents.len() + 1),
-                    kb_id: None,
-                    name: doc.slice(span).to_string(),
-                    kind: "STATE".into(),
-                    country: Some(code.clone()),
-                    sector: None,
-                    mentions: vec![Mention { span }],
-                });
+                let mut ent = Entity::new(format!("a{}", ents.len() + 1), doc.slice(span), "STATE");
+                ent.country = Some(code.clone());
+                ent.mentions = vec![Mention::name(span)];
+                ents.push(ent);
                 break;
             }
         }

@@ -58,19 +58,15 @@ pub fn entity(
             {
                 continue;
             }
-            mentions.push(Mention { span: sp });
+            mentions.push(Mention::name(sp));
         }
     }
     mentions.sort_by_key(|m| m.span.start);
-    doc.entities.push(Entity {
-        id: id.into(),
-        kb_id: None,
-        name: surfaces[0].into(),
-        kind: kind.into(),
-        country: country.map(String::from),
-        sector: sector.map(String::from),
-        mentions,
-    });
+    let mut e = Entity::new(id, surfaces[0], kind);
+    e.country = country.map(String::from);
+    e.sector = sector.map(String::from);
+    e.mentions = mentions;
+    doc.entities.push(e);
 }
 
 /// Layout blocks as the ingest stage makes them: first line title, short lines without final punctuation
