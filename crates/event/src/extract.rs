@@ -315,6 +315,38 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             for x in &mut taken[a - s..b - s] {
                 *x = true;
             }
+            // A collective entity ("Russia and Belarus") stands for its members.
+            let members: Vec<Arg> = ent
+                .members
+                .iter()
+                .filter_map(|id| doc.entities.iter().find(|x| &x.id == id))
+                .map(|m| Arg {
+                    start: a,
+                    end: b,
+                    name: m.name.clone(),
+                    entity: Some(m.id.clone()),
+                    country: m.country.clone(),
+                    sector: m.sector.clone(),
+                    state: matches!(m.kind.to_uppercase().as_str(), "STATE" | "COUNTRY"),
+                    ..Arg::default()
+                })
+                .collect();
+            // "the Belarusian capital" → the capital city.
+            if state && b < e && v.lower[b] == "capital" {
+                if let Some(cap) = ent.country.as_ref().and_then(|c| lex.capitals.get(c)) {
+                    taken[b - s] = true;
+                    args.push(Arg {
+                        start: a,
+                        end: b + 1,
+                        name: cap.clone(),
+                        country: ent.country.clone(),
+                        sector: Some("GOV".into()),
+                        place: true,
+                        ..Arg::default()
+                    });
+                    continue;
+                }
+            }
             args.push(Arg {
                 start: a,
                 end: b,
@@ -324,6 +356,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 sector: ent.sector.clone(),
                 place,
                 state,
+                members,
                 ..Arg::default()
             });
         }
@@ -1092,6 +1125,15 @@ pub(crate) fn roles_window(
                 continue;
             }
             if !matches!(prep_before(v, s, a), "in" | "at") {
+                continue;
+            }
+            // Not across a clause boundary ("…, which took place on 21 December, … in Europe").
+            let (lo, hi) = if a.start >= f.end {
+                (f.end, a.start)
+            } else {
+                (a.end, f.start)
+            };
+            if (lo..hi).any(|k| v.flags[k] & CUE_BOUND != 0 || v.lower[k] == "that") {
                 continue;
             }
             let d = if a.start >= f.end {
