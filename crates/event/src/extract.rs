@@ -315,6 +315,23 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             for x in &mut taken[a - s..b - s] {
                 *x = true;
             }
+            // The entity layer's mention may be a demonym ("Palestinian officials"): let it modify the agent
+            // noun after it, as the gazetteer's demonyms do; organisations it has no code for may be IGOs.
+            let surface = doc.slice(m.span);
+            let gz = lex.country(surface);
+            let demonym = gz.is_some_and(|c| c.kind == PlaceKind::Demonym);
+            let (place, state) = if demonym {
+                (false, false)
+            } else {
+                (place, state)
+            };
+            let org_code = if ent.country.is_none() {
+                gz.or_else(|| lex.country(&ent.name))
+                    .filter(|c| c.kind == PlaceKind::Org)
+                    .map(|c| c.code.clone())
+            } else {
+                None
+            };
             // A collective entity ("Russia and Belarus") stands for its members.
             let members: Vec<Arg> = ent
                 .members
@@ -352,10 +369,12 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 end: b,
                 name: ent.name.clone(),
                 entity: Some(ent.id.clone()),
-                country: ent.country.clone(),
+                country: ent.country.clone().or(org_code.clone()),
                 sector: ent.sector.clone(),
                 place,
                 state,
+                org: org_code.is_some(),
+                bare_agent: demonym,
                 members,
                 ..Arg::default()
             });
