@@ -315,15 +315,67 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             for x in &mut taken[a - s..b - s] {
                 *x = true;
             }
+            // The entity layer's mention may be a demonym ("Palestinian officials"): let it modify the agent
+            // noun after it, as the gazetteer's demonyms do; organisations it has no code for may be IGOs.
+            let surface = doc.slice(m.span);
+            let gz = lex.country(surface);
+            let demonym = gz.is_some_and(|c| c.kind == PlaceKind::Demonym);
+            let (place, state) = if demonym {
+                (false, false)
+            } else {
+                (place, state)
+            };
+            let org_code = if ent.country.is_none() {
+                gz.or_else(|| lex.country(&ent.name))
+                    .filter(|c| c.kind == PlaceKind::Org)
+                    .map(|c| c.code.clone())
+            } else {
+                None
+            };
+            // A collective entity ("Russia and Belarus") stands for its members.
+            let members: Vec<Arg> = ent
+                .members
+                .iter()
+                .filter_map(|id| doc.entities.iter().find(|x| &x.id == id))
+                .map(|m| Arg {
+                    start: a,
+                    end: b,
+                    name: m.name.clone(),
+                    entity: Some(m.id.clone()),
+                    country: m.country.clone(),
+                    sector: m.sector.clone(),
+                    state: matches!(m.kind.to_uppercase().as_str(), "STATE" | "COUNTRY"),
+                    ..Arg::default()
+                })
+                .collect();
+            // "the Belarusian capital" → the capital city.
+            if state && b < e && v.lower[b] == "capital" {
+                if let Some(cap) = ent.country.as_ref().and_then(|c| lex.capitals.get(c)) {
+                    taken[b - s] = true;
+                    args.push(Arg {
+                        start: a,
+                        end: b + 1,
+                        name: cap.clone(),
+                        country: ent.country.clone(),
+                        sector: Some("GOV".into()),
+                        place: true,
+                        ..Arg::default()
+                    });
+                    continue;
+                }
+            }
             args.push(Arg {
                 start: a,
                 end: b,
                 name: ent.name.clone(),
                 entity: Some(ent.id.clone()),
-                country: ent.country.clone(),
+                country: ent.country.clone().or(org_code.clone()),
                 sector: ent.sector.clone(),
                 place,
                 state,
+                org: org_code.is_some(),
+                bare_agent: demonym,
+                members,
                 ..Arg::default()
             });
         }
@@ -555,6 +607,18 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     && a.sector.is_some();
                 let agent_name =
                     adjacent && prev.bare_agent && prev.country.is_none() && !a.bare_agent;
+                // "Union State Parliamentary Assembly": an organization's name continues.
+                if adjacent
+                    && prev.org
+                    && a.country.is_none()
+                    && a.entity.is_none()
+                    && !a.bare_agent
+                {
+                    prev.end = a.end;
+                    prev.name = format!("{} {}", prev.name, a.name);
+                    prev.sector = a.sector.clone().or(prev.sector.take());
+                    continue;
+                }
                 if demonym_head || country_title || agent_name {
                     prev.end = a.end;
                     if a.entity.is_some() || !a.bare_agent {
@@ -915,6 +979,7 @@ pub(crate) fn roles_window(
     f: &Found,
     args: &[Arg],
     prev_verb_end: usize,
+    next_trigger: usize,
 ) -> Roles {
     let mut r = Roles::default();
     let t = &lex.triggers[f.trigger];
@@ -924,7 +989,14 @@ pub(crate) fn roles_window(
         // agreement").
         cs = cs.max(prev_verb_end);
     }
-    let ce = clause_end(v, lex, e, f.end);
+    // The right-hand search stops at the clause end or the next event trigger.
+    // A coordinated next event ("a visit to Minsk … and a session of …") starts its own arguments.
+    let coordinated_next = next_trigger < e && (f.end..next_trigger).any(|k| v.lower[k] == "and");
+    let ce = if coordinated_next {
+        clause_end(v, lex, e, f.end).min(next_trigger.max(f.end))
+    } else {
+        clause_end(v, lex, e, f.end)
+    };
     // Arguments adjacent to a nominal trigger that name it ("Zapad 2023 drills", "Union Shield exercises") are
     // not actors, unless they are countries / known entities.
     let name_of_event = |a: &Arg| {
@@ -1074,6 +1146,15 @@ pub(crate) fn roles_window(
             if !matches!(prep_before(v, s, a), "in" | "at") {
                 continue;
             }
+            // Not across a clause boundary ("…, which took place on 21 December, … in Europe").
+            let (lo, hi) = if a.start >= f.end {
+                (f.end, a.start)
+            } else {
+                (a.end, f.start)
+            };
+            if (lo..hi).any(|k| v.flags[k] & CUE_BOUND != 0 || v.lower[k] == "that") {
+                continue;
+            }
             let d = if a.start >= f.end {
                 a.start - f.end
             } else {
@@ -1097,8 +1178,9 @@ pub(crate) fn roles_syntax(
     f: &Found,
     args: &[Arg],
     prev_verb_end: usize,
+    next_trigger: usize,
 ) -> Roles {
-    let win = roles_window(v, lex, s, e, f, args, prev_verb_end);
+    let win = roles_window(v, lex, s, e, f, args, prev_verb_end, next_trigger);
     let syn = &v.doc.syntax;
     let children =
         |h: usize| -> Vec<usize> { (s..e).filter(|&k| syn[k].head == Some(h)).collect() };
@@ -1483,11 +1565,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .min_by_key(|t| {
                     let a = tok_of(t.span.start);
                     let b = tok_of(t.span.end.saturating_sub(1)) + 1;
-                    if b <= i {
-                        i - b
-                    } else {
-                        a.saturating_sub(i)
-                    }
+                    let dist = if b <= i { i - b } else { a.saturating_sub(i) };
+                    // "on 3 December" dates the clause; "the 1997 agreement" only names a thing.
+                    let prev = if a > s { v.lower[a - 1].as_str() } else { "" };
+                    let modifier = matches!(
+                        prev,
+                        "the" | "a" | "an" | "its" | "their" | "this" | "'s" | "his" | "her"
+                    ) && b < e
+                        && v.lower[b].chars().next().is_some_and(|c| c.is_alphabetic());
+                    let adverbial = a == s
+                        || matches!(
+                            prev,
+                            "on" | "in" | "at" | "during" | "since" | "until" | "by" | "from" | ","
+                        );
+                    dist + if modifier { 30 } else { 0 } + if adverbial { 0 } else { 3 }
                 })
                 .copied()
         };
@@ -1500,10 +1591,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .find(|p| lex.triggers[p.trigger].pos == TriggerPos::Verb)
                 .map(|p| p.end)
                 .unwrap_or(s);
+            let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
             let roles = if v.syntax {
-                roles_syntax(&v, lex, s, e, f, &args, prev_verb_end)
+                roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             } else {
-                roles_window(&v, lex, s, e, f, &args, prev_verb_end)
+                roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             };
             let mut actors = Vec::new();
             for &i in &roles.actors {
@@ -1618,8 +1710,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         && p.mode == ev.mode
                         && p.time_source.as_deref() == Some("sentence")
                         && (ev.location.is_some() && p.location == ev.location
-                            || ev.actors.iter().any(|a| {
-                                p.actors.iter().any(|b| {
+                            || ev.actors.iter().chain(&ev.recipients).any(|a| {
+                                p.actors.iter().chain(&p.recipients).any(|b| {
                                     (a.entity.is_some() && a.entity == b.entity) || a.name == b.name
                                 })
                             }))
@@ -1662,7 +1754,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         } else if let Some(t) = timexes.iter().find(|t| {
             let val = timex_value(t);
             dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
-                && !(tok_of(t.span.start) > s
+                && !(tok_of(t.span.start) > s + 1
                     && v.is_cap(tok_of(t.span.start) - 1)
                     && val.len() == 4)
         }) {

@@ -139,10 +139,23 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
 /// Runs the evaluation on `dir` (the `plover-gsr` folder). `filter` selects records by their position
 /// (e.g. dev = odd, test = even).
 pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<PloverReport> {
+    let comp = EventComponent::new();
+    run_with(dir, filter, &|doc: &mut Document| {
+        dossier_segment::segment(doc);
+        dossier_model::Component::process(&comp, doc);
+    })
+}
+
+/// Like [`run`], with `annotate` filling the document's layers (e.g. the standard pipeline, so that the
+/// entity layer gives persons their countries); it must run the event component.
+pub fn run_with(
+    dir: &Path,
+    filter: impl Fn(usize) -> bool,
+    annotate: &dyn Fn(&mut Document),
+) -> std::io::Result<PloverReport> {
     let text = std::fs::read_to_string(dir.join("PLOVER_GSR_CAMEO.txt"))?;
     let records: Vec<Value> = serde_json::from_str(&text)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    let comp = EventComponent::new();
     let mut rep = PloverReport::default();
     for (i, r) in records
         .iter()
@@ -157,8 +170,7 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Plover
         };
         let gold = map_label(r["event"].as_str().unwrap_or("")).to_string();
         let mut doc = Document::new(sentence);
-        dossier_segment::segment(&mut doc);
-        dossier_model::Component::process(&comp, &mut doc);
+        annotate(&mut doc);
         rep.records += 1;
         let ent = rep.per_type.entry(gold.clone()).or_default();
         ent.0 += 1;
