@@ -14,6 +14,8 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line: {"id": …, "text": …, "dct": …, "title": …}
     Jsonl,
+    /// TimeML (TempEval-3 style): the text of <TEXT> and the DCT; existing TIMEX3 tags are dropped
+    Timeml,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +24,8 @@ pub enum OutputFormat {
     Json,
     /// One compact JSON object per line
     Jsonl,
+    /// TimeML with Dossier's TIMEX3 tags (ranges split into two DATEs), for the TempEval-3 scorer
+    Timeml,
 }
 
 #[derive(clap::Args)]
@@ -53,12 +57,16 @@ pub struct ConfigArgs {
     /// Analytic yardstick for probability phrases: icd203, phia or nato
     #[arg(long, default_value = "icd203", value_name = "NAME")]
     pub yardstick: String,
+    /// Anchoring of relative time expressions: news (on the DCT) or narrative (on the last date)
+    #[arg(long, default_value = "news", value_name = "MODE")]
+    pub anchoring: String,
 }
 
 impl ConfigArgs {
     pub fn pipeline(&self) -> Pipeline {
         Pipeline::standard(&Config {
             yardstick: self.yardstick.clone(),
+            anchoring: self.anchoring.clone(),
             ..Config::default()
         })
     }
@@ -112,14 +120,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 jsonl_batch(r, &pipeline, &opts, args.tokens, &mut out)?;
             }
         }
-        InputFormat::Text => {
-            let docs = read_inputs(&args.files, stdin_only, &opts)?;
+        InputFormat::Text | InputFormat::Timeml => {
+            let docs = if matches!(args.input, InputFormat::Timeml) {
+                read_timeml_inputs(&args.files, stdin_only, &opts)?
+            } else {
+                read_inputs(&args.files, stdin_only, &opts)?
+            };
             let mut failed = 0;
             let mut values = Vec::new();
             for d in docs {
                 match d {
                     Ok(mut doc) => {
                         pipeline.run(&mut doc);
+                        if args.format == OutputFormat::Timeml {
+                            out.write_all(dossier_time::write_timeml(&doc).as_bytes())?;
+                            continue;
+                        }
                         let v = doc.to_json(args.tokens);
                         if args.format == OutputFormat::Jsonl {
                             serde_json::to_writer(&mut out, &v)?;
@@ -177,6 +193,54 @@ fn read_inputs(
             Ok(paths) => docs.extend(paths.iter().map(|p| dossier_ingest::read_file(p, opts))),
             Err(e) => docs.push(Err(e)),
         }
+    }
+    Ok(docs)
+}
+
+/// Reads TimeML files (or stdin): the DCT comes from the file unless `--dct` overrides it.
+fn read_timeml_inputs(
+    files: &[PathBuf],
+    stdin_only: bool,
+    opts: &Options,
+) -> anyhow::Result<Vec<Result<Document, dossier_ingest::IngestError>>> {
+    let mut sources: Vec<(String, String)> = Vec::new();
+    if stdin_only {
+        let mut s = String::new();
+        std::io::stdin()
+            .lock()
+            .read_to_string(&mut s)
+            .context("reading stdin")?;
+        sources.push(("stdin".into(), s));
+    } else {
+        for f in files {
+            let paths = if f.is_dir() {
+                let mut v: Vec<PathBuf> = std::fs::read_dir(f)
+                    .with_context(|| f.display().to_string())?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "tml" || x == "xml"))
+                    .collect();
+                v.sort();
+                v
+            } else {
+                vec![f.clone()]
+            };
+            for p in paths {
+                let s = std::fs::read_to_string(&p).with_context(|| p.display().to_string())?;
+                sources.push((p.display().to_string(), s));
+            }
+        }
+    }
+    let mut docs = Vec::new();
+    for (name, xml) in sources {
+        let mut td = dossier_time::read_timeml(&xml)
+            .map_err(|e| anyhow::anyhow!("{name}: not TimeML: {e}"))?;
+        if td.doc.meta.source.is_none() {
+            td.doc.meta.source = Some(name);
+        }
+        if let Some(d) = &opts.dct {
+            td.doc.meta.dct = Dct::given(d.clone());
+        }
+        docs.push(Ok(td.doc));
     }
     Ok(docs)
 }

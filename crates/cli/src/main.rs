@@ -3,10 +3,12 @@
 
 mod bench;
 mod demo;
+mod entity;
 mod eval;
 mod export;
 mod extract;
 mod library;
+mod timeline;
 mod train;
 
 use std::path::PathBuf;
@@ -70,14 +72,35 @@ enum Command {
     Demo(demo::Args),
     /// Write the stored documents, or one layer, as JSONL or CSV
     Export(export::Args),
+
+    /// Show a knowledge-base entity (aliases, roles) and every stored mention, newest first
+    Entity(entity::Args),
     /// Measure an annotator against external gold data
     #[command(subcommand)]
     Eval(eval::EvalCommand),
     /// Measure throughput (MB/s per core) and peak memory on the demo corpus
     Bench(bench::Args),
+    /// Print the stored events, merged across documents, in time order
+    Timeline(timeline::Args),
     /// Train a statistical model (part-of-speech tagger + lemmatizer, or dependency parser)
     #[command(subcommand)]
     Train(train::TrainCommand),
+    /// Forecast ledger: list, resolve and score the stored forecasts (`dossier ledger help`)
+    Ledger(LedgerArgs),
+}
+
+#[derive(clap::Args)]
+struct LedgerArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// [resolve ID true|false|annul --evidence DOC_OR_URL --note TEXT | score] [--holder NAME] [--doc ID]
+    /// [--status open|true|false|annulled|resolved|all] [--due-before YYYY-MM-DD] [--json]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    args: Vec<String>,
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -90,9 +113,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sql(a) => library::sql(a),
         Command::Demo(a) => demo::run(a),
         Command::Export(a) => export::run(a),
+
+        Command::Entity(a) => entity::run(a),
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
+        Command::Timeline(a) => timeline::run(a),
         Command::Train(c) => train::run(c),
+        Command::Ledger(a) => {
+            print!(
+                "{}",
+                dossier_judgment::ledger::run(&mut a.db.open()?, &a.args)?
+            );
+            Ok(())
+        }
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Config {
     pub yardstick: String,
     /// Run only the components up to and including this one (e.g. `segment` for benchmarks).
     pub until: Option<String>,
+    /// How relative time expressions are anchored: `news` (on the DCT) or `narrative`.
+    pub anchoring: String,
 }
 
 impl Default for Config {
@@ -23,6 +25,7 @@ impl Default for Config {
         Config {
             yardstick: "icd203".into(),
             until: None,
+            anchoring: "news".into(),
         }
     }
 }
@@ -34,9 +37,20 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard pipeline, in dependency order.
     pub fn standard(config: &Config) -> Pipeline {
+        let anchoring = dossier_time::Anchoring::parse(&config.anchoring).unwrap_or_default();
         let all: Vec<Box<dyn Component>> = vec![
             Box::new(dossier_segment::Segmenter),
             Box::new(dossier_syntax::SyntaxComponent),
+            Box::new(dossier_time::TimeTagger::new(anchoring)),
+            // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
+            Box::new(dossier_quantity::Quantities),
+            Box::new(dossier_entity::EntityAnnotator::new()),
+            // It reads entities (speaker links) and timexes (due dates) when present.
+            Box::new(dossier_judgment::JudgmentAnnotator::new(
+                dossier_judgment::Yardstick::parse(&config.yardstick).unwrap_or_default(),
+            )),
+            // Events read the syntax, time and entity layers: keep it after them.
+            Box::new(dossier_event::EventComponent::new()),
         ];
         let mut components = Vec::new();
         for c in all {

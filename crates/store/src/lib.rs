@@ -17,10 +17,14 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde_json::Value;
 
 /// Numbered schema migrations, applied in order. Append; never edit one that has shipped.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_documents",
-    include_str!("../migrations/0001_documents.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_documents",
+        include_str!("../migrations/0001_documents.sql"),
+    ),
+    // The forecast ledger of crates/judgment.
+    ("0002_ledger", include_str!("../migrations/0002_ledger.sql")),
+];
 
 /// The layers stored as rows of `annotations`.
 pub const LAYERS: &[&str] = &[

@@ -33,7 +33,9 @@ pub struct Per {
 pub struct Quantity {
     #[serde(flatten)]
     pub span: Span,
-    pub value: f64,
+    /// The amount in `unit` (scale words applied: "1.5 million" = 1500000); `None` for vague amounts
+    /// ("several", "hundreds of") and for relative comparisons without a factor ("several times less").
+    pub value: Option<f64>,
     /// Upper end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<f64>,
@@ -45,6 +47,6 @@ pub struct Quantity {
     /// The noun phrase the number counts ("economic integration programmes").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counted: Option<String>,
-    /// `cardinal`, `ordinal`, `percent`, `money`, `dimension`, `relative`.
+    /// `cardinal`, `ordinal`, `percent`, `money`, `dimension`, `relative`, `vague`.
     pub kind: String,
 }

@@ -36,4 +36,10 @@ pub struct Timex {
 pub struct TimexRange {
     pub begin: String,
     pub end: String,
+    /// Where the first end is written ("26" in "26-27 December"); the TimeML export tags it separately.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin_span: Option<Span>,
+    /// Where the last end is written ("27 December").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_span: Option<Span>,
 }

@@ -1,0 +1,127 @@
+//! Behaviour on small constructed texts: transliteration variants, possessives, unknown names, roles.
+
+use dossier_model::{Component, Dct, Document, Entity};
+
+fn run(text: &str, dct: Option<&str>) -> Document {
+    let mut doc = Document::new(text);
+    if let Some(d) = dct {
+        doc.meta.dct = Dct::given(d);
+    }
+    // The annotator works with or without sentences; the segmenter is only run on ASCII here.
+    if text.is_ascii() {
+        dossier_segment::segment(&mut doc);
+    }
+    dossier_entity::EntityAnnotator::new().process(&mut doc);
+    doc
+}
+
+fn find<'a>(doc: &'a Document, id: &str) -> &'a Entity {
+    doc.entities.iter().find(|e| e.id == id).unwrap_or_else(|| {
+        panic!(
+            "{id} not found in {:?}",
+            doc.entities.iter().map(|e| &e.id).collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn spelling_variants_are_one_entity() {
+    let doc = run(
+        "Łukaszenka met the press. Later Lukashenko spoke, and Лукашенко was quoted; Aliaksandr Lukashenka’s aides agreed. Viktor Khrenin and Віктар Хрэнін are one man.",
+        None,
+    );
+    let e = find(&doc, "p:lukashenka");
+    assert_eq!(e.mentions.len(), 4);
+    let p = e.mentions.last().unwrap();
+    assert_eq!(doc.slice(p.span), "Aliaksandr Lukashenka");
+    assert_eq!(find(&doc, "p:khrenin").mentions.len(), 2);
+}
+
+#[test]
+fn unknown_names_get_types_and_surnames_link() {
+    let doc = run(
+        "The deputy chairman, General Ivan Petrovsky, visited the Northern Harbour Company. Petrovsky said the Lake Vostrov Region was calm.",
+        None,
+    );
+    let person = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Ivan Petrovsky")
+        .expect("person");
+    assert_eq!(person.kind, "PERSON");
+    assert!(person.kb_id.is_none());
+    assert_eq!(person.mentions.len(), 2, "{:?}", person.mentions);
+    assert_eq!(person.mentions[1].form, "surname");
+    let org = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Northern Harbour Company")
+        .expect("org");
+    assert_eq!(org.kind, "ORG");
+    let place = doc
+        .entities
+        .iter()
+        .find(|e| e.name.ends_with("Vostrov Region"))
+        .expect("place");
+    assert_eq!(place.kind, "PLACE");
+}
+
+#[test]
+fn text_role_disagreeing_with_kb_is_flagged() {
+    // In 2015 the KB has Khrenin in no role; the text calls him defence minister.
+    let doc = run(
+        "Belarusian Defence Minister Viktor Khrenin arrived.",
+        Some("2015-03-01"),
+    );
+    let e = find(&doc, "p:khrenin");
+    assert_eq!(e.text_roles.len(), 1);
+    assert_eq!(e.text_roles[0].agrees, Some(false));
+    assert!(
+        e.flags.iter().any(|f| f.starts_with("role-mismatch")),
+        "{:?}",
+        e.flags
+    );
+    let ok = run(
+        "Belarusian Defence Minister Viktor Khrenin arrived.",
+        Some("2022-03-01"),
+    );
+    assert_eq!(find(&ok, "p:khrenin").text_roles[0].agrees, Some(true));
+    assert!(find(&ok, "p:khrenin").flags.is_empty());
+}
+
+#[test]
+fn capital_as_metonym_and_group_scope() {
+    let doc = run(
+        "Poland and Lithuania signed a pact. Warsaw said the two countries would act together.",
+        None,
+    );
+    let pol = find(&doc, "iso:POL");
+    assert!(pol.mentions.iter().any(|m| m.form == "metonym" && m.actor));
+    let g = doc
+        .entities
+        .iter()
+        .find(|e| e.kind == "GROUP")
+        .expect("group");
+    let mut m = g.members.clone();
+    m.sort();
+    assert_eq!(m, ["iso:LTU", "iso:POL"]);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        "(",
+        "A",
+        "“”",
+        "NATO(",
+        "S-400 (",
+        "S-400 (NATO:",
+        "\u{0}\u{ffff}",
+        "both",
+        "the two",
+    ] {
+        let doc = run(t, Some("x"));
+        assert!(doc.warnings.is_empty(), "{t:?}");
+    }
+}

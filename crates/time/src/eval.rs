@@ -1,0 +1,547 @@
+//! Evaluation: the TempEval-3 protocol over a directory of TimeML files, and the Microsoft
+//! Recognizers-Text DateTime specs.
+//!
+//! ## TE3 protocol
+//! Each `.tml` file is read with [`crate::read_timeml`] (gold TIMEX3 stripped, DCT given), tagged, and
+//! exported as TimeML would be ([`crate::timeml::export_timexes`]: ranges split in two). System and gold
+//! expressions are paired one-to-one, exact-span pairs first, then overlapping ones (relaxed match).
+//! Strict P/R/F1 count exact-span pairs; relaxed P/R/F1 count all pairs. Type and value accuracy are
+//! the share of relaxed pairs whose attribute agrees; type/value F1 use the attribute-correct pairs as
+//! true positives (TE3's "attribute F1").
+//!
+//! ## Recognizers adapter
+//! Recognizers-Text cases (`Input`, `Context.ReferenceDateTime`, `Results`) are tagged with the
+//! reference date as DCT (news anchoring). A case passes when every expected result is overlapped by one
+//! Dossier expression whose value agrees, and Dossier finds nothing that overlaps no expected result.
+//! Their resolution `timex` is compared with the TIMEX3 value as follows: `X` in their value matches any
+//! character (`XXXX-01-04` = January 4 of an unstated year); a range `(begin,end,duration)` matches our
+//! range's begin and end, or a single value equal to its begin (their end is exclusive: only the begin is
+//! compared when we have no range); a time-only value `T07:30` matches the time part of ours; trailing
+//! `:00` minutes/seconds are ignored. Spans are compared by overlap because Recognizers includes
+//! prepositions ("in 2017", "at 7") that TimeML leaves out.
+
+use std::fmt;
+use std::path::Path;
+
+use dossier_model::{Component, Document, Span};
+
+use crate::timeml::{export_timexes, read_timeml, type_str};
+use crate::{Anchoring, TimeTagger};
+
+/// Precision, recall, F1 (in percent) from counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Prf {
+    pub tp_sys: usize,
+    pub tp_gold: usize,
+    pub sys: usize,
+    pub gold: usize,
+}
+
+impl Prf {
+    pub fn precision(&self) -> f64 {
+        if self.sys == 0 {
+            0.0
+        } else {
+            100.0 * self.tp_sys as f64 / self.sys as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            100.0 * self.tp_gold as f64 / self.gold as f64
+        }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+impl fmt::Display for Prf {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "P {:6.2}  R {:6.2}  F1 {:6.2}",
+            self.precision(),
+            self.recall(),
+            self.f1()
+        )
+    }
+}
+
+/// One system/gold disagreement, for error analysis.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub file: String,
+    pub kind: &'static str,
+    pub text: String,
+    pub gold: String,
+    pub sys: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Te3Report {
+    pub files: usize,
+    pub strict: Prf,
+    pub relaxed: Prf,
+    pub type_f1: Prf,
+    pub value_f1: Prf,
+    pub matched: usize,
+    pub type_ok: usize,
+    pub value_ok: usize,
+    pub misses: Vec<Miss>,
+    /// Bytes of text tagged and seconds spent tagging (throughput).
+    pub bytes: usize,
+    pub seconds: f64,
+}
+
+impl Te3Report {
+    pub fn type_accuracy(&self) -> f64 {
+        if self.matched == 0 {
+            0.0
+        } else {
+            100.0 * self.type_ok as f64 / self.matched as f64
+        }
+    }
+    pub fn value_accuracy(&self) -> f64 {
+        if self.matched == 0 {
+            0.0
+        } else {
+            100.0 * self.value_ok as f64 / self.matched as f64
+        }
+    }
+}
+
+impl fmt::Display for Te3Report {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        writeln!(
+            f,
+            "TE3 protocol: {} files, {} gold, {} system timexes",
+            self.files, self.strict.gold, self.strict.sys
+        )?;
+        writeln!(f, "  strict span   {}", self.strict)?;
+        writeln!(f, "  relaxed span  {}", self.relaxed)?;
+        writeln!(
+            f,
+            "  type          {}   accuracy {:6.2}",
+            self.type_f1,
+            self.type_accuracy()
+        )?;
+        writeln!(
+            f,
+            "  value         {}   accuracy {:6.2}",
+            self.value_f1,
+            self.value_accuracy()
+        )?;
+        if self.seconds > 0.0 {
+            writeln!(
+                f,
+                "  tagging time  {:.1} ms for {} bytes",
+                self.seconds * 1000.0,
+                self.bytes
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn pair(
+    sys: &[(Span, String, String)],
+    gold: &[(Span, String, String)],
+) -> Vec<(usize, usize, bool)> {
+    let mut used_s = vec![false; sys.len()];
+    let mut used_g = vec![false; gold.len()];
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        if let Some(si) = sys
+            .iter()
+            .enumerate()
+            .position(|(si, s)| !used_s[si] && s.0 == g.0)
+        {
+            used_s[si] = true;
+            used_g[gi] = true;
+            pairs.push((si, gi, true));
+        }
+    }
+    for (gi, g) in gold.iter().enumerate() {
+        if used_g[gi] {
+            continue;
+        }
+        if let Some(si) = sys
+            .iter()
+            .enumerate()
+            .position(|(si, s)| !used_s[si] && s.0.overlaps(g.0))
+        {
+            used_s[si] = true;
+            used_g[gi] = true;
+            pairs.push((si, gi, false));
+        }
+    }
+    pairs
+}
+
+/// Runs the TE3 protocol over every `.tml` file in `dir`.
+pub fn te3(dir: &Path, anchoring: Anchoring) -> Result<Te3Report, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no .tml files", dir.display()));
+    }
+    let tagger = TimeTagger::new(anchoring);
+    let mut r = Te3Report::default();
+    for path in files {
+        let xml = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut td = read_timeml(&xml).map_err(|e| format!("{}: {e}", path.display()))?;
+        let t0 = std::time::Instant::now();
+        tagger.process(&mut td.doc);
+        r.seconds += t0.elapsed().as_secs_f64();
+        r.bytes += td.doc.text.len();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        score_doc(&name, &td.doc, &td.gold, &mut r);
+        r.files += 1;
+    }
+    Ok(r)
+}
+
+fn score_doc(name: &str, doc: &Document, gold: &[crate::timeml::GoldTimex], r: &mut Te3Report) {
+    let sys: Vec<(Span, String, String)> = export_timexes(doc)
+        .into_iter()
+        .map(|t| (t.span, type_str(t.kind).to_string(), t.value))
+        .collect();
+    let gold: Vec<(Span, String, String)> = gold
+        .iter()
+        .map(|g| (g.span, g.kind.clone(), g.value.clone()))
+        .collect();
+    let pairs = pair(&sys, &gold);
+    for p in [
+        &mut r.strict,
+        &mut r.relaxed,
+        &mut r.type_f1,
+        &mut r.value_f1,
+    ] {
+        p.sys += sys.len();
+        p.gold += gold.len();
+    }
+    let mut sys_hit = vec![false; sys.len()];
+    let mut gold_hit = vec![false; gold.len()];
+    for &(si, gi, exact) in &pairs {
+        sys_hit[si] = true;
+        gold_hit[gi] = true;
+        let (s, g) = (&sys[si], &gold[gi]);
+        r.matched += 1;
+        r.relaxed.tp_sys += 1;
+        r.relaxed.tp_gold += 1;
+        if exact {
+            r.strict.tp_sys += 1;
+            r.strict.tp_gold += 1;
+        } else {
+            r.misses.push(Miss {
+                file: name.into(),
+                kind: "span",
+                text: doc.slice(s.0).to_string(),
+                gold: doc.slice(g.0).to_string(),
+                sys: doc.slice(s.0).to_string(),
+            });
+        }
+        if s.1 == g.1 {
+            r.type_ok += 1;
+            r.type_f1.tp_sys += 1;
+            r.type_f1.tp_gold += 1;
+        }
+        if s.2 == g.2 {
+            r.value_ok += 1;
+            r.value_f1.tp_sys += 1;
+            r.value_f1.tp_gold += 1;
+        } else {
+            r.misses.push(Miss {
+                file: name.into(),
+                kind: "value",
+                text: doc.slice(g.0).to_string(),
+                gold: g.2.clone(),
+                sys: s.2.clone(),
+            });
+        }
+    }
+    for (i, s) in sys.iter().enumerate().filter(|(i, _)| !sys_hit[*i]) {
+        let _ = i;
+        r.misses.push(Miss {
+            file: name.into(),
+            kind: "false positive",
+            text: doc.slice(s.0).to_string(),
+            gold: String::new(),
+            sys: s.2.clone(),
+        });
+    }
+    for (i, g) in gold.iter().enumerate().filter(|(i, _)| !gold_hit[*i]) {
+        let _ = i;
+        r.misses.push(Miss {
+            file: name.into(),
+            kind: "missed",
+            text: doc.slice(g.0).to_string(),
+            gold: g.2.clone(),
+            sys: String::new(),
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognizers-Text
+
+#[derive(Debug, Clone, Default)]
+pub struct RecognizersReport {
+    pub file: String,
+    pub cases: usize,
+    pub passed: usize,
+    /// Cases whose spans all agree (values aside).
+    pub span_passed: usize,
+    pub failures: Vec<String>,
+}
+
+impl RecognizersReport {
+    pub fn pass_rate(&self) -> f64 {
+        if self.cases == 0 {
+            0.0
+        } else {
+            100.0 * self.passed as f64 / self.cases as f64
+        }
+    }
+}
+
+impl fmt::Display for RecognizersReport {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}/{} cases pass ({:.1} %); spans alone {}/{} ({:.1} %)",
+            self.file,
+            self.passed,
+            self.cases,
+            self.pass_rate(),
+            self.span_passed,
+            self.cases,
+            if self.cases == 0 {
+                0.0
+            } else {
+                100.0 * self.span_passed as f64 / self.cases as f64
+            }
+        )
+    }
+}
+
+fn strip_zero_time(v: &str) -> &str {
+    let mut v = v;
+    for suf in [":00:00", ":00"] {
+        if let Some(t) = v.find('T') {
+            if v.len() > t + 3 {
+                if let Some(s) = v.strip_suffix(suf) {
+                    v = s;
+                }
+            }
+        }
+    }
+    v
+}
+
+fn wild_eq(exp: &str, got: &str) -> bool {
+    let (e, g) = (strip_zero_time(exp), strip_zero_time(got));
+    e.len() == g.len() && e.bytes().zip(g.bytes()).all(|(a, b)| a == b'X' || a == b)
+}
+
+/// The first day a TIMEX3 date value covers (`199` → 1990-01-01, `2019-Q3` → 2019-07-01,
+/// `2019-W03` → the Monday of that week), or `None` for other values.
+fn start_day(v: &str) -> Option<String> {
+    use crate::normalize::{civil_from_days, days_from_civil, weekday};
+    let b = v.as_bytes();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if b.len() == 3 && digits(v) {
+        return Some(format!("{v}0-01-01"));
+    }
+    if b.len() < 4 || !digits(&v[..4]) {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    let rest = &v[4..];
+    if rest.is_empty() {
+        return Some(format!("{y:04}-01-01"));
+    }
+    if let Some(q) = rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok()) {
+        return Some(format!("{y:04}-{:02}-01", (q.clamp(1, 4) - 1) * 3 + 1));
+    }
+    if let Some(h) = rest.strip_prefix("-H").and_then(|q| q.parse::<u32>().ok()) {
+        return Some(format!("{y:04}-{:02}-01", if h == 2 { 7 } else { 1 }));
+    }
+    if let Some(w) = rest
+        .strip_prefix("-W")
+        .and_then(|w| w.get(..2))
+        .and_then(|w| w.parse::<i64>().ok())
+    {
+        let jan4 = days_from_civil(y, 1, 4);
+        let monday = jan4 - (weekday(y, 1, 4) as i64 - 1) + (w - 1) * 7;
+        let (yy, mm, dd) = civil_from_days(monday);
+        return Some(format!("{yy:04}-{mm:02}-{dd:02}"));
+    }
+    if rest.len() == 3 && digits(&rest[1..]) {
+        return Some(format!("{v}-01"));
+    }
+    if rest.len() >= 6 && digits(&rest[1..3]) && digits(&rest[4..6]) {
+        return Some(v[..10].to_string());
+    }
+    None
+}
+
+/// `XXXX-WXX-2` (a Tuesday, unresolved) agrees with any resolved Tuesday (with the same time, if any).
+fn weekday_eq(exp: &str, got: &str) -> bool {
+    use crate::normalize::weekday;
+    let Some(rest) = exp.strip_prefix("XXXX-WXX-") else {
+        return false;
+    };
+    let (wd, time) = rest.split_at(1);
+    let Ok(wd) = wd.parse::<u32>() else {
+        return false;
+    };
+    let (date, gtime) = got.split_at(got.find('T').unwrap_or(got.len()));
+    let p: Vec<u32> = date.split('-').filter_map(|x| x.parse().ok()).collect();
+    if p.len() != 3 {
+        return false;
+    }
+    weekday(p[0] as i32, p[1], p[2]) == wd
+        && strip_zero_time(&format!("X{gtime}")) == strip_zero_time(&format!("X{time}"))
+}
+
+/// Does a Dossier timex agree with a Recognizers `timex`?
+pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>) -> bool {
+    if let Some(inner) = exp.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        let parts: Vec<&str> = inner.split(',').collect();
+        if parts.len() >= 2 {
+            let begin = range.map_or(value, |r| r.0);
+            if wild_eq(parts[0], begin) || weekday_eq(parts[0], begin) {
+                return true;
+            }
+            return start_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
+        }
+    }
+    if exp.starts_with('T') {
+        return value.find('T').is_some_and(|t| wild_eq(exp, &value[t..]));
+    }
+    wild_eq(exp, value) || weekday_eq(exp, value)
+}
+
+/// Scores one Recognizers-Text DateTime spec file (JSON array of cases).
+pub fn recognizers(path: &Path) -> Result<RecognizersReport, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let raw = raw.trim_start_matches('\u{feff}');
+    let cases: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| format!("{}: {e}", path.display()))?;
+    let cases = cases.as_array().ok_or("not a JSON array")?;
+    let tagger = TimeTagger {
+        anchoring: Anchoring::News,
+        infer_dct: false,
+    };
+    let mut rep = RecognizersReport {
+        file: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    for c in cases {
+        let Some(input) = c.get("Input").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let refdt = c
+            .pointer("/Context/ReferenceDateTime")
+            .and_then(|v| v.as_str())
+            .unwrap_or("2016-11-07T00:00:00");
+        let dct = refdt.get(..10).unwrap_or(refdt);
+        let timexes = tagger.tag_text(input, Some(dct));
+        // Character offsets → byte offsets.
+        let byte_of = |ch: usize| {
+            input
+                .char_indices()
+                .nth(ch)
+                .map(|(b, _)| b)
+                .unwrap_or(input.len())
+        };
+        let empty = Vec::new();
+        let results = c
+            .get("Results")
+            .and_then(|v| v.as_array())
+            .unwrap_or(&empty);
+        let mut ok = true;
+        let mut span_ok = true;
+        let mut used = vec![false; timexes.len()];
+        let mut why = String::new();
+        for r in results {
+            let s = r.get("Start").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+            let e = r.get("End").and_then(|v| v.as_u64()).unwrap_or(0) as usize + 1;
+            let span = Span::new(byte_of(s), byte_of(e));
+            let exp: Vec<&str> = r
+                .pointer("/Resolution/values")
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.get("timex").and_then(|t| t.as_str()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let hit = timexes
+                .iter()
+                .enumerate()
+                .position(|(i, t)| !used[i] && t.span.overlaps(span));
+            match hit {
+                None => {
+                    ok = false;
+                    span_ok = false;
+                    why = format!("missed {:?}", r.get("Text"));
+                }
+                Some(i) => {
+                    used[i] = true;
+                    // Merge further overlapping expressions of ours into the same result.
+                    for (j, t) in timexes.iter().enumerate() {
+                        if !used[j] && t.span.overlaps(span) {
+                            used[j] = true;
+                        }
+                    }
+                    let t = &timexes[i];
+                    let rg = t.range.as_ref().map(|r| (r.begin.as_str(), r.end.as_str()));
+                    if !exp.is_empty() && !exp.iter().any(|x| recognizers_value_ok(x, &t.value, rg))
+                    {
+                        ok = false;
+                        why = format!(
+                            "value {:?}: expected {:?}, got {}",
+                            r.get("Text"),
+                            exp,
+                            t.value
+                        );
+                    }
+                }
+            }
+        }
+        if used.iter().any(|u| !u) {
+            ok = false;
+            span_ok = false;
+            why = "extra expression".into();
+        }
+        rep.cases += 1;
+        if ok {
+            rep.passed += 1;
+        } else if rep.failures.len() < 5000 {
+            rep.failures.push(format!("{input} → {why}"));
+        }
+        if span_ok {
+            rep.span_passed += 1;
+        }
+    }
+    Ok(rep)
+}

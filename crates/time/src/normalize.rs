@@ -1,0 +1,833 @@
+//! Generic normalization: a match's captured token values fill a [`Frame`]; the frame, the anchor (DCT or
+//! narrative reference time) and the sentence tense give the TIMEX3 value.
+
+use dossier_model::TimexType;
+
+use crate::lexicon::{Class, Cv};
+use crate::rules::{Alt, Match, Rule};
+use crate::scan::Tok;
+
+/// What a time expression says, field by field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Frame {
+    pub year: Option<i32>,
+    pub bc: bool,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub weekday: Option<u32>,
+    pub season: Option<String>,
+    pub part: Option<String>,
+    pub hour: Option<u32>,
+    pub minute: Option<u32>,
+    pub ampm: Option<String>,
+    pub oclock: bool,
+    pub unit: Option<String>,
+    pub plural: bool,
+    /// Count; NaN stands for an unspecified count ("several").
+    pub n: Option<f64>,
+    pub int: Option<f64>,
+    pub half: bool,
+    pub ord: Option<i32>,
+    pub rel: Option<(i32, bool)>,
+    pub dir: Option<(i32, bool)>,
+    pub deictic: Option<i32>,
+    pub literal: Option<String>,
+    pub decade: Option<i32>,
+    pub setw: Option<String>,
+    pub every: bool,
+    pub tz: Option<String>,
+}
+
+impl Frame {
+    fn apply(&mut self, cv: &Cv, tok: &Tok) {
+        let n = cv.n;
+        match cv.class {
+            Class::Month => self.month = Some(n as u32),
+            Class::Weekday => self.weekday = Some(n as u32),
+            Class::Wdays => {
+                self.weekday = Some(n as u32);
+                self.every = true;
+            }
+            Class::Season => self.season = Some(cv.s.to_string()),
+            Class::Part => self.part = Some(cv.s.to_string()),
+            Class::Unit => {
+                self.unit = Some(cv.s.to_string());
+                self.plural = tok.text.len() > 3 && tok.text.ends_with(['s', 'S']);
+            }
+            Class::Num | Class::Numf | Class::Int => {
+                if cv.class == Class::Int {
+                    self.int = Some(n);
+                }
+                self.n = Some(match self.n {
+                    Some(old) if old >= 20.0 && n < 10.0 && old % 10.0 == 0.0 => old + n,
+                    Some(old) if n == 100.0 && old < 100.0 => old * n,
+                    _ => n,
+                });
+            }
+            Class::Ord => self.ord = Some(n as i32),
+            Class::Rel => self.rel = Some((n as i32, cv.anaph)),
+            Class::Dir => self.dir = Some((n as i32, cv.anaph)),
+            Class::Deictic => self.deictic = Some(n as i32),
+            Class::Val => self.literal = Some(cv.s.to_string()),
+            Class::Setw => self.setw = Some(cv.s.to_string()),
+            Class::Every => self.every = true,
+            Class::Bc => self.bc |= cv.s == "BC",
+            Class::Ampm => self.ampm = Some(cv.s.to_string()),
+            Class::Clock | Class::Clockt => {
+                let src = if cv.class == Class::Clock {
+                    cv.s
+                } else {
+                    tok.text
+                };
+                let mut it = src.split(':');
+                self.hour = it.next().and_then(|h| h.parse().ok());
+                self.minute = it.next().and_then(|m| m.parse().ok());
+            }
+            Class::Oclock => self.oclock = true,
+            Class::Holiday => {
+                let mut it = cv.s.split('-');
+                self.month = it.next().and_then(|m| m.parse().ok());
+                self.day = it.next().and_then(|d| d.parse().ok());
+            }
+            Class::Day => self.day = Some(n as u32),
+            Class::Year => self.year = Some(n as i32),
+            Class::Iso => {
+                let p: Vec<&str> = tok.text.split('-').collect();
+                self.year = p.first().and_then(|x| x.parse().ok());
+                self.month = p
+                    .get(1)
+                    .and_then(|x| x.parse().ok())
+                    .filter(|m| (1..=12).contains(m));
+                self.day = p
+                    .get(2)
+                    .and_then(|x| x.parse().ok())
+                    .filter(|d| (1..=31).contains(d));
+            }
+            Class::Slash => {
+                let p: Vec<&str> = tok.text.split('/').collect();
+                self.month = p
+                    .first()
+                    .and_then(|x| x.parse().ok())
+                    .filter(|m| (1..=12).contains(m));
+                self.day = p
+                    .get(1)
+                    .and_then(|x| x.parse().ok())
+                    .filter(|d| (1..=31).contains(d));
+                self.year = p
+                    .get(2)
+                    .and_then(|x| x.parse::<i32>().ok())
+                    .map(|y| match y {
+                        0..=30 => 2000 + y,
+                        31..=99 => 1900 + y,
+                        _ => y,
+                    });
+            }
+            Class::Decade => self.decade = Some(n as i32),
+            Class::Ctx => {}
+            Class::Qtr => {
+                self.ord = Some(n as i32);
+                self.unit = Some("Q".into());
+            }
+            Class::Tz => self.tz = Some(cv.s.to_string()),
+        }
+    }
+
+    fn set(&mut self, k: &str, v: &str) {
+        match k {
+            "part" => self.part = Some(v.to_string()),
+            "n" => self.n = Some(v.parse().unwrap_or(f64::NAN)),
+            "half" => self.half = true,
+            "unit" => self.unit = Some(v.to_string()),
+            "value" => self.literal = Some(v.to_string()),
+            "rel" => self.rel = Some((v.parse().unwrap_or(0), false)),
+            _ => {}
+        }
+    }
+
+    /// Fills the fields `self` lacks from `other` (the merged DATE part of a TIME, or a range's end).
+    fn fill_date_from(&mut self, other: &Frame) {
+        if self.year.is_none() && self.decade.is_none() {
+            self.year = other.year;
+            self.bc |= other.bc;
+        }
+        if self.month.is_none() && self.day.is_some() {
+            self.month = other.month;
+        }
+    }
+
+    fn has_time(&self) -> bool {
+        self.hour.is_some()
+            || self.part.is_some()
+            || (self.int.is_some() && (self.ampm.is_some() || self.oclock))
+    }
+}
+
+/// Builds the frames of a match: one, or two for a range (begin, end).
+pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Frame, Option<Frame>) {
+    let mut f1 = Frame::default();
+    let mut f2 = Frame::default();
+    for c in &m.caps {
+        let elem = &rule.elems[c.elem as usize];
+        let tok = &toks[c.tok as usize];
+        let target = match rule.split {
+            Some(s) if c.elem as usize >= s => &mut f2,
+            _ => &mut f1,
+        };
+        if let Alt::Class(cls, v) = elem.alts[c.alt as usize] {
+            if let Some(cv) = tok
+                .cvs
+                .iter()
+                .find(|cv| cv.class == cls && v.is_none_or(|v| cv.s == v))
+            {
+                target.apply(cv, tok);
+            }
+        }
+    }
+    for (k, v) in &rule.sets {
+        f1.set(k, v);
+    }
+    if rule.plural {
+        f1.plural = true;
+    }
+    for f in [&mut f1, &mut f2] {
+        // "480 BC": the number is the year.
+        if f.bc && f.year.is_none() && f.decade.is_none() && f.unit.is_none() {
+            f.year = f.int.map(|i| i as i32);
+        }
+    }
+    if let Some(b) = &m.merged {
+        let (fb, _) = frames(b, &all_rules[b.rule], all_rules, toks);
+        merge_into(&mut f1, &fb);
+    }
+    if rule.split.is_some() {
+        f1.fill_date_from(&f2);
+        let f1c = f1.clone();
+        f2.fill_date_from(&f1c);
+        if f2.month.is_none() && f2.day.is_some() {
+            f2.month = f1c.month;
+        }
+        (f1, Some(f2))
+    } else {
+        (f1, None)
+    }
+}
+
+fn merge_into(a: &mut Frame, b: &Frame) {
+    macro_rules! fill {
+        ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
+    }
+    fill!(
+        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade
+    );
+    if b.int.is_some() && a.int.is_none() && (b.ampm.is_some() || b.oclock) {
+        a.int = b.int;
+        a.ampm = b.ampm.clone();
+        a.oclock |= b.oclock;
+    }
+    if b.unit.is_some() && a.unit.is_none() && b.rel.is_some() {
+        a.unit = b.unit.clone();
+    }
+    a.bc |= b.bc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic (proleptic Gregorian, days since 1970-01-01).
+
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// ISO weekday, Monday = 1.
+pub fn weekday(y: i32, m: u32, d: u32) -> u32 {
+    ((days_from_civil(y, m, d) + 3).rem_euclid(7) + 1) as u32
+}
+
+/// ISO week-numbering year and week.
+pub fn iso_week(y: i32, m: u32, d: u32) -> (i32, u32) {
+    let z = days_from_civil(y, m, d);
+    let wd = weekday(y, m, d) as i64;
+    let thursday = z - wd + 4;
+    let (ty, _, _) = civil_from_days(thursday);
+    let jan1 = days_from_civil(ty, 1, 1);
+    (ty, ((thursday - jan1) / 7 + 1) as u32)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gran {
+    Year,
+    Month,
+    Day,
+}
+
+/// A point on the calendar with the precision it is known to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pt {
+    pub y: i32,
+    pub m: u32,
+    pub d: u32,
+    pub g: Gran,
+}
+
+impl Pt {
+    pub fn day(y: i32, m: u32, d: u32) -> Pt {
+        Pt {
+            y,
+            m,
+            d,
+            g: Gran::Day,
+        }
+    }
+    /// Parses `2013`, `2013-03`, `2013-03-22` (and ignores a time part); seasons/quarters give the year.
+    pub fn parse(v: &str) -> Option<Pt> {
+        let v = v.trim();
+        let (v, bc) = match v.strip_prefix("BC") {
+            Some(r) => (r, true),
+            None => (v, false),
+        };
+        let b = v.as_bytes();
+        if b.len() < 4
+            || !b[..4].iter().all(|c| c.is_ascii_digit())
+            || b.get(4).is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let y: i32 = v[..4].parse().ok()?;
+        let y = if bc { -y } else { y };
+        let m: Option<u32> = v
+            .get(5..7)
+            .and_then(|s| s.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let d: Option<u32> = v.get(8..10).and_then(|s| s.parse().ok());
+        Some(match (m, d) {
+            (Some(m), Some(d)) if d >= 1 && d <= days_in_month(y, m) => Pt::day(y, m, d),
+            (Some(m), _) => Pt {
+                y,
+                m,
+                d: 1,
+                g: Gran::Month,
+            },
+            _ => Pt {
+                y,
+                m: 1,
+                d: 1,
+                g: Gran::Year,
+            },
+        })
+    }
+    fn days(&self) -> i64 {
+        days_from_civil(self.y, self.m, self.d)
+    }
+    fn add_days(&self, k: i64) -> Pt {
+        let (y, m, d) = civil_from_days(self.days() + k);
+        Pt { y, m, d, g: self.g }
+    }
+    fn add_months(&self, k: i64) -> Pt {
+        let t = self.y as i64 * 12 + (self.m as i64 - 1) + k;
+        let y = t.div_euclid(12) as i32;
+        let m = (t.rem_euclid(12) + 1) as u32;
+        Pt {
+            y,
+            m,
+            d: self.d.min(days_in_month(y, m)),
+            g: self.g,
+        }
+    }
+    /// The last day of the period this point stands for.
+    pub fn end_day(&self) -> Pt {
+        match self.g {
+            Gran::Day => *self,
+            Gran::Month => Pt::day(self.y, self.m, days_in_month(self.y, self.m)),
+            Gran::Year => Pt::day(self.y, 12, 31),
+        }
+    }
+    pub fn iso(&self) -> String {
+        let y = ystr(self.y);
+        match self.g {
+            Gran::Year => y,
+            Gran::Month => format!("{y}-{:02}", self.m),
+            Gran::Day => format!("{y}-{:02}-{:02}", self.m, self.d),
+        }
+    }
+}
+
+/// A year as TIMEX3 writes it: four digits, `BC` in front for years before the common era.
+fn ystr(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", -y)
+    } else {
+        format!("{:04}", y)
+    }
+}
+
+fn unit_gran(unit: &str) -> Gran {
+    match unit {
+        "Y" | "DE" | "CE" | "MIL" | "Q" | "HALF" => Gran::Year,
+        "M" => Gran::Month,
+        _ => Gran::Day,
+    }
+}
+
+fn shift(p: Pt, unit: &str, k: i64) -> Pt {
+    match unit {
+        "Y" => Pt {
+            y: p.y + k as i32,
+            ..p
+        },
+        "M" => p.add_months(k),
+        "Q" => p.add_months(3 * k),
+        "HALF" => p.add_months(6 * k),
+        "W" | "WE" => p.add_days(7 * k),
+        "D" => p.add_days(k),
+        "DE" => Pt {
+            y: p.y + 10 * k as i32,
+            ..p
+        },
+        "CE" => Pt {
+            y: p.y + 100 * k as i32,
+            ..p
+        },
+        "MIL" => Pt {
+            y: p.y + 1000 * k as i32,
+            ..p
+        },
+        _ => p,
+    }
+}
+
+/// Formats `p` at the granularity of `unit`, never finer than `p` is known.
+fn fmt_unit(p: Pt, unit: &str) -> String {
+    let g = p.g;
+    match unit {
+        "Y" => ystr(p.y),
+        "DE" if p.y < 0 => format!("BC{:03}", -p.y / 10),
+        "CE" if p.y < 0 => format!("BC{:02}", -p.y / 100),
+        "DE" => format!("{:03}", p.y.div_euclid(10)),
+        "CE" => format!("{:02}", p.y.div_euclid(100)),
+        "MIL" => format!("{}", p.y.div_euclid(1000)),
+        "M" if g >= Gran::Month => format!("{}-{:02}", ystr(p.y), p.m),
+        "Q" if g >= Gran::Month => format!("{:04}-Q{}", p.y, (p.m - 1) / 3 + 1),
+        "HALF" if g >= Gran::Month => format!("{:04}-H{}", p.y, (p.m - 1) / 6 + 1),
+        "W" if g == Gran::Day => {
+            let (wy, w) = iso_week(p.y, p.m, p.d);
+            format!("{wy:04}-W{w:02}")
+        }
+        "WE" if g == Gran::Day => {
+            let (wy, w) = iso_week(p.y, p.m, p.d);
+            format!("{wy:04}-W{w:02}-WE")
+        }
+        "D" | "H" | "MIN" | "S" if g == Gran::Day => p.iso(),
+        _ => p.iso(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// What relative expressions resolve against.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub dct: Option<Pt>,
+    pub refp: Option<Pt>,
+    pub narrative: bool,
+    pub tense: Tense,
+}
+
+impl Ctx {
+    fn anchor(&self, anaph: bool) -> Option<Pt> {
+        if anaph || self.narrative {
+            self.refp.or(self.dct)
+        } else {
+            self.dct.or(self.refp)
+        }
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.is_nan() {
+        "X".into()
+    } else if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+fn duration(f: &Frame) -> Option<String> {
+    let unit = f.unit.as_deref()?;
+    let mut n = match f.n {
+        Some(n) => n,
+        None if f.plural => f64::NAN,
+        None => 1.0,
+    };
+    if f.half {
+        n += 0.5;
+    }
+    let x = |k: f64| {
+        if n.is_nan() {
+            "X".to_string()
+        } else {
+            fmt_num(n * k)
+        }
+    };
+    Some(match unit {
+        "Y" | "M" | "W" | "D" => format!("P{}{unit}", x(1.0)),
+        "H" => format!("PT{}H", x(1.0)),
+        "MIN" => format!("PT{}M", x(1.0)),
+        "S" => format!("PT{}S", x(1.0)),
+        "Q" => format!("P{}M", x(3.0)),
+        "HALF" => format!("P{}M", x(6.0)),
+        "DE" => format!("P{}Y", x(10.0)),
+        "CE" => format!("P{}Y", x(100.0)),
+        "MIL" => format!("P{}Y", x(1000.0)),
+        "WE" => format!("P{}WE", x(1.0)),
+        _ => return None,
+    })
+}
+
+fn year_str(y: i32, bc: bool) -> String {
+    if bc {
+        format!("BC{:04}", y.abs())
+    } else {
+        ystr(y)
+    }
+}
+
+/// The year for a month/day without one: the anchor's year, moved by tense in news mode.
+fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
+    let base = ctx.anchor(false)?;
+    let m = f.month.unwrap_or(1);
+    if base.g == Gran::Year {
+        return Some(base.y);
+    }
+    if ctx.narrative {
+        return Some(base.y);
+    }
+    let (later, earlier) = match f.day {
+        Some(d) => ((m, d) > (base.m, base.d), (m, d) < (base.m, base.d)),
+        None => (m > base.m, m < base.m),
+    };
+    Some(match ctx.tense {
+        Tense::Past if later => base.y - 1,
+        Tense::Future if earlier => base.y + 1,
+        _ => base.y,
+    })
+}
+
+/// Normalizes one frame. Returns the type (DATE may become TIME) and the value.
+pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, String)> {
+    match ty {
+        TimexType::Duration => return duration(f).map(|v| (ty, v)),
+        TimexType::Set => {
+            if let Some(s) = &f.setw {
+                return Some((ty, s.clone()));
+            }
+            if let Some(wd) = f.weekday {
+                let mut v = format!("XXXX-WXX-{wd}");
+                if let Some(p) = &f.part {
+                    v.push_str(&format!("T{p}"));
+                }
+                return Some((ty, v));
+            }
+            if let Some(p) = &f.part {
+                return Some((ty, format!("XXXX-XX-XXT{p}")));
+            }
+            let mut g = f.clone();
+            if g.n.is_none() {
+                g.n = Some(1.0);
+            }
+            return duration(&g).map(|v| (ty, v));
+        }
+        _ => {}
+    }
+    if let (Some(u), Some(_), true, None) = (f.unit.as_deref(), f.rel, f.plural, f.n) {
+        // "the following days", "the last years": an unspecified stretch of time.
+        if u != "REF" {
+            let mut g = f.clone();
+            g.n = Some(f64::NAN);
+            return duration(&g).map(|v| (TimexType::Duration, v));
+        }
+    }
+    if f.unit.as_deref() == Some("REF") && f.rel.is_some_and(|r| r == (0, false)) {
+        return Some((TimexType::Date, "PRESENT_REF".into()));
+    }
+    let mut out_ty = if f.has_time() { TimexType::Time } else { ty };
+    if let Some(l) = &f.literal {
+        return Some((TimexType::Date, l.clone()));
+    }
+    // The date part.
+    let mut date: Option<String> = None;
+    let mut date_pt: Option<Pt> = None;
+    if let (Some((r, anaph)), Some(_), None, None) = (f.rel, &f.part, &f.unit, f.deictic) {
+        // "last night" = the night before the anchor day; "this morning" = the anchor day.
+        if let Some(b) = ctx.anchor(anaph).filter(|b| b.g == Gran::Day) {
+            let p = b.add_days(r.clamp(-1, 1) as i64);
+            date_pt = Some(p);
+            date = Some(p.iso());
+        }
+    }
+    if date.is_some() {
+    } else if let Some(k) = f.deictic {
+        date_pt = ctx.dct.or(ctx.refp).map(|p| p.add_days(k as i64));
+        date = Some(
+            date_pt
+                .map(|p| p.iso())
+                .unwrap_or_else(|| "XXXX-XX-XX".into()),
+        );
+    } else if let Some(dec) = f.decade {
+        date = Some(format!("{:03}", dec));
+    } else if let (Some(o), Some(u), None, None) = (f.ord, f.unit.as_deref(), f.rel, f.dir) {
+        match u {
+            "CE" => {
+                let c = o - 1;
+                date = Some(if f.bc {
+                    format!("BC{:02}", c)
+                } else {
+                    format!("{:02}", c)
+                });
+            }
+            "MIL" => date = Some(format!("{}", o - 1)),
+            "Q" | "HALF" => {
+                let y = f.year.or_else(|| ctx.anchor(false).map(|p| p.y));
+                let k = if o < 0 {
+                    if u == "Q" {
+                        4
+                    } else {
+                        2
+                    }
+                } else {
+                    o
+                };
+                let tag = if u == "Q" { "Q" } else { "H" };
+                date = Some(match y {
+                    Some(y) => format!("{:04}-{tag}{k}", y),
+                    None => format!("XXXX-{tag}{k}"),
+                });
+            }
+            _ => return None,
+        }
+    } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
+        let v = match ctx.anchor(anaph) {
+            Some(b) => fmt_unit(shift(b, u, r as i64), u),
+            None => match u {
+                "Y" => "XXXX".into(),
+                "M" => "XXXX-XX".into(),
+                _ => "XXXX-XX-XX".into(),
+            },
+        };
+        if let Some(p) = Pt::parse(&v) {
+            date_pt = Some(Pt {
+                g: p.g.min(unit_gran(u)),
+                ..p
+            });
+        }
+        date = Some(v);
+    } else if let (Some((r, anaph)), Some(wd)) = (f.rel, f.weekday) {
+        let b = ctx.anchor(anaph).filter(|b| b.g == Gran::Day);
+        date = Some(match b {
+            Some(b) => {
+                let bw = weekday(b.y, b.m, b.d) as i64;
+                let wd = wd as i64;
+                let k = match r {
+                    1.. => {
+                        let k = (wd - bw).rem_euclid(7);
+                        if k == 0 {
+                            7
+                        } else {
+                            k
+                        }
+                    }
+                    0 => wd - bw,
+                    _ => {
+                        let k = (bw - wd).rem_euclid(7);
+                        -(if k == 0 { 7 } else { k })
+                    }
+                };
+                let p = b.add_days(k);
+                date_pt = Some(p);
+                p.iso()
+            }
+            None => format!("XXXX-WXX-{wd}"),
+        });
+    } else if let (Some((r, anaph)), Some(m)) = (f.rel, f.month) {
+        let b = ctx.anchor(anaph);
+        date = Some(match b {
+            Some(b) => {
+                let y = match r {
+                    1.. => {
+                        if m > b.m {
+                            b.y
+                        } else {
+                            b.y + 1
+                        }
+                    }
+                    0 => b.y,
+                    _ => {
+                        if m < b.m {
+                            b.y
+                        } else {
+                            b.y - 1
+                        }
+                    }
+                };
+                format!("{:04}-{:02}", y, m)
+            }
+            None => format!("XXXX-{:02}", m),
+        });
+    } else if let (Some((r, anaph)), Some(s)) = (f.rel, f.season.as_deref()) {
+        date = Some(match ctx.anchor(anaph) {
+            Some(b) => format!("{}-{s}", ystr(b.y + r)),
+            None => format!("XXXX-{s}"),
+        });
+    } else if let (Some((dir, anaph)), Some(u)) = (f.dir, f.unit.as_deref()) {
+        let n = f.n.unwrap_or(1.0);
+        if n.is_nan() {
+            return Some((
+                TimexType::Date,
+                if dir < 0 {
+                    "PAST_REF".into()
+                } else {
+                    "FUTURE_REF".into()
+                },
+            ));
+        }
+        let v = match ctx.anchor(anaph) {
+            Some(b) => {
+                let p = shift(b, u, (n.round() as i64) * dir as i64);
+                date_pt = Some(Pt {
+                    g: p.g.min(unit_gran(u)),
+                    ..p
+                });
+                fmt_unit(p, u)
+            }
+            None => "XXXX-XX-XX".into(),
+        };
+        date = Some(v);
+    } else if f.year.is_some()
+        || f.month.is_some()
+        || f.day.is_some()
+        || f.season.is_some()
+        || f.weekday.is_some()
+    {
+        let year = f
+            .year
+            .or_else(|| if f.bc { f.int.map(|i| i as i32) } else { None });
+        if f.month.is_none() && f.day.is_none() && f.season.is_none() && year.is_none() {
+            // A weekday alone: the nearest one in the direction of the tense.
+            let wd = f.weekday? as i64;
+            let b = ctx.anchor(false).filter(|b| b.g == Gran::Day);
+            date = Some(match b {
+                Some(b) => {
+                    let bw = weekday(b.y, b.m, b.d) as i64;
+                    let k = match ctx.tense {
+                        Tense::Future => (wd - bw).rem_euclid(7),
+                        _ => -((bw - wd).rem_euclid(7)),
+                    };
+                    let p = b.add_days(k);
+                    date_pt = Some(p);
+                    p.iso()
+                }
+                None => format!("XXXX-WXX-{wd}"),
+            });
+        } else {
+            let y = match year {
+                Some(y) => Some(y),
+                None => infer_year(f, ctx),
+            };
+            let ys = match y {
+                Some(y) => year_str(y, f.bc),
+                None => "XXXX".into(),
+            };
+            let mut v = ys;
+            if let Some(s) = &f.season {
+                v.push('-');
+                v.push_str(s);
+            } else if let Some(m) = f.month {
+                v.push_str(&format!("-{:02}", m));
+                if let Some(d) = f.day {
+                    if let Some(y) = y.filter(|_| !f.bc) {
+                        if d > days_in_month(y, m) {
+                            return None;
+                        }
+                    }
+                    v.push_str(&format!("-{:02}", d));
+                }
+            } else if f.day.is_some() {
+                return None;
+            }
+            date_pt = Pt::parse(&v);
+            date = Some(v);
+        }
+    }
+    // The time part.
+    let hour = f.hour.or_else(|| {
+        if f.ampm.is_some() || f.oclock {
+            f.int.map(|i| i as u32)
+        } else {
+            None
+        }
+    });
+    if hour.is_some() || f.part.is_some() {
+        out_ty = TimexType::Time;
+        let d = match (date, date_pt) {
+            (Some(d), _) => d,
+            (None, _) => match ctx.anchor(false) {
+                Some(p) if p.g == Gran::Day => p.iso(),
+                _ => "XXXX-XX-XX".into(),
+            },
+        };
+        let t = match hour {
+            Some(mut h) => {
+                if h > 24 {
+                    return None;
+                }
+                match f.ampm.as_deref() {
+                    Some("PM") if h < 12 => h += 12,
+                    Some("AM") if h == 12 => h = 0,
+                    _ => {}
+                }
+                format!(
+                    "{:02}:{:02}{}",
+                    h,
+                    f.minute.unwrap_or(0),
+                    f.tz.as_deref().unwrap_or("")
+                )
+            }
+            None => f.part.clone().unwrap_or_default(),
+        };
+        return Some((out_ty, format!("{d}T{t}")));
+    }
+    date.map(|d| (out_ty, d))
+}

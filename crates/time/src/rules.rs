@@ -1,0 +1,618 @@
+//! The pattern rules of `resources/time/rules.txt` and the matcher that runs them over the scanned tokens.
+//!
+//! Rules are indexed by the classes and literals their first element can match, so each token only
+//! tries the few rules that can start on it; the longest match at a position wins.
+
+use dossier_model::TimexType;
+
+use crate::lexicon::{Class, FastMap, Lexicon};
+use crate::scan::{Scan, Tok};
+
+pub(crate) const RULES: &str = include_str!("../../../resources/time/rules.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Alt {
+    Class(Class, Option<&'static str>),
+    Lit(&'static str),
+}
+
+#[derive(Debug, Clone)]
+pub struct Elem {
+    pub alts: Vec<Alt>,
+    pub opt: bool,
+    /// Context: must match, stays outside the span.
+    pub ctx: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub line: usize,
+    pub group: &'static str,
+    pub source: &'static str,
+    pub elems: Vec<Elem>,
+    /// Index of the first element of the range's second end.
+    pub split: Option<usize>,
+    pub ty: TimexType,
+    pub bare: bool,
+    pub plural: bool,
+    pub sets: Vec<(&'static str, &'static str)>,
+    /// Classes of one required element ("UNIT", "MONTH"…): a rule can only match where a token of one of
+    /// them is near (0 = no such element).
+    pub need: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Class(Class),
+    Lit(&'static str),
+}
+
+pub struct Rules {
+    pub rules: Vec<Rule>,
+    index: FastMap<Key, Vec<u16>>,
+}
+
+/// One captured token: which element, which token, which alternative.
+#[derive(Debug, Clone, Copy)]
+pub struct Cap {
+    pub elem: u16,
+    pub tok: u32,
+    pub alt: u16,
+}
+
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub rule: usize,
+    /// Core token range (context excluded), half-open.
+    pub start: usize,
+    pub end: usize,
+    pub caps: Vec<Cap>,
+    /// Tokens added in front by an in-span modifier.
+    pub ext_start: usize,
+    pub modifier: Option<&'static str>,
+    /// A year written as part of a name ("Zapad 2023", "WWDC 2005"): tagged, but it does not move the
+    /// narrative reference time.
+    pub name_year: bool,
+    /// Set when a TIME and a DATE next to each other were merged into this match.
+    pub merged: Option<Box<Match>>,
+}
+
+impl Rules {
+    pub fn load(lex: &mut Lexicon) -> Result<Rules, String> {
+        let mut rules = Vec::new();
+        let mut group = "";
+        for (i, raw) in RULES.lines().enumerate() {
+            let line = raw.trim();
+            if let Some(g) = line.strip_prefix("## group:") {
+                group = g.trim();
+                continue;
+            }
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (pat, rhs) = line
+                .split_once("=>")
+                .ok_or_else(|| format!("rules.txt:{}: missing =>", i + 1))?;
+            let mut rhs = rhs.split_whitespace();
+            let ty = match rhs.next() {
+                Some("DATE") => TimexType::Date,
+                Some("TIME") => TimexType::Time,
+                Some("DURATION") => TimexType::Duration,
+                Some("SET") => TimexType::Set,
+                t => return Err(format!("rules.txt:{}: bad type {t:?}", i + 1)),
+            };
+            let mut rule = Rule {
+                line: i + 1,
+                group,
+                source: line,
+                elems: Vec::new(),
+                split: None,
+                ty,
+                bare: false,
+                plural: false,
+                sets: Vec::new(),
+                need: 0,
+            };
+            for f in rhs {
+                match f {
+                    "bare" => rule.bare = true,
+                    "plural" => rule.plural = true,
+                    kv => {
+                        let (k, v) = kv
+                            .split_once('=')
+                            .ok_or_else(|| format!("rules.txt:{}: bad flag {kv}", i + 1))?;
+                        rule.sets.push((k, v));
+                    }
+                }
+            }
+            for tok in pat.split_whitespace() {
+                if tok == "~" {
+                    rule.split = Some(rule.elems.len());
+                    continue;
+                }
+                let (tok, ctx) = match tok.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+                    Some(t) => (t, true),
+                    None => (tok, false),
+                };
+                let (tok, opt) = match tok.strip_suffix('?') {
+                    Some(t) if !t.is_empty() => (t, true),
+                    _ => (tok, false),
+                };
+                let mut alts = Vec::new();
+                for a in tok.split('|') {
+                    let (name, val) = match a.split_once(':') {
+                        Some((n, v)) if n.chars().all(|c| c.is_ascii_uppercase()) => (n, Some(v)),
+                        _ => (a, None),
+                    };
+                    if name.len() > 1 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                        let c = Class::parse(name)
+                            .ok_or_else(|| format!("rules.txt:{}: unknown class {name}", i + 1))?;
+                        alts.push(Alt::Class(c, val));
+                    } else {
+                        lex.add_literal(a);
+                        // Intern: the scanner's tokens point at the lexicon's key, so literals compare by address.
+                        let key = lex.words.get(a).map_or(a, |e| e.key);
+                        alts.push(Alt::Lit(key));
+                    }
+                }
+                rule.elems.push(Elem { alts, opt, ctx });
+            }
+            for e in rule.elems.iter().filter(|e| !e.opt && !e.ctx) {
+                let mut m = 0u64;
+                let mut all_core = true;
+                for a in &e.alts {
+                    match a {
+                        Alt::Class(c, _)
+                            if !matches!(
+                                c,
+                                Class::Num
+                                    | Class::Int
+                                    | Class::Numf
+                                    | Class::Ord
+                                    | Class::Day
+                                    | Class::Ctx
+                            ) =>
+                        {
+                            m |= 1u64 << (*c as u8)
+                        }
+                        _ => all_core = false,
+                    }
+                }
+                if all_core && m != 0 {
+                    rule.need = m;
+                    break;
+                }
+            }
+            if rule.elems.iter().all(|e| e.opt) {
+                return Err(format!("rules.txt:{}: every element is optional", i + 1));
+            }
+            rules.push(rule);
+        }
+        let mut index: FastMap<Key, Vec<u16>> = FastMap::default();
+        for (ri, r) in rules.iter().enumerate() {
+            for e in &r.elems {
+                for a in &e.alts {
+                    let k = match *a {
+                        Alt::Class(c, _) => Key::Class(c),
+                        Alt::Lit(l) => Key::Lit(l),
+                    };
+                    let v = index.entry(k).or_default();
+                    if v.last() != Some(&(ri as u16)) {
+                        v.push(ri as u16);
+                    }
+                }
+                if !e.opt {
+                    break;
+                }
+            }
+        }
+        Ok(Rules { rules, index })
+    }
+
+    fn alt_ok(alt: &Alt, t: &Tok) -> bool {
+        match *alt {
+            Alt::Class(c, None) => t.mask & (1u64 << (c as u8)) != 0,
+            Alt::Class(c, Some(v)) => {
+                t.mask & (1u64 << (c as u8)) != 0
+                    && t.cvs.iter().any(|cv| cv.class == c && cv.s == v)
+            }
+            Alt::Lit(l) => t.key().is_some_and(|k| std::ptr::eq(k, l)),
+        }
+    }
+
+    fn go(
+        rule: &Rule,
+        ei: usize,
+        ti: usize,
+        toks: &[Tok],
+        sent: u32,
+        caps: &mut Vec<Cap>,
+    ) -> Option<usize> {
+        if ei == rule.elems.len() {
+            return Some(ti);
+        }
+        let e = &rule.elems[ei];
+        if let Some(t) = toks.get(ti) {
+            if t.sent == sent {
+                for (ai, a) in e.alts.iter().enumerate() {
+                    if Self::alt_ok(a, t) {
+                        caps.push(Cap {
+                            elem: ei as u16,
+                            tok: ti as u32,
+                            alt: ai as u16,
+                        });
+                        if let Some(end) = Self::go(rule, ei + 1, ti + 1, toks, sent, caps) {
+                            return Some(end);
+                        }
+                        caps.pop();
+                    }
+                }
+            }
+        }
+        if e.opt {
+            return Self::go(rule, ei + 1, ti, toks, sent, caps);
+        }
+        None
+    }
+
+    /// Tries rule `ri` at token `i`; returns the match with its core range.
+    pub fn try_rule(
+        &self,
+        ri: usize,
+        toks: &[Tok],
+        i: usize,
+        caps: &mut Vec<Cap>,
+    ) -> Option<Match> {
+        let rule = &self.rules[ri];
+        caps.clear();
+        Self::go(rule, 0, i, toks, toks[i].sent, caps)?;
+        let mut caps = caps.clone();
+        let (first, last) = {
+            let mut core = caps.iter().filter(|c| !rule.elems[c.elem as usize].ctx);
+            let first = core.next()?.tok as usize;
+            let last = core.next_back().map_or(first, |c| c.tok as usize);
+            (first, last)
+        };
+        let mut start = first;
+        // "a five-year plan": the article is no part of the number.
+        if matches!(toks[start].key(), Some("a" | "an"))
+            && toks.get(start + 1).is_some_and(|n| {
+                n.cvs
+                    .iter()
+                    .any(|c| matches!(c.class, Class::Num | Class::Int) && !c.n.is_nan())
+            })
+        {
+            start += 1;
+            caps.retain(|c| c.tok as usize != start - 1);
+        }
+        let mut end = last + 1;
+        // An optional comma or period that ended up last ("April 19," before a missing year) is not part.
+        while end > start + 1 && matches!(toks[end - 1].text, "," | "." | "-" | "–") {
+            end -= 1;
+            caps.retain(|c| (c.tok as usize) < end || rule.elems[c.elem as usize].ctx);
+        }
+        // "two weeks after the armistice": before/after introduce an event, so they are no part of it.
+        if let Some(last) = toks.get(end - 1) {
+            let is_dir = rule.elems.iter().zip(0..).any(|(e, k)| {
+                caps.iter()
+                    .any(|c| c.elem as usize == k && c.tok as usize == end - 1)
+                    && e.alts
+                        .iter()
+                        .any(|a| matches!(a, Alt::Class(Class::Dir, _)))
+            });
+            // "a month earlier than usual": a comparison, not a shift.
+            if is_dir
+                && toks
+                    .get(end)
+                    .is_some_and(|n| n.text.eq_ignore_ascii_case("than"))
+            {
+                return None;
+            }
+            if is_dir
+                && matches!(last.key(), Some("after" | "before" | "prior"))
+                && toks.get(end).is_some_and(|n| {
+                    n.sent == last.sent
+                        && (n.is_word() || n.text.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            {
+                return None;
+            }
+        }
+        Some(Match {
+            rule: ri,
+            start,
+            end,
+            caps,
+            ext_start: start,
+            modifier: None,
+            name_year: false,
+            merged: None,
+        })
+    }
+
+    /// All non-overlapping matches, left to right, longest first.
+    pub fn find(&self, scan: &Scan, lex: &Lexicon) -> Vec<Match> {
+        let toks = &scan.toks;
+        let mut out: Vec<Match> = Vec::new();
+        let mut cands: Vec<u16> = Vec::new();
+        let mut scratch: Vec<Cap> = Vec::with_capacity(16);
+        // near[i]: the classes of tokens i..i+8 in the same sentence.
+        const W: usize = 8;
+        let mut near = vec![0u64; toks.len()];
+        for i in (0..toks.len()).rev() {
+            let mut m = toks[i].mask;
+            for t in toks[i + 1..toks.len().min(i + W)].iter() {
+                if t.sent != toks[i].sent {
+                    break;
+                }
+                m |= t.mask;
+            }
+            near[i] = m;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if t.cvs.is_empty() && t.entry.is_none() {
+                i += 1;
+                continue;
+            }
+            cands.clear();
+            for cv in &t.cvs {
+                if let Some(v) = self.index.get(&Key::Class(cv.class)) {
+                    cands.extend_from_slice(v);
+                }
+            }
+            if let Some(k) = t.key() {
+                if let Some(v) = self.index.get(&Key::Lit(k)) {
+                    cands.extend_from_slice(v);
+                }
+            }
+            if cands.is_empty() {
+                i += 1;
+                continue;
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            let mut best: Option<Match> = None;
+            for &ri in &cands {
+                let need = self.rules[ri as usize].need;
+                if need != 0 && near[i] & need == 0 {
+                    continue;
+                }
+                if let Some(m) = self.try_rule(ri as usize, toks, i, &mut scratch) {
+                    if !self.accept(&m, toks) {
+                        continue;
+                    }
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| m.end > b.end || (m.end == b.end && m.start < b.start))
+                    {
+                        best = Some(m);
+                    }
+                }
+            }
+            match best {
+                Some(mut m) => {
+                    m.name_year = m.end - m.start == 1 && is_name_year(toks, m.start);
+                    i = m.end.max(i + 1);
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        self.modifiers(&mut out, toks, lex);
+        merge_time_date(&mut out, toks, self);
+        out
+    }
+
+    /// Context checks for bare years and months (false positives: "2000 troops", "Zapad 2023", "may").
+    fn accept(&self, m: &Match, toks: &[Tok]) -> bool {
+        let rule = &self.rules[m.rule];
+        if !rule.bare {
+            return true;
+        }
+        let t = &toks[m.start];
+        let prev = m
+            .start
+            .checked_sub(1)
+            .map(|p| &toks[p])
+            .filter(|p| p.sent == t.sent);
+        let next = toks.get(m.end).filter(|n| n.sent == t.sent);
+        if t.cvs.iter().any(|c| c.class == Class::Month) && m.end - m.start == 1 {
+            // A lone month: abbreviations need a day or year; ambiguous words (May, March) need a
+            // temporal preposition or modifier in front.
+            let lw = t.text.trim_end_matches('.').to_ascii_lowercase();
+            if lw.len() <= 4 && !matches!(lw.as_str(), "may" | "june" | "july") {
+                return false;
+            }
+            let ambiguous = t.cvs.iter().any(|c| c.class == Class::Month && c.cap);
+            if ambiguous {
+                let ok = prev.is_some_and(|p| {
+                    matches!(
+                        p.key(),
+                        Some(
+                            "in" | "of"
+                                | "since"
+                                | "until"
+                                | "till"
+                                | "by"
+                                | "from"
+                                | "to"
+                                | "through"
+                                | "during"
+                                | "early"
+                                | "late"
+                                | "mid"
+                                | "last"
+                                | "next"
+                                | "this"
+                                | "and"
+                                | "or"
+                                | ","
+                                | "-"
+                                | "–"
+                                | "between"
+                                | "before"
+                                | "after"
+                                | "each"
+                                | "every"
+                                | "end"
+                                | "beginning"
+                                | "middle"
+                        )
+                    )
+                });
+                if !ok {
+                    return false;
+                }
+            }
+        }
+        let last = &toks[m.end - 1];
+        if last.cvs.iter().any(|c| c.class == Class::Season) {
+            // A lone season needs a temporal preposition in front ("in the fall", not "the city's fall")
+            // and no "of" + non-year after it ("the summer of discontent").
+            let ctx_ok = prev.is_some_and(|p| p.cvs.iter().any(|c| c.class == Class::Ctx));
+            let of_thing = next.is_some_and(|n| n.key() == Some("of"));
+            if !ctx_ok || of_thing {
+                return false;
+            }
+        }
+        if t.cvs.iter().any(|c| c.class == Class::Year) {
+            if let Some(p) = prev {
+                // A capitalized name right before a year ("Zapad 2023", "Euro 2020") makes it a name.
+                let sentence_initial = m.start as u32 == 0 || toks[m.start - 1].sent != t.sent || {
+                    let s = m.start - 1;
+                    s == 0 || toks[s - 1].sent != p.sent
+                };
+                if p.cap
+                    && p.is_word()
+                    && p.cvs.is_empty()
+                    && p.entry.is_none()
+                    && !sentence_initial
+                {
+                    return false;
+                }
+                if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№") {
+                    return false;
+                }
+            }
+            if let Some(n) = next {
+                if matches!(n.text, "%" | "‰") {
+                    return false;
+                }
+                // "2000 troops", "1500 km": a count of things.
+                if n.is_word()
+                    && !n.cap
+                    && n.entry.is_none()
+                    && n.text.len() <= 3
+                    && !n.text.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                {
+                    return false;
+                }
+                if n.is_word()
+                    && !n.cap
+                    && n.entry.is_none()
+                    && n.text.ends_with('s')
+                    && !n.text.ends_with("ss")
+                    && !n.text.ends_with("'s")
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Applies `modifiers.tsv`: phrases right before a match set its `mod`; in-span ones extend it.
+    fn modifiers(&self, out: &mut [Match], toks: &[Tok], lex: &Lexicon) {
+        let mut prev_end = 0;
+        for m in out.iter_mut() {
+            let rule = &self.rules[m.rule];
+            let ty = rule.ty;
+            let s = m.start;
+            // A rule's own left context ("[over] the years") is not a modifier.
+            if m.caps
+                .iter()
+                .any(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
+            {
+                prev_end = m.end;
+                continue;
+            }
+            for md in &lex.modifiers {
+                let k = md.words.len();
+                if s < k || s - k < prev_end {
+                    continue;
+                }
+                let ok = md.words.iter().enumerate().all(|(j, w)| {
+                    toks[s - k + j].key() == Some(w) && toks[s - k + j].sent == toks[s].sent
+                });
+                if !ok {
+                    continue;
+                }
+                let applies = match md.applies {
+                    "DATE" => matches!(ty, TimexType::Date | TimexType::Time),
+                    "DURATION" => ty == TimexType::Duration,
+                    _ => true,
+                };
+                if !applies {
+                    continue;
+                }
+                if md.tag != "-" {
+                    m.modifier = Some(md.tag);
+                }
+                if md.in_span {
+                    m.ext_start = s - k;
+                }
+                break;
+            }
+            prev_end = m.end;
+        }
+    }
+}
+
+/// A year right after a capitalized word that is not sentence-initial and not a temporal word.
+fn is_name_year(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.cvs.iter().any(|c| c.class == Class::Year) || i == 0 {
+        return false;
+    }
+    let p = &toks[i - 1];
+    let initial = i == 1 || toks[i - 2].sent != p.sent;
+    p.sent == t.sent
+        && p.cap
+        && p.is_word()
+        && p.cvs.is_empty()
+        && !initial
+        && p.entry.is_none_or(|e| e.tense == 0)
+}
+
+/// Merges a TIME next to a DATE ("10:30 a.m., March 5" / "Monday, 10 p.m.") into one TIME.
+fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let gap_ok = b.ext_start == a.end
+            || (b.ext_start == a.end + 1 && matches!(toks[a.end].text, "," | "of"));
+        let ta = rules.rules[a.rule].ty;
+        let tb = rules.rules[b.rule].ty;
+        let same_sent = toks[a.start].sent == toks[b.start].sent;
+        let pair = (ta == TimexType::Time && tb == TimexType::Date)
+            || (ta == TimexType::Date && tb == TimexType::Time && toks[a.end].text == ",");
+        if gap_ok
+            && same_sent
+            && pair
+            && rules.rules[a.rule].split.is_none()
+            && rules.rules[b.rule].split.is_none()
+        {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.end = b.end;
+            if a.modifier.is_none() {
+                a.modifier = b.modifier;
+            }
+            a.merged = Some(Box::new(b));
+        } else {
+            i += 1;
+        }
+    }
+}

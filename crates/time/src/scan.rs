@@ -1,0 +1,327 @@
+//! A single left-to-right scanner: splits the text into word, number and punctuation tokens, looks each
+//! word up once in the lexicon, classifies digit shapes (years, days, ISO dates, clock times, decades),
+//! and tracks sentence boundaries and tense cues.
+
+use crate::lexicon::{Class, Cv, Entry, Lexicon};
+
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// First character is upper case.
+    pub cap: bool,
+    pub entry: Option<&'static Entry>,
+    pub cvs: Vec<Cv<'a>>,
+    /// Bit set of the classes in `cvs` (bit = class discriminant), for fast rule matching.
+    pub mask: u64,
+    pub sent: u32,
+    /// Tense cue: 1 future, -1 past, 0 none.
+    pub tense: i8,
+}
+
+impl Tok<'_> {
+    pub fn key(&self) -> Option<&'static str> {
+        self.entry.map(|e| e.key)
+    }
+    pub fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_alphabetic())
+    }
+}
+
+/// Per-sentence tense cues.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentInfo {
+    pub future: bool,
+    pub past: bool,
+    pub start_tok: u32,
+}
+
+pub struct Scan<'a> {
+    pub toks: Vec<Tok<'a>>,
+    pub sents: Vec<SentInfo>,
+}
+
+fn lower_key<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (i, &c) in b.iter().enumerate() {
+        buf[i] = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b[i.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
+fn is_alpha_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(|c| c.is_alphabetic())
+}
+
+/// `s` right after an apostrophe starts a possessive ending ("year's", "Monday’s"), kept out of the word.
+fn is_possessive(rest: &str) -> bool {
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(|c| c.is_alphanumeric())
+}
+
+pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
+    let b = text.as_bytes();
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
+    let mut sents = vec![SentInfo::default()];
+    let mut buf = [0u8; 32];
+    let mut i = 0;
+    let n = b.len();
+    let mut sent: u32 = 0;
+    let mut break_pending = false;
+    while i < n {
+        let c = b[i];
+        if c == b'\n' {
+            break_pending = true;
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if break_pending {
+            break_pending = false;
+            if toks.last().is_some_and(|t| t.sent == sent) {
+                sent += 1;
+                sents.push(SentInfo {
+                    start_tok: toks.len() as u32,
+                    ..SentInfo::default()
+                });
+            }
+        }
+        let start = i;
+        let mut cvs: Vec<Cv<'a>> = Vec::new();
+        let mut entry: Option<&'static Entry> = None;
+        let mut tense: i8 = 0;
+        if c.is_ascii_digit() {
+            let d = digits_at(b, i);
+            let mut end = i + d;
+            let v: f64 = text[i..end].parse().unwrap_or(0.0);
+            let at = |k: usize| b.get(k).copied().unwrap_or(0);
+            let cv = |class, n, s| Cv {
+                class,
+                n,
+                s,
+                anaph: false,
+                cap: false,
+            };
+            if d == 4
+                && at(end) == b'-'
+                && digits_at(b, end + 1) == 2
+                && at(end + 3) == b'-'
+                && digits_at(b, end + 4) == 2
+                && digits_at(b, end + 6) == 0
+            {
+                end += 6;
+                cvs.push(cv(Class::Iso, 0.0, &text[start..end]));
+            } else if d <= 2 && at(end) == b'/' && (1..=2).contains(&digits_at(b, end + 1)) {
+                let d2 = digits_at(b, end + 1);
+                let e2 = end + 1 + d2;
+                let d3 = if at(e2) == b'/' {
+                    digits_at(b, e2 + 1)
+                } else {
+                    0
+                };
+                if d3 == 4 || d3 == 2 {
+                    end = e2 + 1 + d3;
+                    cvs.push(cv(Class::Slash, 0.0, &text[start..end]));
+                } else {
+                    cvs.push(cv(Class::Int, v, ""));
+                }
+            } else if d <= 2 && at(end) == b':' && digits_at(b, end + 1) == 2 && v <= 24.0 {
+                end += 3;
+                if at(end) == b':' && digits_at(b, end + 1) == 2 {
+                    end += 3;
+                }
+                cvs.push(cv(Class::Clockt, 0.0, &text[start..end]));
+            } else if at(end) == b',' && digits_at(b, end + 1) == 3 && d <= 3 {
+                // 1,000 and 12,500,000: a grouped number, never a year or a day.
+                while at(end) == b',' && digits_at(b, end + 1) == 3 {
+                    end += 4;
+                }
+                let v: f64 = text[start..end].replace(',', "").parse().unwrap_or(0.0);
+                cvs.push(cv(Class::Int, v, ""));
+            } else if at(end) == b'.' && digits_at(b, end + 1) > 0 {
+                end += 1 + digits_at(b, end + 1);
+                let v: f64 = text[start..end].parse().unwrap_or(0.0);
+                cvs.push(cv(Class::Numf, v, ""));
+            } else if at(end) == b's'
+                && !is_alpha_at(text, end + 1)
+                && (d == 4 || d == 2)
+                && v % 10.0 == 0.0
+            {
+                end += 1;
+                let dec = if d == 4 { v / 10.0 } else { 190.0 + v / 10.0 };
+                cvs.push(cv(Class::Decade, dec, ""));
+            } else if end + 2 <= n
+                && matches!(
+                    &b[end..end + 2],
+                    b"st" | b"nd" | b"rd" | b"th" | b"ST" | b"ND" | b"RD" | b"TH"
+                )
+                && !is_alpha_at(text, end + 2)
+            {
+                end += 2;
+                cvs.push(cv(Class::Ord, v, ""));
+                if (1.0..=31.0).contains(&v) {
+                    cvs.push(cv(Class::Day, v, ""));
+                }
+            } else if end < n && is_alpha_at(text, end) {
+                // 400km, 3G, 2nd-class...: glued to letters, not a time expression.
+                while end < n && (b[end].is_ascii_alphanumeric()) {
+                    end += 1;
+                }
+            } else {
+                cvs.push(cv(Class::Int, v, ""));
+                if d <= 2 && (1.0..=31.0).contains(&v) {
+                    cvs.push(cv(Class::Day, v, ""));
+                }
+                if d == 4 && (1000.0..=2199.0).contains(&v) {
+                    cvs.push(cv(Class::Year, v, ""));
+                }
+            }
+            // A number glued to a word (A4) or hyphenated to a capitalized code (S-400, SS-26) is a name.
+            let k = toks.len();
+            let glued = (k >= 1 && toks[k - 1].end == start && toks[k - 1].is_word())
+                || (k >= 2
+                    && toks[k - 1].end == start
+                    && toks[k - 1].text == "-"
+                    && toks[k - 2].end == toks[k - 1].start
+                    && toks[k - 2].cap
+                    && toks[k - 2].cvs.is_empty());
+            if glued {
+                cvs.clear();
+            }
+            i = end;
+        } else if (c == b'\'' || text[i..].starts_with('’')) && {
+            let q = if c == b'\'' { 1 } else { 3 };
+            digits_at(b, i + q) == 2 && !b.get(i + q + 2).is_some_and(|x| x.is_ascii_digit())
+        } {
+            let q = if c == b'\'' { 1 } else { 3 };
+            let v: f64 = text[i + q..i + q + 2].parse().unwrap_or(0.0);
+            let full = if v <= 30.0 { 2000.0 + v } else { 1900.0 + v };
+            let mut end = i + q + 2;
+            if b.get(end) == Some(&b's') && !is_alpha_at(text, end + 1) {
+                end += 1;
+                cvs.push(Cv {
+                    class: Class::Decade,
+                    n: (full / 10.0).floor(),
+                    s: "",
+                    anaph: false,
+                    cap: false,
+                });
+            } else {
+                cvs.push(Cv {
+                    class: Class::Year,
+                    n: full,
+                    s: "",
+                    anaph: false,
+                    cap: false,
+                });
+            }
+            i = end;
+        } else if text[i..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic())
+        {
+            let mut end = i;
+            let mut chars = text[i..].char_indices().peekable();
+            while let Some((k, ch)) = chars.next() {
+                if ch.is_alphanumeric() {
+                    end = i + k + ch.len_utf8();
+                } else if (ch == '\'' || ch == '’' || ch == '.')
+                    && chars.peek().is_some_and(|(_, nx)| nx.is_alphabetic())
+                    && !((ch == '\'' || ch == '’') && is_possessive(&text[i + k + ch.len_utf8()..]))
+                {
+                    // o'clock, a.m; but not a possessive 's (kept inside the word, harmless for lookups)
+                    end = i + k + ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let w = &text[start..end];
+            if let Some(lw) = lower_key(w, &mut buf) {
+                if end < n && b[end] == b'.' && lw.len() < 31 {
+                    let mut b2 = [0u8; 32];
+                    b2[..lw.len()].copy_from_slice(lw.as_bytes());
+                    b2[lw.len()] = b'.';
+                    if let Ok(k2) = std::str::from_utf8(&b2[..lw.len() + 1]) {
+                        if let Some(e) = lex.get(k2) {
+                            entry = Some(e);
+                            end += 1;
+                        }
+                    }
+                }
+                if entry.is_none() {
+                    entry = lex.get(lw);
+                }
+            }
+            let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+            if let Some(e) = entry {
+                for cv in &e.cvs {
+                    if !cv.cap || cap {
+                        cvs.push(*cv);
+                    }
+                }
+                if !(cap && cvs.iter().any(|c| c.class == Class::Month)) {
+                    tense = e.tense;
+                }
+            } else if w.len() > 4
+                && w.is_ascii()
+                && lex.past_suffixes.iter().any(|s| w.ends_with(s))
+                && !cap
+            {
+                tense = -1;
+            }
+            match tense {
+                1 => sents[sent as usize].future = true,
+                -1 => sents[sent as usize].past = true,
+                _ => {}
+            }
+            i = end;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let end = i + ch.len_utf8();
+            entry = lex.get(&text[i..end]);
+            i = end;
+        }
+        let tok = Tok {
+            start,
+            end: i,
+            text: &text[start..i],
+            cap: text[start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase()),
+            entry,
+            mask: cvs.iter().fold(0u64, |m, c| m | (1u64 << (c.class as u8))),
+            cvs,
+            sent,
+            tense,
+        };
+        let is_stop = matches!(tok.text, "." | "!" | "?");
+        toks.push(tok);
+        if is_stop
+            && b.get(i)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'"')
+        {
+            sent += 1;
+            sents.push(SentInfo {
+                start_tok: toks.len() as u32,
+                ..SentInfo::default()
+            });
+        }
+    }
+    Scan { toks, sents }
+}

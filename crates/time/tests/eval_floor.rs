@@ -1,0 +1,52 @@
+//! Regression floors on the external gold data (skipped when ../shared/eval is absent). The floors sit a
+//! little under the measured numbers recorded in docs/quality.md.
+
+use std::path::PathBuf;
+
+use dossier_time::{eval, Anchoring};
+
+fn eval_dir(rel: &str) -> Option<PathBuf> {
+    // `../shared` beside the checkout (CI), or DOSSIER_SHARED when the checkout is a worktree elsewhere.
+    let shared = std::env::var_os("DOSSIER_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let p = shared.join("eval").join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} not found", p.display());
+        None
+    }
+}
+
+#[test]
+fn wikiwars_floor() {
+    let Some(dir) = eval_dir("time/wikiwars/tml") else {
+        return;
+    };
+    let r = eval::te3(&dir, Anchoring::Narrative).expect("eval");
+    println!("{r}");
+    assert!(r.value_f1.f1() >= 81.0, "{r}");
+    assert!(r.relaxed.f1() >= 90.0, "{r}");
+}
+
+#[test]
+fn te3_platinum_floor() {
+    let Some(dir) = eval_dir("time/te3-platinum/tml") else {
+        return;
+    };
+    let r = eval::te3(&dir, Anchoring::News).expect("eval");
+    println!("{r}");
+    assert!(r.value_f1.f1() >= 77.0, "{r}");
+    assert!(r.relaxed.f1() >= 87.0, "{r}");
+}
+
+#[test]
+fn recognizers_floor() {
+    let Some(dir) = eval_dir("time/recognizers-datetime-en/DateTime") else {
+        return;
+    };
+    let r = eval::recognizers(&dir.join("DateTimeModel.json")).expect("eval");
+    println!("{r}");
+    assert!(r.pass_rate() >= 32.0, "{r}");
+}

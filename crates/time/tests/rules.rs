@@ -1,0 +1,224 @@
+//! One test per rule group of `resources/time/rules.txt` (plus modifiers, false positives and anchoring).
+
+use dossier_model::TimexType;
+use dossier_time::{check_tables, Anchoring, TimeTagger};
+
+/// (text, type, value) of every expression found.
+fn tag(text: &str, dct: &str, mode: Anchoring) -> Vec<(String, TimexType, String)> {
+    TimeTagger::new(mode)
+        .tag_text(text, Some(dct))
+        .into_iter()
+        .map(|t| (text[t.span.start..t.span.end].to_string(), t.kind, t.value))
+        .collect()
+}
+
+fn news(text: &str, dct: &str) -> Vec<(String, TimexType, String)> {
+    tag(text, dct, Anchoring::News)
+}
+
+fn has(found: &[(String, TimexType, String)], text: &str, ty: TimexType, value: &str) -> bool {
+    found
+        .iter()
+        .any(|(t, k, v)| t == text && *k == ty && v == value)
+}
+
+macro_rules! expect {
+    ($found:expr, $text:expr, $ty:ident, $value:expr) => {
+        assert!(
+            has(&$found, $text, TimexType::$ty, $value),
+            "expected {:?} {} {:?} in {:?}",
+            $text,
+            stringify!($ty),
+            $value,
+            $found
+        );
+    };
+}
+
+#[test]
+fn tables_parse() {
+    let n = check_tables().expect("data tables parse");
+    assert!(n > 50, "only {n} rules");
+}
+
+#[test]
+fn group_absolute() {
+    let f = news(
+        "On 19 December 2022 and on March 5, 1918 and in November 2021 and in 2023.",
+        "2022-12-30",
+    );
+    expect!(f, "19 December 2022", Date, "2022-12-19");
+    expect!(f, "March 5, 1918", Date, "1918-03-05");
+    expect!(f, "November 2021", Date, "2021-11");
+    expect!(f, "2023", Date, "2023");
+    let f = news("It happened in the 1990s, in the 19th century, in 480 BC, on 2022-12-19 and in the summer of 2020.", "2022-12-30");
+    expect!(f, "the 1990s", Date, "199");
+    expect!(f, "the 19th century", Date, "18");
+    expect!(f, "480 BC", Date, "BC0480");
+    expect!(f, "2022-12-19", Date, "2022-12-19");
+    expect!(f, "the summer of 2020", Date, "2020-SU");
+    let f = news("Growth slowed in the first quarter of 2023.", "2023-05-01");
+    expect!(f, "the first quarter of 2023", Date, "2023-Q1");
+}
+
+#[test]
+fn group_relative() {
+    let f = news(
+        "Yesterday the minister said prices rose last year and will rise next month.",
+        "2013-03-22",
+    );
+    expect!(f, "Yesterday", Date, "2013-03-21");
+    expect!(f, "last year", Date, "2012");
+    expect!(f, "next month", Date, "2013-04");
+    let f = news(
+        "Three days ago talks failed; they resume this week. He is now in Minsk.",
+        "2013-03-22",
+    );
+    expect!(f, "Three days ago", Date, "2013-03-19");
+    expect!(f, "this week", Date, "2013-W12");
+    expect!(f, "now", Date, "PRESENT_REF");
+}
+
+#[test]
+fn group_duration() {
+    let f = news("The war lasted three years and the siege 18 months; a five-year plan ran for several weeks.", "2013-03-22");
+    expect!(f, "three years", Duration, "P3Y");
+    expect!(f, "18 months", Duration, "P18M");
+    expect!(f, "five-year", Duration, "P5Y");
+    expect!(f, "several weeks", Duration, "PXW");
+    let f = news(
+        "The price was set for the next three years, after two and a half days of talks.",
+        "2022-12-30",
+    );
+    expect!(f, "the next three years", Duration, "P3Y");
+    expect!(f, "two and a half days", Duration, "P2.5D");
+}
+
+#[test]
+fn group_time() {
+    let f = news(
+        "The vote closed at 10:30 a.m. and the results came this morning at 14:00 UTC.",
+        "2013-03-22",
+    );
+    expect!(f, "10:30 a.m.", Time, "2013-03-22T10:30");
+    expect!(f, "this morning", Time, "2013-03-22TMO");
+    expect!(f, "14:00 UTC", Time, "2013-03-22T14:00Z");
+    let f = news(
+        "Troops moved at night and struck in the morning.",
+        "2013-03-22",
+    );
+    expect!(f, "night", Time, "2013-03-22TNI");
+    expect!(f, "the morning", Time, "2013-03-22TMO");
+}
+
+#[test]
+fn group_set() {
+    let f = news(
+        "Inspections happen every week, the board meets on Mondays and reports are filed annually.",
+        "2013-03-22",
+    );
+    expect!(f, "every week", Set, "P1W");
+    expect!(f, "Mondays", Set, "XXXX-WXX-1");
+    expect!(f, "annually", Set, "P1Y");
+}
+
+#[test]
+fn group_range() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "Talks ran on 26-27 December 2022; programmes for 2024-2026 were agreed.";
+    let found = tt.tag_text(text, Some("2022-12-30"));
+    let r = found
+        .iter()
+        .find(|t| &text[t.span.start..t.span.end] == "26-27 December 2022")
+        .expect("range");
+    let range = r.range.as_ref().expect("range kept");
+    assert_eq!(
+        (range.begin.as_str(), range.end.as_str()),
+        ("2022-12-26", "2022-12-27")
+    );
+    let bs = range.begin_span.expect("begin span");
+    assert_eq!(&text[bs.start..bs.end], "26");
+    let r = found
+        .iter()
+        .find(|t| &text[t.span.start..t.span.end] == "2024-2026")
+        .expect("year range");
+    let range = r.range.as_ref().expect("range kept");
+    assert_eq!((range.begin.as_str(), range.end.as_str()), ("2024", "2026"));
+    let text = "Exercises are planned from May to July 2023 and between 2020 and 2022.";
+    let found = tt.tag_text(text, Some("2022-12-30"));
+    let r = found
+        .iter()
+        .find(|t| &text[t.span.start..t.span.end] == "May to July 2023")
+        .expect("month range");
+    let range = r.range.as_ref().expect("range");
+    assert_eq!(
+        (range.begin.as_str(), range.end.as_str()),
+        ("2023-05", "2023-07")
+    );
+    let r = found
+        .iter()
+        .find(|t| &text[t.span.start..t.span.end] == "2020 and 2022")
+        .expect("between range");
+    assert_eq!(r.range.as_ref().map(|r| r.end.as_str()), Some("2022"));
+}
+
+#[test]
+fn modifiers() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "Early 2023 saw protests; since 2020 the regime has ruled for more than two years, until about mid-2024.";
+    let found = tt.tag_text(text, Some("2023-06-01"));
+    let get = |s: &str| {
+        found
+            .iter()
+            .find(|t| &text[t.span.start..t.span.end] == s)
+            .unwrap_or_else(|| panic!("{s} in {found:?}"))
+    };
+    assert_eq!(get("Early 2023").modifier.as_deref(), Some("START"));
+    assert_eq!(get("2020").modifier.as_deref(), Some("ON_OR_AFTER"));
+    assert_eq!(
+        get("more than two years").modifier.as_deref(),
+        Some("MORE_THAN")
+    );
+    assert_eq!(get("mid-2024").modifier.as_deref(), Some("MID"));
+}
+
+#[test]
+fn false_positives() {
+    let f = news(
+        "Belarus paid $128.50 for 1,000 m3 of gas; 28 programmes, the S-400 and Iskander-M systems, 2000 troops. You may go.",
+        "2022-12-30",
+    );
+    assert!(f.is_empty(), "false positives: {f:?}");
+    // May the month, not the modal.
+    let f = news("The summit may be held in May.", "2022-12-30");
+    assert_eq!(f.len(), 1, "{f:?}");
+    expect!(f, "May", Date, "2023-05");
+}
+
+#[test]
+fn tense_decides_direction() {
+    // DCT is a Friday; a bare weekday goes back in past-tense sentences and forward in future ones.
+    let f = news(
+        "He arrived on Monday and will leave on Tuesday.",
+        "2013-03-22",
+    );
+    expect!(f, "Monday", Date, "2013-03-18");
+    expect!(f, "Tuesday", Date, "2013-03-26");
+    let f = news(
+        "Elections were held in November. A vote will take place in February.",
+        "2013-03-22",
+    );
+    expect!(f, "November", Date, "2012-11");
+    expect!(f, "February", Date, "2014-02");
+}
+
+#[test]
+fn narrative_anchoring() {
+    let text = "On 19 December 2022, Putin visited Minsk. On that same day, ministers met. Then, on 26-27 December, talks continued. A week later the deal was signed.";
+    let f = tag(text, "2023-06-01", Anchoring::Narrative);
+    expect!(f, "that same day", Date, "2022-12-19");
+    expect!(f, "A week later", Date, "2023-W01");
+    // In news mode the anaphoric "that same day" still resolves on the last mentioned date.
+    let f = news(text, "2023-06-01");
+    expect!(f, "that same day", Date, "2022-12-19");
+}
