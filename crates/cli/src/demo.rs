@@ -81,6 +81,25 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             h.snippet
         )?;
     }
+    // The seed's timeline: its events merged and in time order.
+    let mut seed_docs = Vec::new();
+    for d in store.documents()? {
+        if d.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("demo/seed/"))
+        {
+            if let Some(doc) = store.get(&d.id)? {
+                seed_docs.push(doc);
+            }
+        }
+    }
+    let events = dossier_event::timeline::timeline(&seed_docs, &Default::default());
+    writeln!(
+        out,
+        "\n== Timeline of the seed ({} events) ==",
+        events.len()
+    )?;
+    write!(out, "{}", dossier_event::timeline::format(&events))?;
     let db = args.db.display();
     writeln!(
         out,

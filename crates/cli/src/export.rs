@@ -13,6 +13,8 @@ pub enum ExportFormat {
     Jsonl,
     /// Comma-separated values with a header row (RFC 4180 quoting)
     Csv,
+    /// PLOVER event records, one JSON object per line (events only)
+    Plover,
 }
 
 #[derive(clap::Args)]
@@ -51,6 +53,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             dossier_store::LAYERS.join(", ")
         );
     }
+    if args.what == "events" && args.format != ExportFormat::Jsonl {
+        return export_events(&store, args.format, &mut out);
+    }
+    if args.format == ExportFormat::Plover {
+        bail!("--format plover exports events only");
+    }
     let rows = layer_rows(&store, &args.what)?;
     match args.format {
         ExportFormat::Jsonl => {
@@ -60,6 +68,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
         }
         ExportFormat::Csv => write_csv(&mut out, &rows)?,
+        ExportFormat::Plover => unreachable!("handled above"),
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Events as PLOVER records or as CSV with a CAMEO root code column (byte offsets in CSV `start`/`end`).
+fn export_events(
+    store: &dossier_store::Store,
+    format: ExportFormat,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if format == ExportFormat::Csv {
+        writeln!(out, "{}", dossier_event::export::CSV_HEADER)?;
+    }
+    for d in store.documents()? {
+        let Some(doc) = store.get(&d.id)? else {
+            continue;
+        };
+        for (i, e) in doc.events.iter().enumerate() {
+            match format {
+                ExportFormat::Csv => writeln!(out, "{}", dossier_event::export::csv_row(&doc, e))?,
+                _ => {
+                    serde_json::to_writer(
+                        &mut *out,
+                        &dossier_event::export::plover_record(&doc, e, i),
+                    )?;
+                    writeln!(out)?;
+                }
+            }
+        }
     }
     out.flush()?;
     Ok(())

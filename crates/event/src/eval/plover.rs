@@ -1,0 +1,262 @@
+//! Scoring on the PLOVER gold-standard records (`events/plover-gsr/PLOVER_GSR_CAMEO.txt`).
+//!
+//! Each record is one sentence coded with one event. The coder runs on the sentence alone (segmenter +
+//! events; the entity layer when `with_layers` fills it); its primary event is the first event with the most
+//! evidence (participants, a verb trigger). Labels from PLOVER 0.5b1 are mapped to the 2021 ontology
+//! (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT). Country accuracy counts a record
+//! as correct when a predicted actor (recipient) country is among the gold source (target) codes; records
+//! whose gold side has no code are not counted for that side.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde_json::Value;
+
+use dossier_model::{Document, Event};
+
+use crate::EventComponent;
+
+/// Results of a PLOVER GSR run.
+#[derive(Debug, Default, Clone)]
+pub struct PloverReport {
+    pub records: usize,
+    /// Records with any predicted event.
+    pub coded: usize,
+    pub type_correct: usize,
+    pub source_total: usize,
+    pub source_correct: usize,
+    pub target_total: usize,
+    pub target_correct: usize,
+    /// Gold type → (records, correct).
+    pub per_type: BTreeMap<String, (usize, usize)>,
+    /// (gold, predicted) → count, for errors.
+    pub confusions: BTreeMap<(String, String), usize>,
+    /// A few misses for inspection: id, gold, predicted, text.
+    pub misses: Vec<String>,
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+impl PloverReport {
+    pub fn type_accuracy(&self) -> f64 {
+        pct(self.type_correct, self.records)
+    }
+    pub fn source_accuracy(&self) -> f64 {
+        pct(self.source_correct, self.source_total)
+    }
+    pub fn target_accuracy(&self) -> f64 {
+        pct(self.target_correct, self.target_total)
+    }
+}
+
+impl fmt::Display for PloverReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "PLOVER GSR: {} records, {} coded; event type accuracy {:.1}% ({}/{})",
+            self.records,
+            self.coded,
+            self.type_accuracy(),
+            self.type_correct,
+            self.records
+        )?;
+        writeln!(
+            f,
+            "  source country accuracy {:.1}% ({}/{}); target country accuracy {:.1}% ({}/{})",
+            self.source_accuracy(),
+            self.source_correct,
+            self.source_total,
+            self.target_accuracy(),
+            self.target_correct,
+            self.target_total
+        )?;
+        for (t, (n, c)) in &self.per_type {
+            writeln!(f, "  {t:<10} {c:>3}/{n:<3} {:.0}%", pct(*c, *n))?;
+        }
+        let mut conf: Vec<_> = self.confusions.iter().collect();
+        conf.sort_by(|a, b| b.1.cmp(a.1));
+        let top: Vec<String> = conf
+            .iter()
+            .take(12)
+            .map(|((g, p), n)| format!("{g}→{p} {n}"))
+            .collect();
+        writeln!(f, "  top confusions: {}", top.join(", "))
+    }
+}
+
+/// Maps a PLOVER 0.5b1 label to the 2021 ontology.
+pub fn map_label(label: &str) -> &str {
+    match label {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        other => other,
+    }
+}
+
+/// Normalizes the few non-ISO country codes of the GSR (CAMEO leftovers).
+fn norm_code(c: &str) -> String {
+    let c = c.trim();
+    let c3 = c.get(..3).unwrap_or(c);
+    match c3 {
+        "JAP" => "JPN".into(),
+        "ITL" => "ITA".into(),
+        "UAF" => "UAF".into(),
+        other => other.to_string(),
+    }
+}
+
+fn gold_codes(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.get("code").and_then(|c| c.as_str()))
+                .filter(|c| !c.trim().is_empty() && *c != "***")
+                .map(norm_code)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The event a single-sentence record is about: the one with most evidence, earliest first.
+pub fn primary_event(doc: &Document) -> Option<&Event> {
+    let score = |e: &Event| {
+        let verb = doc.slice(e.span).split_whitespace().count() == 1
+            && e.cameo.as_deref().is_some_and(|_| true);
+        (!e.actors.is_empty()) as u8 * 2 + (!e.recipients.is_empty()) as u8 + verb as u8
+    };
+    let best = doc.events.iter().map(score).max()?;
+    doc.events.iter().find(|e| score(e) == best)
+}
+
+/// Runs the evaluation on `dir` (the `plover-gsr` folder). `filter` selects records by their position
+/// (e.g. dev = odd, test = even).
+pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<PloverReport> {
+    let comp = EventComponent::new();
+    run_with(dir, filter, &|doc: &mut Document| {
+        dossier_segment::segment(doc);
+        dossier_model::Component::process(&comp, doc);
+    })
+}
+
+/// Like [`run`], with `annotate` filling the document's layers (e.g. the standard pipeline, so that the
+/// entity layer gives persons their countries); it must run the event component.
+pub fn run_with(
+    dir: &Path,
+    filter: impl Fn(usize) -> bool,
+    annotate: &dyn Fn(&mut Document),
+) -> std::io::Result<PloverReport> {
+    let text = std::fs::read_to_string(dir.join("PLOVER_GSR_CAMEO.txt"))?;
+    let records: Vec<Value> = serde_json::from_str(&text)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let mut rep = PloverReport::default();
+    for (i, r) in records
+        .iter()
+        .filter(|r| r["event"] != "DOCUMENT")
+        .enumerate()
+    {
+        if !filter(i) {
+            continue;
+        }
+        let Some(sentence) = r["text"].as_str() else {
+            continue;
+        };
+        let gold = map_label(r["event"].as_str().unwrap_or("")).to_string();
+        let mut doc = Document::new(sentence);
+        annotate(&mut doc);
+        rep.records += 1;
+        let ent = rep.per_type.entry(gold.clone()).or_default();
+        ent.0 += 1;
+        let pred = primary_event(&doc);
+        if pred.is_some() {
+            rep.coded += 1;
+        }
+        let pt = pred
+            .map(|e| crate::export::plover_type(e).to_string())
+            .unwrap_or_else(|| "-".into());
+        if pt == gold {
+            rep.type_correct += 1;
+            ent.1 += 1;
+        } else {
+            *rep.confusions
+                .entry((gold.clone(), pt.clone()))
+                .or_default() += 1;
+            if rep.misses.len() < 400 {
+                rep.misses.push(format!(
+                    "{}\t{}\t{}\t{}",
+                    r["id"].as_str().unwrap_or(""),
+                    gold,
+                    pt,
+                    sentence
+                ));
+            }
+        }
+        let gs = gold_codes(&r["source"]);
+        let gt = gold_codes(&r["target"]);
+        let pc = |args: &[dossier_model::EventArgument]| -> Vec<String> {
+            args.iter()
+                .filter_map(|a| a.country.as_deref())
+                .map(norm_code)
+                .collect()
+        };
+        let (ps, ptg) = pred
+            .map(|e| (pc(&e.actors), pc(&crate::export::plover_targets(e))))
+            .unwrap_or_default();
+        if !gs.is_empty() {
+            rep.source_total += 1;
+            if ps.iter().any(|c| gs.contains(c)) {
+                rep.source_correct += 1;
+            } else if rep.misses.len() < 400 {
+                let names: Vec<String> = pred
+                    .map(|e| {
+                        e.actors
+                            .iter()
+                            .map(|a| format!("{}[{}]", a.name, a.country.as_deref().unwrap_or("-")))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                rep.misses.push(format!(
+                    "SRC {}\tgold={:?}\tpred={}\t{}",
+                    r["id"].as_str().unwrap_or(""),
+                    gs,
+                    names.join(","),
+                    sentence
+                ));
+            }
+        }
+        if !gt.is_empty() {
+            rep.target_total += 1;
+            if ptg.iter().any(|c| gt.contains(c)) {
+                rep.target_correct += 1;
+            } else if rep.misses.len() < 400 {
+                let names: Vec<String> = pred
+                    .map(|e| {
+                        crate::export::plover_targets(e)
+                            .iter()
+                            .map(|a| format!("{}[{}]", a.name, a.country.as_deref().unwrap_or("-")))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let trig = pred
+                    .map(|e| doc.slice(e.span).to_string())
+                    .unwrap_or_default();
+                rep.misses.push(format!(
+                    "TAR {}\tgold={:?}\tpred={}\ttrigger={}\t{}",
+                    r["id"].as_str().unwrap_or(""),
+                    gt,
+                    names.join(","),
+                    trig,
+                    sentence
+                ));
+            }
+        }
+    }
+    Ok(rep)
+}

@@ -1,0 +1,1803 @@
+//! Per-document event extraction: triggers → arguments → location → time → status.
+//!
+//! Works on whatever layers are present: with the syntax layer, arguments come from dependency relations
+//! (nsubj/obj/obl with case "to/with/against", nmod:poss, the subject of a light verb for nominal triggers);
+//! without it, from clause-bounded token windows. Actor mentions come from the entity layer when filled, else
+//! from the built-in country/demonym gazetteer, agent nouns and capitalized spans.
+
+use dossier_model::{Document, Event, EventArgument, EventStatus, Span, TimexType};
+
+use crate::lexicon::{Lexicon, PlaceKind, TriggerPos};
+
+/// A candidate argument mention (token range within the document).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Arg {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub entity: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// A city, capital or other place (can be a location).
+    pub place: bool,
+    /// A country name (can be a location or an actor).
+    pub state: bool,
+    /// An international / non-governmental organization.
+    pub org: bool,
+    /// Only an agent noun ("officials") with nothing else known.
+    pub bare_agent: bool,
+    /// Expansion of a collective ("both countries").
+    pub members: Vec<Arg>,
+}
+
+/// Token-level view of a document used by the extractor.
+pub(crate) struct View<'a> {
+    pub doc: &'a Document,
+    pub lower: Vec<String>,
+    pub lemma: Vec<String>,
+    pub syntax: bool,
+    /// Per token: which cue phrases start here (bits `CUE_*`).
+    pub flags: Vec<u16>,
+}
+
+const CUE_NEG: u16 = 1;
+const CUE_FUT: u16 = 2;
+const CUE_HYP: u16 = 4;
+const CUE_PLAN: u16 = 8;
+const CUE_BOUND: u16 = 16;
+const CUE_ANN: u16 = 32;
+const CUE_REP: u16 = 64;
+
+fn cue_bit(cat: &str) -> u16 {
+    match cat {
+        "negation" => CUE_NEG,
+        "future" => CUE_FUT,
+        "hypothetical" => CUE_HYP,
+        "planned" => CUE_PLAN,
+        "boundary" => CUE_BOUND,
+        "announce" => CUE_ANN,
+        "report" => CUE_REP,
+        _ => 0,
+    }
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Document, lex: &Lexicon) -> View<'a> {
+        let syntax = !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len();
+        let lower: Vec<String> = doc
+            .tokens
+            .iter()
+            .map(|t| doc.slice(t.span).to_lowercase().replace('’', "'"))
+            .collect();
+        let lemma: Vec<String> = lower
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if syntax && !doc.syntax[i].lemma.is_empty() {
+                    let sl = doc.syntax[i].lemma.to_lowercase();
+                    // Prefer our lexicon's lemma when the tagger's lemma is not in the lexicon (e.g. "talks").
+                    if lex.forms.contains_key(&sl) {
+                        return sl;
+                    }
+                }
+                lex.lemmas(l).first().cloned().unwrap_or_else(|| l.clone())
+            })
+            .collect();
+        let mut flags = vec![0u16; lower.len()];
+        for (i, fl) in flags.iter_mut().enumerate() {
+            if let Some(list) = lex.cue_first.get(&lower[i]) {
+                for (cat, p) in list {
+                    if phrase_at(&lower, i, lower.len(), p) {
+                        *fl |= cue_bit(cat);
+                    }
+                }
+            }
+            // Announcing / reporting verbs in any inflection.
+            for l in lex
+                .lemmas(&lower[i])
+                .iter()
+                .chain(std::iter::once(&lemma[i]))
+            {
+                if let Some(cats) = lex.cue_lemma.get(l) {
+                    for cat in cats {
+                        *fl |= cue_bit(cat);
+                    }
+                }
+            }
+        }
+        View {
+            doc,
+            lower,
+            lemma,
+            syntax,
+            flags,
+        }
+    }
+    fn text(&self, i: usize) -> &str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.text(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
+    fn upos(&self, i: usize) -> &str {
+        if self.syntax {
+            &self.doc.syntax[i].upos
+        } else {
+            ""
+        }
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(
+            self.doc.tokens[a].span.start,
+            self.doc.tokens[b - 1].span.end,
+        )
+    }
+}
+
+const STOP_CAPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "during",
+    "then",
+    "moreover",
+    "earlier",
+    "however",
+    "this",
+    "these",
+    "that",
+    "those",
+    "it",
+    "its",
+    "they",
+    "we",
+    "he",
+    "she",
+    "his",
+    "her",
+    "their",
+    "our",
+    "both",
+    "after",
+    "before",
+    "although",
+    "according",
+    "also",
+    "what",
+    "hence",
+    "for",
+    "if",
+    "by",
+    "with",
+    "from",
+    "to",
+    "as",
+    "since",
+    "while",
+    "but",
+    "and",
+    "or",
+    "i",
+    "you",
+    "there",
+    "here",
+    "when",
+    "where",
+    "why",
+    "how",
+    "in",
+    "meanwhile",
+    "thus",
+    "furthermore",
+    "yet",
+    "so",
+    "not",
+    "no",
+    "all",
+    "some",
+    "many",
+    "most",
+    "each",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "other",
+    "another",
+    "such",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "who",
+    "which",
+    "whose",
+    "until",
+    "despite",
+    "about",
+    "against",
+    "between",
+    "among",
+    "under",
+    "over",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "senior",
+    "former",
+    "new",
+];
+
+fn phrase_at(lower: &[String], i: usize, end: usize, phrase: &[String]) -> bool {
+    i + phrase.len() <= end && phrase.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
+}
+
+/// Finds argument candidates in sentence token range `[s, e)`.
+pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[Arg]) -> Vec<Arg> {
+    let doc = v.doc;
+    let mut taken = vec![false; e - s];
+    let mut args: Vec<Arg> = Vec::new();
+    let sent_span = v.span(s, e);
+    // 1. Entity layer mentions.
+    for ent in &doc.entities {
+        for m in &ent.mentions {
+            if !sent_span.contains(m.span) {
+                continue;
+            }
+            let a = doc.tokens[s..e].partition_point(|t| t.span.end <= m.span.start) + s;
+            let mut b = a;
+            while b < e && doc.tokens[b].span.start < m.span.end {
+                b += 1;
+            }
+            if a >= b || taken[a - s..b - s].iter().any(|x| *x) {
+                continue;
+            }
+            let kind = ent.kind.to_uppercase();
+            let place = matches!(kind.as_str(), "PLACE" | "LOC" | "GPE" | "CITY" | "LOCATION");
+            let state = matches!(kind.as_str(), "STATE" | "COUNTRY");
+            if !matches!(
+                kind.as_str(),
+                "PERSON"
+                    | "PER"
+                    | "STATE"
+                    | "COUNTRY"
+                    | "ORG"
+                    | "ORGANIZATION"
+                    | "PLACE"
+                    | "LOC"
+                    | "GPE"
+                    | "CITY"
+                    | "LOCATION"
+                    | "FORMATION"
+                    | "IGO"
+                    | "GROUP"
+                    | "NORP"
+                    | "AGENT"
+                    | "MIL"
+            ) {
+                // Weapons, exercises and other non-actors are not arguments.
+                for x in &mut taken[a - s..b - s] {
+                    *x = true;
+                }
+                continue;
+            }
+            for x in &mut taken[a - s..b - s] {
+                *x = true;
+            }
+            // The entity layer's mention may be a demonym ("Palestinian officials"): let it modify the agent
+            // noun after it, as the gazetteer's demonyms do; organisations it has no code for may be IGOs.
+            let surface = doc.slice(m.span);
+            let gz = lex.country(surface);
+            let demonym = gz.is_some_and(|c| c.kind == PlaceKind::Demonym);
+            let (place, state) = if demonym {
+                (false, false)
+            } else {
+                (place, state)
+            };
+            let org_code = if ent.country.is_none() {
+                gz.or_else(|| lex.country(&ent.name))
+                    .filter(|c| c.kind == PlaceKind::Org)
+                    .map(|c| c.code.clone())
+            } else {
+                None
+            };
+            // A collective entity ("Russia and Belarus") stands for its members.
+            let members: Vec<Arg> = ent
+                .members
+                .iter()
+                .filter_map(|id| doc.entities.iter().find(|x| &x.id == id))
+                .map(|m| Arg {
+                    start: a,
+                    end: b,
+                    name: m.name.clone(),
+                    entity: Some(m.id.clone()),
+                    country: m.country.clone(),
+                    sector: m.sector.clone(),
+                    state: matches!(m.kind.to_uppercase().as_str(), "STATE" | "COUNTRY"),
+                    ..Arg::default()
+                })
+                .collect();
+            // "the Belarusian capital" → the capital city.
+            if state && b < e && v.lower[b] == "capital" {
+                if let Some(cap) = ent.country.as_ref().and_then(|c| lex.capitals.get(c)) {
+                    taken[b - s] = true;
+                    args.push(Arg {
+                        start: a,
+                        end: b + 1,
+                        name: cap.clone(),
+                        country: ent.country.clone(),
+                        sector: Some("GOV".into()),
+                        place: true,
+                        ..Arg::default()
+                    });
+                    continue;
+                }
+            }
+            args.push(Arg {
+                start: a,
+                end: b,
+                name: ent.name.clone(),
+                entity: Some(ent.id.clone()),
+                country: ent.country.clone().or(org_code.clone()),
+                sector: ent.sector.clone(),
+                place,
+                state,
+                org: org_code.is_some(),
+                bare_agent: demonym,
+                members,
+                ..Arg::default()
+            });
+        }
+    }
+    // Timex tokens are never arguments.
+    for t in &doc.timexes {
+        if sent_span.contains(t.span) {
+            for i in s..e {
+                if t.span.contains(doc.tokens[i].span) {
+                    taken[i - s] = true;
+                }
+            }
+        }
+    }
+    // 2. Gazetteer (longest match, case-sensitive), collectives, agent nouns.
+    let mut i = s;
+    while i < e {
+        if taken[i - s] {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        // Only capitalized tokens that start some gazetteer name are tried.
+        let maxn = if v.is_cap(i) {
+            lex.country_first
+                .get(v.text(i))
+                .copied()
+                .unwrap_or(0)
+                .min(e - i)
+        } else {
+            0
+        };
+        let mut key = String::new();
+        for n in (1..=maxn).rev() {
+            if taken[i - s..i + n - s].iter().any(|x| *x) {
+                continue;
+            }
+            key.clear();
+            for k in i..i + n {
+                if k > i {
+                    key.push(' ');
+                }
+                key.push_str(v.text(k));
+            }
+            if let Some(c) = lex.country(&key) {
+                hit = Some((n, c.clone()));
+                break;
+            }
+        }
+        if let Some((n, c)) = hit {
+            // "the Belarusian capital" → the capital city.
+            if c.kind == PlaceKind::Demonym && i + n < e && v.lower[i + n] == "capital" {
+                if let Some(cap) = lex.capitals.get(&c.code) {
+                    for x in &mut taken[i - s..i + n + 1 - s] {
+                        *x = true;
+                    }
+                    args.push(Arg {
+                        start: i,
+                        end: i + n + 1,
+                        name: cap.clone(),
+                        country: Some(c.code.clone()),
+                        sector: Some("GOV".into()),
+                        place: true,
+                        ..Arg::default()
+                    });
+                    i += n + 1;
+                    continue;
+                }
+            }
+            let name = (i..i + n).map(|k| v.text(k)).collect::<Vec<_>>().join(" ");
+            for x in &mut taken[i - s..i + n - s] {
+                *x = true;
+            }
+            args.push(Arg {
+                start: i,
+                end: i + n,
+                name,
+                country: Some(c.code.clone()),
+                place: matches!(c.kind, PlaceKind::Capital | PlaceKind::City),
+                state: c.kind == PlaceKind::Name,
+                org: c.kind == PlaceKind::Org,
+                sector: match c.kind {
+                    PlaceKind::Capital => Some("GOV".into()),
+                    PlaceKind::City => Some("CVL".into()),
+                    _ => None,
+                },
+                bare_agent: c.kind == PlaceKind::Demonym,
+                ..Arg::default()
+            });
+            i += n;
+            continue;
+        }
+        // Collective anaphora ("both countries").
+        if let Some(ph) = lex
+            .cue("both")
+            .iter()
+            .find(|p| phrase_at(&v.lower, i, e, p))
+        {
+            let n = ph.len();
+            let mut members: Vec<Arg> = Vec::new();
+            for r in recent.iter().rev() {
+                if r.country.is_some() && r.state && !members.iter().any(|m| m.country == r.country)
+                {
+                    members.push(r.clone());
+                }
+                if members.len() == 2 {
+                    break;
+                }
+            }
+            members.reverse();
+            for x in &mut taken[i - s..i + n - s] {
+                *x = true;
+            }
+            args.push(Arg {
+                start: i,
+                end: i + n,
+                name: (i..i + n).map(|k| v.text(k)).collect::<Vec<_>>().join(" "),
+                members,
+                ..Arg::default()
+            });
+            i += n;
+            continue;
+        }
+        // Agent nouns ("defence ministers", "officials").
+        if let Some((ph, sec)) = lex
+            .sectors_by_first
+            .get(&v.lower[i])
+            .into_iter()
+            .flatten()
+            .map(|&k| &lex.sectors[k])
+            .find(|(p, _)| phrase_at(&v.lower, i, e, p))
+        {
+            let n = ph.len();
+            if !taken[i - s..i + n - s].iter().any(|x| *x) {
+                for x in &mut taken[i - s..i + n - s] {
+                    *x = true;
+                }
+                args.push(Arg {
+                    start: i,
+                    end: i + n,
+                    name: (i..i + n).map(|k| v.text(k)).collect::<Vec<_>>().join(" "),
+                    sector: Some(sec.clone()),
+                    bare_agent: true,
+                    ..Arg::default()
+                });
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // 3. Capitalized spans not yet covered (persons, organizations); not in Title Case headlines.
+    let words: Vec<usize> = (s..e)
+        .filter(|&k| v.text(k).chars().any(|c| c.is_alphabetic()))
+        .collect();
+    let caps = words.iter().filter(|&&k| v.is_cap(k)).count();
+    let title_case = words.len() >= 4 && caps * 10 >= words.len() * 6;
+    let mut i = if title_case { e } else { s };
+    while i < e {
+        if taken[i - s] || !v.is_cap(i) || !v.text(i).chars().any(|c| c.is_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < e && !taken[j - s] && (v.is_cap(j) || (j > i && v.text(j) == "-")) {
+            j += 1;
+        }
+        // Drop leading function words / sentence-initial capitals.
+        let mut a = i;
+        while a < j && STOP_CAPS.contains(&v.lower[a].as_str()) {
+            a += 1;
+        }
+        if a == i && i == s && j == i + 1 && !v.lemma_is_name(i, lex) {
+            a = j;
+        }
+        if a < j {
+            let upos_ok = !v.syntax || (a..j).any(|k| matches!(v.upos(k), "PROPN" | "NOUN" | "X"));
+            if upos_ok {
+                let mut sector = None;
+                let mut start_name = a;
+                // A leading agent phrase inside the capitalized span ("Defence Minister Shoigu").
+                if let Some((ph, sec)) = lex
+                    .sectors_by_first
+                    .get(&v.lower[a])
+                    .into_iter()
+                    .flatten()
+                    .map(|&k| &lex.sectors[k])
+                    .find(|(p, _)| phrase_at(&v.lower, a, j, p))
+                {
+                    sector = Some(sec.clone());
+                    if a + ph.len() < j {
+                        start_name = a + ph.len();
+                    }
+                }
+                let name = (start_name..j)
+                    .map(|k| v.text(k))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                args.push(Arg {
+                    start: a,
+                    end: j,
+                    name,
+                    sector,
+                    ..Arg::default()
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    args.sort_by_key(|a| a.start);
+    // 4. Merge a demonym / country with the agent or name right after it ("Russian Defence Minister Shoigu",
+    //    "Belarusian pilots"), and an agent noun with the name right after it ("defence ministers Viktar Khrenin").
+    let mut merged: Vec<Arg> = Vec::new();
+    for a in args {
+        if let Some(prev) = merged.last_mut() {
+            let adjacent = prev.end == a.start
+                || (prev.end + 1 == a.start
+                    && matches!(v.lower[prev.end].as_str(), "senior" | "top"));
+            let possessive = prev.end + 1 == a.start && v.lower[prev.end] == "'s";
+            if (adjacent || possessive) && prev.members.is_empty() && a.members.is_empty() {
+                // "Russian Defence Minister Shoigu", "Belarusian pilots"
+                let demonym_head =
+                    adjacent && prev.bare_agent && prev.country.is_some() && a.country.is_none();
+                // "U.S. Secretary of State Warren Christopher", "Israel's Cabinet", "Norway's foreign minister"
+                let country_title = (prev.state || prev.org)
+                    && prev.country.is_some()
+                    && a.country.is_none()
+                    && a.entity.is_none()
+                    && a.sector.is_some();
+                let agent_name =
+                    adjacent && prev.bare_agent && prev.country.is_none() && !a.bare_agent;
+                // "Union State Parliamentary Assembly": an organization's name continues.
+                if adjacent
+                    && prev.org
+                    && a.country.is_none()
+                    && a.entity.is_none()
+                    && !a.bare_agent
+                {
+                    prev.end = a.end;
+                    prev.name = format!("{} {}", prev.name, a.name);
+                    prev.sector = a.sector.clone().or(prev.sector.take());
+                    continue;
+                }
+                if demonym_head || country_title || agent_name {
+                    prev.end = a.end;
+                    if a.entity.is_some() || !a.bare_agent {
+                        prev.name = a.name.clone();
+                    } else {
+                        prev.name = format!("{} {}", prev.name, a.name);
+                    }
+                    prev.entity = a.entity.clone().or(prev.entity.take());
+                    prev.country = a.country.clone().or(prev.country.take());
+                    prev.sector = a.sector.clone().or(prev.sector.take());
+                    prev.bare_agent = a.bare_agent && !country_title;
+                    prev.place = a.place;
+                    prev.state = a.state;
+                    prev.org = a.org || (country_title && prev.org);
+                    continue;
+                }
+            }
+        }
+        merged.push(a);
+    }
+    merged
+}
+
+impl View<'_> {
+    /// A sentence-initial capitalized word counts as a name when it is a known country or has a syntax tag PROPN.
+    fn lemma_is_name(&self, i: usize, lex: &Lexicon) -> bool {
+        if self.syntax {
+            return self.upos(i) == "PROPN";
+        }
+        lex.country(self.text(i)).is_some()
+            || !lex.forms.contains_key(&self.lower[i])
+                && self.text(i).len() > 3
+                && !self.text(i).ends_with("ly")
+    }
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    /// The head token (noun: last; verb: first).
+    pub head: usize,
+    pub trigger: usize,
+    /// A nominal trigger.
+    pub noun: bool,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "first", "new", "any", "further", "recent", "last", "next", "of", "'s", "joint", "informal",
+    "official", "military",
+];
+const VERB_CONTEXT: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+    "not",
+    "n't",
+    "did",
+    "do",
+    "does",
+    "they",
+    "we",
+    "i",
+    "you",
+    "also",
+    "jointly",
+    "he",
+    "she",
+    "it",
+    "who",
+    "which",
+    "that",
+    "and",
+    "never",
+    "already",
+    "still",
+    "again",
+    "formally",
+    "officially",
+];
+
+fn is_inflected(lower: &str, lemma: &str) -> bool {
+    lower != lemma
+}
+
+/// Finds event triggers in sentence `[s, e)`.
+pub(crate) fn find_triggers(
+    v: &View,
+    lex: &Lexicon,
+    s: usize,
+    e: usize,
+    sentence_context: &[String],
+) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = s;
+    while i < e {
+        let mut best: Option<(usize, usize)> = None; // (len, trigger idx)
+        let lemma = &v.lemma[i];
+        let cands: Vec<usize> = lex
+            .lemmas(&v.lower[i])
+            .iter()
+            .chain(std::iter::once(lemma))
+            .filter_map(|l| lex.by_first.get(l))
+            .flatten()
+            .copied()
+            .collect();
+        for ti in cands {
+            let t = &lex.triggers[ti];
+            let n = t.words.len();
+            if i + n > e {
+                continue;
+            }
+            // First word: any inflection for verbs; exact for multiword nouns; last word may be plural.
+            let ok = t.words.iter().enumerate().all(|(k, w)| {
+                let tok = &v.lower[i + k];
+                let last = k + 1 == n;
+                if k == 0 && t.pos == TriggerPos::Verb {
+                    lex.lemmas(tok).contains(w) || v.lemma[i] == *w
+                } else if last && t.pos == TriggerPos::Noun {
+                    tok == w || lex.lemmas(tok).contains(w)
+                } else {
+                    tok == w || (t.pos == TriggerPos::Verb && lex.lemmas(tok).contains(w))
+                }
+            });
+            if !ok {
+                continue;
+            }
+            // Part of speech check.
+            let head = if t.pos == TriggerPos::Noun {
+                i + n - 1
+            } else {
+                i
+            };
+            let prev = if i > s { v.lower[i - 1].as_str() } else { "" };
+            let pos_ok = if v.syntax {
+                let u = v.upos(head);
+                match t.pos {
+                    TriggerPos::Verb => matches!(u, "VERB") || (u == "NOUN" && n > 1 && false),
+                    TriggerPos::Noun => matches!(u, "NOUN" | "PROPN"),
+                }
+            } else {
+                match t.pos {
+                    TriggerPos::Verb => {
+                        let tok = &v.lower[i];
+                        if DETERMINERS.contains(&prev) {
+                            false
+                        } else if v.lower[i].ends_with("ing")
+                            && i > s
+                            && (v.is_cap(i - 1)
+                                || prev.ends_with("ian")
+                                || prev.ends_with("al")
+                                || prev.ends_with("ic"))
+                        {
+                            // "joint Belarusian-Russian training centres", "military training": a noun.
+                            false
+                        } else if is_inflected(tok, &t.words[0]) {
+                            // "-s" forms of words that are also nouns need a verbal context.
+                            !(tok.ends_with('s')
+                                && lex.by_first.get(&t.words[0]).is_some_and(|ix| {
+                                    ix.iter().any(|&x| lex.triggers[x].pos == TriggerPos::Noun)
+                                })
+                                && !(i > s && (v.is_cap(i - 1) || VERB_CONTEXT.contains(&prev))))
+                        } else {
+                            VERB_CONTEXT.contains(&prev)
+                                || (i > s && v.is_cap(i - 1) && i - 1 != s)
+                                || (i > s && prev.ends_with('s') && prev.len() > 3)
+                        }
+                    }
+                    TriggerPos::Noun => {
+                        // Not a noun when it reads as a verb after "to" / a modal.
+                        !matches!(
+                            prev,
+                            "to" | "will" | "would" | "can" | "could" | "may" | "might"
+                        )
+                    }
+                }
+            };
+            if !pos_ok {
+                continue;
+            }
+            // Trigger words inside names ("Asia-Pacific Economic Cooperation", "Union Shield") are not events.
+            let in_name = v.is_cap(head)
+                && head != s
+                && ((head > s && v.is_cap(head - 1) && head - 1 != s)
+                    || (head + 1 < e && v.is_cap(head + 1)));
+            let in_entity = v.doc.entities.iter().any(|en| {
+                !matches!(en.kind.to_uppercase().as_str(), "EVENT" | "EXERCISE")
+                    && en
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.contains(v.doc.tokens[head].span))
+            });
+            if in_name || in_entity {
+                continue;
+            }
+            if let Some(req) = &t.requires {
+                let name_before =
+                    t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
+                if !name_before && !sentence_context.iter().any(|c| c == req) {
+                    continue;
+                }
+            }
+            if best.is_none_or(|(bn, _)| n > bn) {
+                best = Some((n, ti));
+            }
+        }
+        if let Some((n, ti)) = best {
+            let t = &lex.triggers[ti];
+            let head = if t.pos == TriggerPos::Noun {
+                i + n - 1
+            } else {
+                i
+            };
+            out.push(Found {
+                start: i,
+                end: i + n,
+                head,
+                trigger: ti,
+                noun: t.pos == TriggerPos::Noun,
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Index of the clause start for token `i` (window search never crosses a boundary cue).
+fn clause_start(v: &View, _lex: &Lexicon, s: usize, i: usize) -> usize {
+    let mut k = i;
+    while k > s {
+        let w = &v.lower[k - 1];
+        if v.flags[k - 1] & CUE_BOUND != 0 || w == "that" {
+            return k;
+        }
+        k -= 1;
+    }
+    s
+}
+
+fn clause_end(v: &View, _lex: &Lexicon, e: usize, i: usize) -> usize {
+    let mut k = i;
+    while k < e {
+        let w = &v.lower[k];
+        if v.flags[k] & CUE_BOUND != 0 || w == "that" {
+            return k;
+        }
+        k += 1;
+    }
+    e
+}
+
+/// The group of arguments ending at `idx` joined by "and" / "," / "&" (a compound actor).
+/// Whether args `a` and `b` (in order) are coordinated: "X and Y", "X, Y and Z".
+fn coordinated(v: &View, args: &[Arg], a: usize, b: usize) -> bool {
+    let gap_words =
+        |x: &Arg, y: &Arg| -> Vec<&str> { (x.end..y.start).map(|t| v.lower[t].as_str()).collect() };
+    let gap = gap_words(&args[a], &args[b]);
+    let conj_only = |g: &[&str]| {
+        !g.is_empty()
+            && g.iter()
+                .all(|w| matches!(*w, "and" | "," | "&" | "the" | "or" | "both"))
+    };
+    if !conj_only(&gap) {
+        return false;
+    }
+    if gap.iter().any(|w| matches!(*w, "and" | "&" | "or")) {
+        return true;
+    }
+    // A bare comma counts when the list goes on with "and".
+    b + 1 < args.len() && {
+        let g2 = gap_words(&args[b], &args[b + 1]);
+        conj_only(&g2) && g2.contains(&"and")
+    }
+}
+
+fn compound_left(v: &View, args: &[Arg], idx: usize) -> Vec<usize> {
+    let mut out = vec![idx];
+    let mut k = idx;
+    while k > 0 {
+        if coordinated(v, args, k - 1, k) && prep_before(v, 0, &args[k - 1]).is_empty() {
+            out.push(k - 1);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn compound_right(v: &View, args: &[Arg], idx: usize) -> Vec<usize> {
+    let mut out = vec![idx];
+    let mut k = idx;
+    while k + 1 < args.len() {
+        if coordinated(v, args, k, k + 1) {
+            out.push(k + 1);
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Arguments chosen for one trigger: indexes into the sentence's args.
+#[derive(Default, Debug)]
+pub(crate) struct Roles {
+    pub actors: Vec<usize>,
+    pub recipients: Vec<usize>,
+    pub location: Option<usize>,
+}
+
+fn prep_before(v: &View, s: usize, a: &Arg) -> &'static str {
+    let mut k = a.start;
+    // Skip determiners/adjectives between the preposition and the argument.
+    let mut steps = 0;
+    while k > s && steps < 3 {
+        let w = v.lower[k - 1].as_str();
+        match w {
+            "in" => return "in",
+            "at" => return "at",
+            "to" => return "to",
+            "with" => return "with",
+            "by" => return "by",
+            "of" => return "of",
+            "on" => return "on",
+            "against" => return "against",
+            "between" => return "between",
+            "from" => return "from",
+            "for" => return "for",
+            "into" => return "into",
+            "the" | "a" | "an" | "its" | "their" => {}
+            _ => return "",
+        }
+        k -= 1;
+        steps += 1;
+    }
+    ""
+}
+
+/// Window-based roles (no syntax).
+pub(crate) fn roles_window(
+    v: &View,
+    lex: &Lexicon,
+    s: usize,
+    e: usize,
+    f: &Found,
+    args: &[Arg],
+    prev_verb_end: usize,
+    next_trigger: usize,
+) -> Roles {
+    let mut r = Roles::default();
+    let t = &lex.triggers[f.trigger];
+    let mut cs = clause_start(v, lex, s, f.start);
+    if t.pos == TriggerPos::Noun {
+        // The subject before another event verb belongs to that verb ("X signed a protocol amending the
+        // agreement").
+        cs = cs.max(prev_verb_end);
+    }
+    // The right-hand search stops at the clause end or the next event trigger.
+    // A coordinated next event ("a visit to Minsk … and a session of …") starts its own arguments.
+    let coordinated_next = next_trigger < e && (f.end..next_trigger).any(|k| v.lower[k] == "and");
+    let ce = if coordinated_next {
+        clause_end(v, lex, e, f.end).min(next_trigger.max(f.end))
+    } else {
+        clause_end(v, lex, e, f.end)
+    };
+    // Arguments adjacent to a nominal trigger that name it ("Zapad 2023 drills", "Union Shield exercises") are
+    // not actors, unless they are countries / known entities.
+    let name_of_event = |a: &Arg| {
+        let year_between = a.end + 1 == f.start
+            && v.text(a.end).len() == 4
+            && v.text(a.end).chars().all(|c| c.is_ascii_digit());
+        t.pos == TriggerPos::Noun
+            && (a.end == f.start || year_between)
+            && a.country.is_none()
+            && a.entity.is_none()
+            && a.members.is_empty()
+            && !a.bare_agent
+    };
+    // Left: the nearest argument in the clause (not a location phrase, not an object of "of" inside a
+    // larger phrase unless nothing else is there).
+    let mut left_pick = None;
+    for (k, a) in args.iter().enumerate().rev() {
+        if a.end > f.start || a.start < cs {
+            continue;
+        }
+        if name_of_event(a) {
+            continue;
+        }
+        let p = prep_before(v, s, a);
+        if matches!(p, "in" | "at" | "on" | "from" | "into" | "for") {
+            continue;
+        }
+        if a.place && !matches!(p, "") {
+            continue;
+        }
+        left_pick = Some(k);
+        break;
+    }
+    // Possessive: "Putin's visit".
+    if t.pos == TriggerPos::Noun {
+        for (k, a) in args.iter().enumerate() {
+            if a.end < f.start
+                && a.end + 1 <= f.start
+                && v.lower.get(a.end).is_some_and(|w| w == "'s")
+            {
+                if f.start - a.end <= 4 {
+                    left_pick = Some(k);
+                }
+            }
+        }
+    }
+    // "consultations of foreign ministers", "a session of the Assembly": the "of" phrase is the actor.
+    let of_actor = (t.pos == TriggerPos::Noun)
+        .then(|| args.iter().position(|a| a.start >= f.end))
+        .flatten()
+        .filter(|&k| args[k].start <= f.end + 3 && prep_before(v, s, &args[k]) == "of");
+    if let Some(k) = of_actor {
+        r.actors = compound_right(v, args, k);
+    } else if let Some(k) = left_pick {
+        r.actors = compound_left(v, args, k);
+    }
+    // Right side.
+    let mut weak: Vec<usize> = Vec::new();
+    let mut k = args.iter().position(|a| a.start >= f.end);
+    let mut steps = 0;
+    while let Some(idx) = k {
+        if idx >= args.len() || args[idx].start >= ce.max(f.end + 1) || steps > 4 {
+            break;
+        }
+        let a = &args[idx];
+        if a.start > f.end + 12 {
+            break;
+        }
+        let p = prep_before(v, s, a);
+        let group = compound_right(v, args, idx);
+        let next = group.last().copied().unwrap_or(idx) + 1;
+        match p {
+            "in" | "at" | "on" => {
+                if r.location.is_none() && (a.place || a.state || a.country.is_some()) {
+                    r.location = Some(idx);
+                }
+            }
+            "by" => {
+                if r.actors.is_empty()
+                    || matches!(v.lower[f.start].as_str(), w if w.ends_with("ed"))
+                {
+                    r.actors = group.clone();
+                }
+            }
+            "between" => {
+                r.actors = group.clone();
+            }
+            "of" if t.pos == TriggerPos::Noun
+                && idx == args.iter().position(|a| a.start >= f.end).unwrap_or(0) =>
+            {
+                if r.actors.is_empty() {
+                    r.actors = group.clone();
+                } else if r.recipients.is_empty() {
+                    r.recipients = group.clone();
+                }
+            }
+            "to" if t.mode.as_deref() == Some("visit") && (a.place || a.state) => {
+                if r.location.is_none() {
+                    r.location = Some(idx);
+                }
+                if r.recipients.is_empty() && !a.place {
+                    r.recipients = group.clone();
+                }
+            }
+            "to" | "with" | "against" | "" | "into" => {
+                if r.recipients.is_empty() && !(a.place && p != "") {
+                    r.recipients = group.clone();
+                }
+            }
+            "for" | "from" => {
+                if weak.is_empty() && !a.place {
+                    weak = group.clone();
+                }
+            }
+            _ => {}
+        }
+        k = Some(next);
+        steps += 1;
+    }
+    if r.recipients.is_empty() {
+        r.recipients = weak;
+    }
+    // Speech acts aimed at the subject of their complement: "demanded that the United States match …",
+    // "urged Iraq to …" (the object is found above), "said Serbia must …".
+    if r.recipients.is_empty()
+        && t.pos == TriggerPos::Verb
+        && matches!(
+            t.event_type.as_str(),
+            "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" | "SUPPORT" | "AGREE"
+        )
+    {
+        if let Some(th) = (f.end..(f.end + 3).min(e)).find(|&k| v.lower[k] == "that") {
+            if let Some(idx) = args.iter().position(|a| a.start > th && a.start <= th + 4) {
+                if prep_before(v, s, &args[idx]).is_empty() {
+                    r.recipients = compound_right(v, args, idx);
+                }
+            }
+        }
+    }
+    // Location anywhere else in the sentence ("in Saint Petersburg", "held in Moscow").
+    if r.location.is_none() {
+        let mut best: Option<(usize, usize)> = None;
+        for (idx, a) in args.iter().enumerate() {
+            if !(a.place || a.state) || r.actors.contains(&idx) || r.recipients.contains(&idx) {
+                continue;
+            }
+            if !matches!(prep_before(v, s, a), "in" | "at") {
+                continue;
+            }
+            // Not across a clause boundary ("…, which took place on 21 December, … in Europe").
+            let (lo, hi) = if a.start >= f.end {
+                (f.end, a.start)
+            } else {
+                (a.end, f.start)
+            };
+            if (lo..hi).any(|k| v.flags[k] & CUE_BOUND != 0 || v.lower[k] == "that") {
+                continue;
+            }
+            let d = if a.start >= f.end {
+                a.start - f.end
+            } else {
+                f.start - a.end
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, idx));
+            }
+        }
+        r.location = best.map(|(_, i)| i);
+    }
+    r
+}
+
+/// Dependency-based roles; falls back to the window result for roles it cannot fill.
+pub(crate) fn roles_syntax(
+    v: &View,
+    lex: &Lexicon,
+    s: usize,
+    e: usize,
+    f: &Found,
+    args: &[Arg],
+    prev_verb_end: usize,
+    next_trigger: usize,
+) -> Roles {
+    let win = roles_window(v, lex, s, e, f, args, prev_verb_end, next_trigger);
+    let syn = &v.doc.syntax;
+    let children =
+        |h: usize| -> Vec<usize> { (s..e).filter(|&k| syn[k].head == Some(h)).collect() };
+    let arg_of = |tok: usize| -> Vec<usize> {
+        // Arguments inside the subtree of `tok` (not crossing clauses).
+        let mut stack = vec![tok];
+        let mut inside = vec![tok];
+        while let Some(x) = stack.pop() {
+            for c in children(x) {
+                let rel = syn[c].deprel.as_str();
+                if rel.starts_with("acl")
+                    || rel.starts_with("advcl")
+                    || rel.starts_with("ccomp")
+                    || rel == "parataxis"
+                {
+                    continue;
+                }
+                inside.push(c);
+                stack.push(c);
+            }
+        }
+        let mut out: Vec<usize> = args
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| (a.start..a.end).any(|t| inside.contains(&t)))
+            .map(|(i, _)| i)
+            .collect();
+        // Prefer named arguments over bare agent nouns when both are there.
+        if out.iter().any(|&i| !args[i].bare_agent) {
+            out.retain(|&i| !args[i].bare_agent || args[i].country.is_some());
+        }
+        out
+    };
+    let case_of = |tok: usize| -> String {
+        children(tok)
+            .into_iter()
+            .find(|&c| syn[c].deprel == "case")
+            .map(|c| v.lower[c].clone())
+            .unwrap_or_default()
+    };
+    let t = &lex.triggers[f.trigger];
+    let mut r = Roles::default();
+    let mut pred = f.head;
+    // Nominal trigger as object of a light verb: take that verb's subject.
+    if t.pos == TriggerPos::Noun {
+        if let Some(h) = syn[f.head].head {
+            let rel = syn[f.head].deprel.as_str();
+            if (h >= s && h < e)
+                && (rel == "obj" || rel.starts_with("nsubj:pass"))
+                && lex.cue("light").iter().any(|p| p[0] == v.lemma[h])
+            {
+                pred = h;
+            }
+        }
+        for c in children(f.head) {
+            let rel = syn[c].deprel.as_str();
+            if rel == "nmod:poss" {
+                r.actors = arg_of(c);
+            } else if rel.starts_with("nmod") {
+                match case_of(c).as_str() {
+                    "of" | "between" | "by" if r.actors.is_empty() => r.actors = arg_of(c),
+                    "with" | "to" | "against" if r.recipients.is_empty() => {
+                        r.recipients = arg_of(c)
+                    }
+                    "in" | "at" if r.location.is_none() => r.location = arg_of(c).first().copied(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for c in children(pred) {
+        let rel = syn[c].deprel.as_str();
+        match rel {
+            "nsubj" if r.actors.is_empty() => r.actors = arg_of(c),
+            "nsubj:pass" if t.pos == TriggerPos::Verb && r.recipients.is_empty() => {
+                r.recipients = arg_of(c)
+            }
+            "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => r.recipients = arg_of(c),
+            _ if rel.starts_with("obl") => match case_of(c).as_str() {
+                "by" => r.actors = arg_of(c),
+                "to" | "with" | "against" | "on" | "into" if r.recipients.is_empty() => {
+                    let a = arg_of(c);
+                    if t.mode.as_deref() == Some("visit")
+                        && a.first().is_some_and(|&i| args[i].place)
+                    {
+                        r.location = a.first().copied();
+                    } else {
+                        r.recipients = a;
+                    }
+                }
+                "in" | "at" if r.location.is_none() => {
+                    r.location = arg_of(c)
+                        .into_iter()
+                        .find(|&i| args[i].place || args[i].state)
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    // xcomp / conj verbs share the subject of their head ("agreed to cooperate", "met and signed").
+    if r.actors.is_empty() && t.pos == TriggerPos::Verb {
+        let mut h = syn[f.head].head;
+        let mut hops = 0;
+        while let Some(x) = h {
+            if !(x >= s && x < e) || hops > 3 {
+                break;
+            }
+            if !matches!(
+                syn[if hops == 0 { f.head } else { x }].deprel.as_str(),
+                "xcomp" | "conj" | "advcl" | "ccomp"
+            ) {
+                break;
+            }
+            if let Some(c) = children(x)
+                .into_iter()
+                .find(|&c| syn[c].deprel.starts_with("nsubj"))
+            {
+                r.actors = arg_of(c);
+                break;
+            }
+            h = syn[x].head;
+            hops += 1;
+        }
+    }
+    if r.actors.is_empty() {
+        r.actors = win.actors;
+    }
+    if r.recipients.is_empty() {
+        r.recipients = win.recipients;
+    }
+    if r.location.is_none() {
+        r.location = win.location;
+    }
+    r.recipients.retain(|x| !r.actors.contains(x));
+    r
+}
+
+/// Converts an argument (expanding collectives) to output arguments.
+pub(crate) fn to_event_args(v: &View, a: &Arg, out: &mut Vec<EventArgument>) {
+    if !a.members.is_empty() {
+        for m in &a.members {
+            let mut m2 = m.clone();
+            m2.start = a.start;
+            m2.end = a.end;
+            m2.members.clear();
+            to_event_args(v, &m2, out);
+        }
+        return;
+    }
+    if a.bare_agent && a.country.is_none() && a.entity.is_none() {
+        // "officials" alone tells nothing about who acted.
+        return;
+    }
+    if out.iter().any(|x| {
+        (x.entity.is_some() && x.entity == a.entity)
+            || (x.entity.is_none()
+                && a.entity.is_none()
+                && x.country == a.country
+                && x.name == a.name)
+    }) {
+        return;
+    }
+    out.push(EventArgument {
+        span: v.span(a.start, a.end),
+        entity: a.entity.clone(),
+        name: a.name.clone(),
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+    });
+}
+
+/// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
+/// announcing/reporting verb).
+pub(crate) fn status_of(
+    v: &View,
+    lex: &Lexicon,
+    s: usize,
+    e: usize,
+    f: &Found,
+) -> (EventStatus, Option<usize>) {
+    let cs = clause_start(v, lex, s, f.start);
+
+    let look_from = cs.max(f.start.saturating_sub(8));
+    let has = |cat: &str, from: usize, to: usize| -> bool {
+        let bit = cue_bit(cat);
+        (from..to).any(|i| v.flags[i] & bit != 0)
+    };
+    let mut negated = has("negation", look_from, f.start);
+    if f.noun {
+        // "talks were not held", "no agreement".
+        let ce = clause_end(v, lex, e, f.end).min(f.end + 4);
+        negated |= (f.end..ce).any(|i| matches!(v.lower[i].as_str(), "not" | "never" | "n't"));
+    }
+    // An infinitive ("plans to supply", "agreed to create") is a future event unless the verb governing it is
+    // implicative ("managed to implement", "began to withdraw").
+    let infinitive = !f.noun
+        && f.start > s + 1
+        && v.lower[f.start - 1] == "to"
+        && !lex
+            .cue("implicative")
+            .iter()
+            .any(|p| p.len() == 1 && v.lower[f.start - 2] == p[0])
+        && !matches!(
+            v.lower[f.start - 2].as_str(),
+            "according" | "due" | "prior" | "close" | "up"
+        );
+    let _ = infinitive;
+    let mut future = has("future", look_from, f.start) || has("planned", look_from, f.start);
+    let mut hypothetical = has("hypothetical", look_from, f.start);
+    if f.noun {
+        // A nominal event that is the subject of a modal: "the cuts will be made", "the flight could be delayed".
+        let ce = clause_end(v, lex, e, f.end).min(f.end + 3);
+        for k in f.end..ce {
+            match v.lower[k].as_str() {
+                "will" | "'ll" | "shall" => future = true,
+                "would" | "could" | "may" | "might" => hypothetical = true,
+                _ => {}
+            }
+        }
+    }
+    // Announcing / reporting verbs in the sentence (not the trigger itself).
+    let mut announce = None;
+    let mut report = None;
+    for i in s..e {
+        if i >= f.start && i < f.end {
+            continue;
+        }
+        let is = |cat: &str| v.flags[i] & cue_bit(cat) != 0;
+        if v.syntax && !matches!(v.upos(i), "VERB" | "AUX" | "ADP" | "") {
+            continue;
+        }
+        if v.is_cap(i) && i != s {
+            continue;
+        }
+        let comma_between =
+            i >= f.end && (f.end..i).any(|k| matches!(v.lower[k].as_str(), "," | ";"));
+        // The announced event is in the announcing verb's object or "that" clause, within a few words.
+        let governs = i < f.start
+            && f.start - i <= 12
+            && !(i + 1..f.start).any(|k| {
+                let w = &v.lower[k];
+                w != "that"
+                    && (lex
+                        .cue("boundary")
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == *w)
+                        || matches!(w.as_str(), "at" | "amid" | "amidst" | "in"))
+            });
+        if is("announce")
+            && (governs
+                || (i >= f.end
+                    && !comma_between
+                    && matches!(
+                        v.lower[i - 1].as_str(),
+                        "was" | "were" | "been" | "be" | "is" | "are"
+                    )))
+        {
+            announce = Some(i);
+        } else if is("report")
+            && (i < f.start || (i >= f.end && i <= f.end + 6))
+            && report.is_none()
+        {
+            // "said" after the trigger clause ("…, officials said") also reports it.
+            report = Some(i);
+        }
+    }
+    // "said (that) the planes would meet …": "would" in reported speech is a future, not a condition.
+    if hypothetical
+        && (look_from..f.start).any(|k| v.lower[k] == "would")
+        && !(look_from..f.start).any(|k| {
+            matches!(
+                v.lower[k].as_str(),
+                "could" | "may" | "might" | "if" | "unless" | "possibly" | "probably"
+            )
+        })
+        && (s..cs).any(|k| {
+            let cands = lex.lemmas(&v.lower[k]);
+            lex.cue("report")
+                .iter()
+                .chain(lex.cue("announce"))
+                .any(|p| p.len() == 1 && (cands.contains(&p[0]) || v.lemma[k] == p[0]))
+        })
+    {
+        hypothetical = false;
+        future = true;
+    }
+    // "announced it has lost …": an announcement of something already done is a report of it.
+    let past_complement = announce.is_some_and(|i| {
+        i < f.start
+            && (i + 1..f.start)
+                .any(|k| matches!(v.lower[k].as_str(), "has" | "have" | "had" | "was" | "were"))
+    });
+    if negated {
+        (EventStatus::Negated, None)
+    } else if past_complement {
+        (EventStatus::Reported, announce)
+    } else if announce.is_some() {
+        (EventStatus::Announced, announce)
+    } else if hypothetical {
+        (EventStatus::Hypothetical, None)
+    } else if future {
+        (EventStatus::Planned, None)
+    } else if report.is_some() {
+        (EventStatus::Reported, report)
+    } else {
+        (EventStatus::Occurred, None)
+    }
+}
+
+/// Timex value in TIMEX3 / range form.
+fn timex_value(t: &dossier_model::Timex) -> String {
+    match &t.range {
+        Some(r) => format!("{}/{}", r.begin, r.end),
+        None => t.value.clone(),
+    }
+}
+
+fn is_dateish(t: &dossier_model::Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && t.value
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_digit())
+}
+
+/// Runs the extractor over a document and returns its events.
+/// Extraction options.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Keep nominal events that have no participant, place or time of their own ("the talks", "cooperation").
+    /// Off for the knowledge base (they are mostly references to events coded elsewhere); on for trigger
+    /// evaluation.
+    pub keep_bare_nominals: bool,
+}
+
+pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
+    let lex = Lexicon::get();
+    let v = View::new(doc, lex);
+    let mut events: Vec<Event> = Vec::new();
+    let mut narrative: Option<String> = None;
+    let mut recent: Vec<Arg> = Vec::new();
+    let dct = doc.meta.dct.value.clone();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let (s, e) = (sent.tokens.start, sent.tokens.end.min(doc.tokens.len()));
+        if s >= e {
+            continue;
+        }
+        let _ = si;
+        let args = find_args(&v, lex, s, e, &recent);
+        let sentence_context: Vec<String> = {
+            let mut c = Vec::new();
+            for i in s..e {
+                if let Some(x) = lex.context_cues.get(&v.lower[i]) {
+                    if !c.contains(x) {
+                        c.push(x.clone());
+                    }
+                }
+            }
+            c
+        };
+        let mut sentence_context = sentence_context;
+        if doc.entities.iter().any(|en| {
+            matches!(
+                en.kind.to_uppercase().as_str(),
+                "WEAPON" | "FORMATION" | "EXERCISE"
+            ) && en.mentions.iter().any(|m| sent.span.contains(m.span))
+        }) && !sentence_context.iter().any(|c| c == "military")
+        {
+            sentence_context.push("military".into());
+        }
+        let founds = find_triggers(&v, lex, s, e, &sentence_context);
+        let timexes: Vec<&dossier_model::Timex> = doc
+            .timexes
+            .iter()
+            .filter(|t| sent.span.contains(t.span) && is_dateish(t))
+            .collect();
+        let tok_of = |pos: usize| doc.tokens[s..e].partition_point(|t| t.span.end <= pos) + s;
+        let nearest_timex = |i: usize| -> Option<&dossier_model::Timex> {
+            timexes
+                .iter()
+                .min_by_key(|t| {
+                    let a = tok_of(t.span.start);
+                    let b = tok_of(t.span.end.saturating_sub(1)) + 1;
+                    let dist = if b <= i { i - b } else { a.saturating_sub(i) };
+                    // "on 3 December" dates the clause; "the 1997 agreement" only names a thing.
+                    let prev = if a > s { v.lower[a - 1].as_str() } else { "" };
+                    let modifier = matches!(
+                        prev,
+                        "the" | "a" | "an" | "its" | "their" | "this" | "'s" | "his" | "her"
+                    ) && b < e
+                        && v.lower[b].chars().next().is_some_and(|c| c.is_alphabetic());
+                    let adverbial = a == s
+                        || matches!(
+                            prev,
+                            "on" | "in" | "at" | "during" | "since" | "until" | "by" | "from" | ","
+                        );
+                    dist + if modifier { 30 } else { 0 } + if adverbial { 0 } else { 3 }
+                })
+                .copied()
+        };
+        let mut sentence_time_used: Option<String> = None;
+        for (fi, f) in founds.iter().enumerate() {
+            let t = &lex.triggers[f.trigger];
+            let prev_verb_end = founds[..fi]
+                .iter()
+                .rev()
+                .find(|p| lex.triggers[p.trigger].pos == TriggerPos::Verb)
+                .map(|p| p.end)
+                .unwrap_or(s);
+            let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
+            let roles = if v.syntax {
+                roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
+            } else {
+                roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
+            };
+            let mut actors = Vec::new();
+            for &i in &roles.actors {
+                to_event_args(&v, &args[i], &mut actors);
+            }
+            let mut recipients = Vec::new();
+            for &i in &roles.recipients {
+                to_event_args(&v, &args[i], &mut recipients);
+            }
+            recipients.retain(|r| {
+                !actors.iter().any(|a| {
+                    (a.entity.is_some() && a.entity == r.entity)
+                        || (a.name == r.name && a.country == r.country)
+                })
+            });
+            // A visit's host is the country of the visited place.
+            let location = roles.location.map(|i| args[i].name.clone());
+            let location_country = roles.location.and_then(|i| args[i].country.clone());
+            if t.mode.as_deref() == Some("visit") && recipients.is_empty() {
+                if let Some(i) = roles.location {
+                    let a = &args[i];
+                    if a.country.is_some() && !actors.iter().any(|x| x.country == a.country) {
+                        recipients.push(EventArgument {
+                            span: v.span(a.start, a.end),
+                            entity: a.entity.clone(),
+                            name: a.name.clone(),
+                            country: a.country.clone(),
+                            sector: Some("GOV".into()),
+                        });
+                    }
+                }
+            }
+            let (status, cue) = status_of(&v, lex, s, e, f);
+            let reported_by = cue.and_then(|c| {
+                args.iter()
+                    .filter(|a| a.end <= c && !a.place && a.members.is_empty())
+                    .last()
+                    .map(|a| a.entity.clone().unwrap_or_else(|| a.name.clone()))
+            });
+            // Time.
+            let mut time = None;
+            let mut time_source = None;
+            let mut announced = None;
+            // A year inside the event's name ("Zapad 2023 drills").
+            let name_year = (f.start.saturating_sub(2).max(s)..f.start).find(|&k| {
+                let w = v.text(k);
+                w.len() == 4
+                    && (w.starts_with("19") || w.starts_with("20"))
+                    && w.chars().all(|c| c.is_ascii_digit())
+            });
+            if status == EventStatus::Announced {
+                let c = cue.unwrap_or(f.start);
+                announced = nearest_timex(c)
+                    .filter(|t| name_year.is_none_or(|y| !t.span.contains(doc.tokens[y].span)))
+                    .map(timex_value)
+                    .or_else(|| narrative.clone());
+                if let Some(y) = name_year {
+                    time = Some(v.text(y).to_string());
+                    time_source = Some("trigger".to_string());
+                } else if let Some(tx) = timexes.iter().find(|t| {
+                    Some(timex_value(t)) != announced && !t.span.contains(doc.tokens[c].span)
+                }) {
+                    time = Some(timex_value(tx));
+                    time_source = Some("sentence".into());
+                }
+            } else if let Some(y) = name_year.filter(|_| t.pos == TriggerPos::Noun) {
+                time = Some(v.text(y).to_string());
+                time_source = Some("trigger".to_string());
+            } else if let Some(tx) = nearest_timex(f.head) {
+                time = Some(timex_value(tx));
+                time_source = Some("sentence".into());
+            }
+            let mut ev = Event {
+                span: v.span(f.start, f.end),
+                event_type: t.event_type.clone(),
+                mode: t.mode.clone(),
+                context: sentence_context
+                    .iter()
+                    .find(|c| t.event_type != "CONSULT" || c.as_str() != "military")
+                    .cloned()
+                    .or_else(|| t.context.clone()),
+                actors,
+                recipients,
+                location,
+                location_country,
+                time,
+                time_source,
+                status,
+                announced,
+                reported_by,
+                cameo: Some(t.cameo.clone()),
+            };
+            // Future time → planned.
+            if ev.status == EventStatus::Occurred {
+                if let (Some(tm), Some(d)) = (&ev.time, &dct) {
+                    if tm.get(..4) > d.get(..4) {
+                        ev.status = EventStatus::Planned;
+                    }
+                }
+            }
+            let definite = t.pos == TriggerPos::Noun
+                && (f.start.saturating_sub(4).max(s)..f.start).any(|k| {
+                    matches!(
+                        v.lower[k].as_str(),
+                        "the" | "this" | "that" | "these" | "those" | "'s" | "its" | "their"
+                    )
+                });
+            if ev.time.is_none() && definite {
+                // Coreference: an earlier mention of the same event (type, mode, shared participant or place).
+                let same = events.iter().rev().find(|p| {
+                    p.event_type == ev.event_type
+                        && p.mode == ev.mode
+                        && p.time_source.as_deref() == Some("sentence")
+                        && (ev.location.is_some() && p.location == ev.location
+                            || ev.actors.iter().chain(&ev.recipients).any(|a| {
+                                p.actors.iter().chain(&p.recipients).any(|b| {
+                                    (a.entity.is_some() && a.entity == b.entity) || a.name == b.name
+                                })
+                            }))
+                });
+                if let Some(p) = same {
+                    ev.time = p.time.clone();
+                    ev.time_source = Some("coreference".into());
+                    if ev.location.is_none() {
+                        ev.location = p.location.clone();
+                    }
+                }
+            }
+            if ev.time.is_none() {
+                if matches!(ev.status, EventStatus::Occurred | EventStatus::Reported) {
+                    if let Some(n) = &narrative {
+                        ev.time = Some(n.clone());
+                        ev.time_source = Some("narrative".into());
+                    }
+                }
+            }
+            if ev.time_source.as_deref() == Some("sentence") && ev.status == EventStatus::Occurred {
+                sentence_time_used = ev.time.clone();
+            }
+            if ev.status == EventStatus::Announced && sentence_time_used.is_none() {
+                sentence_time_used = ev.announced.clone();
+            }
+            let bare = t.pos == TriggerPos::Noun
+                && ev.actors.is_empty()
+                && ev.recipients.is_empty()
+                && ev.location.is_none()
+                && ev.time_source.as_deref() != Some("sentence")
+                && ev.time_source.as_deref() != Some("trigger");
+            if !(bare && !opts.keep_bare_nominals) {
+                events.push(ev);
+            }
+        }
+        // Narrative time for later sentences.
+        if let Some(t) = sentence_time_used {
+            narrative = Some(t);
+        } else if let Some(t) = timexes.iter().find(|t| {
+            let val = timex_value(t);
+            dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
+                && !(tok_of(t.span.start) > s + 1
+                    && v.is_cap(tok_of(t.span.start) - 1)
+                    && val.len() == 4)
+        }) {
+            narrative = Some(timex_value(t));
+        }
+        for a in args {
+            if a.members.is_empty() {
+                recent.push(a);
+            } else {
+                recent.extend(a.members.clone());
+            }
+        }
+        if recent.len() > 50 {
+            recent.drain(..recent.len() - 50);
+        }
+    }
+    events
+}
+
+/// The status (factuality) the coder would give to an event mention on tokens `[start, end)` of `doc`
+/// (`noun`: a nominal mention), for each mention; used to score factuality against gold triggers.
+pub fn factuality(doc: &Document, mentions: &[(usize, usize, bool)]) -> Vec<EventStatus> {
+    let lex = Lexicon::get();
+    let v = View::new(doc, lex);
+    mentions
+        .iter()
+        .map(|&(start, end, noun)| {
+            let Some(si) = doc
+                .sentences
+                .iter()
+                .position(|x| x.tokens.start <= start && start < x.tokens.end)
+            else {
+                return EventStatus::Occurred;
+            };
+            let sent = &doc.sentences[si];
+            let f = Found {
+                start,
+                end: end.min(sent.tokens.end),
+                head: if noun { end - 1 } else { start },
+                trigger: 0,
+                noun,
+            };
+            status_of(&v, lex, sent.tokens.start, sent.tokens.end, &f).0
+        })
+        .collect()
+}

@@ -1,0 +1,537 @@
+//! The data tables the coder uses, embedded from `resources/events/`: the trigger lexicon, cue words and the
+//! country/demonym gazetteer.
+
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A small fast hasher (FxHash-style multiply-rotate) for the lexicon's string tables; the keys are our own
+/// data, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&(i as u64).to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// HashMap with [`FxHasher`].
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
+const CUES: &str = include_str!("../../../resources/events/cues.tsv");
+const COUNTRIES: &str = include_str!("../../../resources/events/countries.tsv");
+const COUNTRIES_EXTRA: &str = include_str!("../../../resources/events/countries_extra.tsv");
+const IGOS: &str = include_str!("../../../resources/events/igos.tsv");
+
+/// Part of speech a trigger pattern applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriggerPos {
+    Verb,
+    Noun,
+}
+
+/// One trigger lexicon entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// Lower-case lemma words.
+    pub words: Vec<String>,
+    pub pos: TriggerPos,
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub context: Option<String>,
+    pub cameo: String,
+    /// A context (from the context cues) the sentence must show for the trigger to count.
+    pub requires: Option<String>,
+}
+
+/// A gazetteer hit kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Name,
+    Demonym,
+    Capital,
+    City,
+    /// An international or non-governmental organization (code IGO / NGO).
+    Org,
+}
+
+#[derive(Clone, Debug)]
+pub struct CountryEntry {
+    pub code: String,
+    pub kind: PlaceKind,
+}
+
+/// All tables, parsed once.
+pub struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    /// Surface form (lower case, single token) → lemma, for verb and noun inflections of trigger words.
+    pub forms: HashMap<String, Vec<String>>,
+    /// First lemma word → indexes into `triggers`.
+    pub by_first: HashMap<String, Vec<usize>>,
+    /// category → list of phrases (token lists).
+    pub cues: HashMap<String, Vec<Vec<String>>>,
+    /// First word of a cue phrase → (category, phrase).
+    pub cue_first: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// Lemma of a one-word announce/report cue → categories.
+    pub cue_lemma: HashMap<String, Vec<String>>,
+    /// context cue word → context.
+    pub context_cues: HashMap<String, String>,
+    /// sector cue phrase → sector.
+    pub sectors: Vec<(Vec<String>, String)>,
+    /// Country surface (as tokens, case-sensitive) → entry; longest match first at lookup.
+    pub countries: HashMap<String, CountryEntry>,
+    pub max_country_len: usize,
+    /// First token of a gazetteer name → the longest name (in tokens) starting with it.
+    pub country_first: HashMap<String, usize>,
+    /// First word of a sector phrase → indexes into `sectors` (longest first).
+    pub sectors_by_first: HashMap<String, Vec<usize>>,
+    /// Country code → its (first listed) capital.
+    pub capitals: HashMap<String, String>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty() && s != "_").then(|| s.to_string())
+}
+
+/// Inflected forms of a lower-case English verb lemma (regular morphology plus a small irregular table).
+pub fn verb_forms(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let irregular: &[(&str, &[&str])] = &[
+        ("meet", &["met"]),
+        ("hold", &["held"]),
+        ("pay", &["paid"]),
+        ("make", &["made"]),
+        ("take", &["took", "taken"]),
+        ("begin", &["began", "begun"]),
+        ("give", &["gave", "given"]),
+        ("seek", &["sought"]),
+        ("tell", &["told"]),
+        ("say", &["said"]),
+        ("have", &["has", "had"]),
+        ("fight", &["fought"]),
+        ("shoot", &["shot"]),
+        ("beat", &["beaten"]),
+        ("send", &["sent"]),
+        ("cut", &["cut"]),
+        ("set", &["set"]),
+        ("put", &["put"]),
+        ("lead", &["led"]),
+        ("break", &["broke", "broken"]),
+        ("forgive", &["forgave", "forgiven"]),
+        ("withdraw", &["withdrew", "withdrawn"]),
+        ("undertake", &["undertook", "undertaken"]),
+        ("strike", &["struck"]),
+        ("build", &["built"]),
+        ("sell", &["sold"]),
+        ("buy", &["bought"]),
+        ("bring", &["brought"]),
+        ("win", &["won"]),
+        ("lose", &["lost"]),
+        ("run", &["ran"]),
+        ("write", &["wrote", "written"]),
+        ("speak", &["spoke", "spoken"]),
+        ("arise", &["arose"]),
+        ("stand", &["stood"]),
+        ("do", &["did", "done", "does"]),
+        ("be", &["is", "are", "was", "were", "been", "am"]),
+        ("go", &["went", "gone", "goes"]),
+    ];
+    for (l, fs) in irregular {
+        if *l == lemma {
+            out.extend(fs.iter().map(|s| s.to_string()));
+        }
+    }
+    let b = lemma.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if lemma.ends_with('e') {
+        let stem = &lemma[..n - 1];
+        out.push(format!("{lemma}s"));
+        out.push(format!("{lemma}d"));
+        out.push(format!("{stem}ing"));
+    } else if n >= 2 && lemma.ends_with('y') && !vowel(b[n - 2]) {
+        let stem = &lemma[..n - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{lemma}ing"));
+    } else {
+        let es = lemma.ends_with('s')
+            || lemma.ends_with('x')
+            || lemma.ends_with("sh")
+            || lemma.ends_with("ch")
+            || lemma.ends_with('z');
+        out.push(if es {
+            format!("{lemma}es")
+        } else {
+            format!("{lemma}s")
+        });
+        out.push(format!("{lemma}ed"));
+        out.push(format!("{lemma}ing"));
+        // Consonant doubling for short CVC verbs ("ban" → "banned", "plan" → "planned").
+        if n >= 3
+            && !vowel(b[n - 1])
+            && !matches!(b[n - 1], b'w' | b'x' | b'y')
+            && vowel(b[n - 2])
+            && !vowel(b[n - 3])
+        {
+            // Over-generates for verbs stressed on the first syllable ("visitted"); harmless for lookup.
+            let c = b[n - 1] as char;
+            out.push(format!("{lemma}{c}ed"));
+            out.push(format!("{lemma}{c}ing"));
+        }
+    }
+    out
+}
+
+/// Plural forms of a lower-case English noun.
+pub fn noun_forms(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let n = lemma.len();
+    if lemma.ends_with('y')
+        && n >= 2
+        && !matches!(lemma.as_bytes()[n - 2], b'a' | b'e' | b'o' | b'u')
+    {
+        out.push(format!("{}ies", &lemma[..n - 1]));
+    } else if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
+        out.push(format!("{lemma}es"));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    out
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let mut triggers = Vec::new();
+        let mut forms: HashMap<String, Vec<String>> = HashMap::default();
+        let mut add_form = |f: String, l: &str| {
+            let e = forms.entry(f).or_default();
+            if !e.iter().any(|x| x == l) {
+                e.push(l.to_string());
+            }
+        };
+        for line in TRIGGERS.lines() {
+            let line = line.trim_end();
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 6 {
+                continue;
+            }
+            let w = words(cols[0]);
+            let pos = if cols[1] == "N" {
+                TriggerPos::Noun
+            } else {
+                TriggerPos::Verb
+            };
+            match pos {
+                TriggerPos::Verb => {
+                    for f in verb_forms(&w[0]) {
+                        add_form(f, &w[0]);
+                    }
+                }
+                TriggerPos::Noun => {
+                    let last = w.last().unwrap();
+                    for f in noun_forms(last) {
+                        add_form(f, last);
+                    }
+                }
+            }
+            for x in &w {
+                add_form(x.clone(), x);
+            }
+            triggers.push(Trigger {
+                words: w,
+                pos,
+                event_type: cols[2].trim().to_string(),
+                mode: opt(cols[3]),
+                context: opt(cols[4]),
+                cameo: cols[5].trim().to_string(),
+                requires: cols.get(6).and_then(|c| opt(c)),
+            });
+        }
+        let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        let mut context_cues = HashMap::default();
+        let mut sectors = Vec::new();
+        for line in CUES.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 {
+                continue;
+            }
+            match cols[0] {
+                "context" if cols.len() >= 3 => {
+                    context_cues.insert(cols[1].to_lowercase(), cols[2].trim().to_string());
+                }
+                "sector" if cols.len() >= 3 => {
+                    sectors.push((words(cols[1]), cols[2].trim().to_string()));
+                }
+                cat => {
+                    let w = words(cols[1]);
+                    if matches!(cat, "announce" | "report" | "light") {
+                        for f in verb_forms(&w[0]) {
+                            add_form(f, &w[0]);
+                        }
+                    }
+                    cues.entry(cat.to_string()).or_default().push(w);
+                }
+            }
+        }
+        sectors.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, t) in triggers.iter().enumerate() {
+            by_first.entry(t.words[0].clone()).or_default().push(i);
+        }
+        let mut countries = HashMap::default();
+        let mut max_country_len = 1;
+        let mut capitals = HashMap::default();
+        // Hand-written entries first: they take priority over the derived table.
+        for line in COUNTRIES_EXTRA
+            .lines()
+            .chain(IGOS.lines())
+            .chain(COUNTRIES.lines())
+        {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                continue;
+            }
+            let kind = match cols[2].trim() {
+                "demonym" => PlaceKind::Demonym,
+                "capital" => PlaceKind::Capital,
+                "city" => PlaceKind::City,
+                "igo" => PlaceKind::Org,
+                _ => PlaceKind::Name,
+            };
+            let surface = cols[0].trim();
+            if kind == PlaceKind::Capital {
+                capitals
+                    .entry(cols[1].trim().to_string())
+                    .or_insert_with(|| surface.to_string());
+            }
+            // Names with commas ("Korea, Republic of") never occur in running text in that form.
+            if surface.contains(',') {
+                continue;
+            }
+            let key = tokenize_simple(surface).join(" ");
+            max_country_len = max_country_len.max(key.split(' ').count());
+            let entry = CountryEntry {
+                code: cols[1].trim().to_string(),
+                kind,
+            };
+            if kind == PlaceKind::Demonym {
+                // Plural demonyms: "Israelis", "Palestinians", "Russians".
+                if !surface.ends_with('s') && !surface.ends_with("ese") && !surface.ends_with("sh")
+                {
+                    countries
+                        .entry(format!("{key}s"))
+                        .or_insert_with(|| entry.clone());
+                }
+            }
+            countries.entry(key).or_insert(entry);
+        }
+        let mut country_first: HashMap<String, usize> = HashMap::default();
+        for k in countries.keys() {
+            let n = k.split(' ').count();
+            let first = k.split(' ').next().unwrap_or("").to_string();
+            let e = country_first.entry(first).or_default();
+            *e = (*e).max(n);
+        }
+        let mut sectors_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, (w, _)) in sectors.iter().enumerate() {
+            sectors_by_first.entry(w[0].clone()).or_default().push(i);
+        }
+        let mut cue_first: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
+        let mut cue_lemma: HashMap<String, Vec<String>> = HashMap::default();
+        for (cat, list) in &cues {
+            for p in list {
+                cue_first
+                    .entry(p[0].clone())
+                    .or_default()
+                    .push((cat.clone(), p.clone()));
+                if p.len() == 1 && matches!(cat.as_str(), "announce" | "report") {
+                    cue_lemma.entry(p[0].clone()).or_default().push(cat.clone());
+                }
+            }
+        }
+        Lexicon {
+            cue_first,
+            cue_lemma,
+            country_first,
+            sectors_by_first,
+            triggers,
+            forms,
+            by_first,
+            cues,
+            context_cues,
+            sectors,
+            countries,
+            max_country_len,
+            capitals,
+        }
+    }
+
+    /// The parsed tables (parsed on first use).
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::parse)
+    }
+
+    /// Candidate lemmas for a lower-case surface form.
+    pub fn lemmas(&self, lower: &str) -> &[String] {
+        self.forms.get(lower).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    pub fn cue(&self, category: &str) -> &[Vec<String>] {
+        self.cues.get(category).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// The country entry for a token sequence (joined by spaces, original case).
+    pub fn country(&self, key: &str) -> Option<&CountryEntry> {
+        self.countries.get(key)
+    }
+}
+
+/// Splits a gazetteer name the way the segmenter splits running text (closely enough for lookup):
+/// whitespace, and a trailing period that is not part of an abbreviation.
+pub fn tokenize_simple(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_string()).collect()
+}
+
+/// The PLOVER event types, in the 2021 manual's order.
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+/// The CAMEO root code (two digits) a PLOVER type usually comes from, for CSV exports.
+pub fn cameo_root(event_type: &str) -> Option<&'static str> {
+    Some(match event_type {
+        "AGREE" => "03",
+        "CONSULT" => "04",
+        "SUPPORT" => "05",
+        "COOPERATE" => "06",
+        "AID" => "07",
+        "CONCEDE" | "RETREAT" => "08",
+        "REQUEST" => "02",
+        "ACCUSE" => "11",
+        "REJECT" => "12",
+        "THREATEN" => "13",
+        "PROTEST" => "14",
+        "MOBILIZE" => "15",
+        "SANCTION" => "16",
+        "COERCE" => "17",
+        "ASSAULT" => "18",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_trigger_has_a_plover_type_and_cameo_code() {
+        let lex = Lexicon::get();
+        assert!(lex.triggers.len() > 150);
+        for t in &lex.triggers {
+            assert!(PLOVER_TYPES.contains(&t.event_type.as_str()), "{t:?}");
+            assert!(
+                t.cameo.len() >= 2 && t.cameo.chars().all(|c| c.is_ascii_digit()),
+                "{t:?}"
+            );
+        }
+        // All 16 types are reachable from the lexicon.
+        for ty in PLOVER_TYPES {
+            assert!(
+                lex.triggers.iter().any(|t| t.event_type == ty),
+                "{ty} has no trigger"
+            );
+        }
+    }
+
+    #[test]
+    fn inflections_map_back_to_lemmas() {
+        let lex = Lexicon::get();
+        assert!(lex.lemmas("signed").contains(&"sign".to_string()));
+        assert!(lex.lemmas("paid").contains(&"pay".to_string()));
+        assert!(lex
+            .lemmas("consultations")
+            .contains(&"consultation".to_string()));
+        assert!(lex
+            .lemmas("negotiations")
+            .contains(&"negotiation".to_string()));
+        assert!(lex.lemmas("drills").contains(&"drill".to_string()));
+        assert!(lex.lemmas("banned").contains(&"ban".to_string()));
+        assert!(lex.lemmas("announced").contains(&"announce".to_string()));
+        assert!(verb_forms("agree").contains(&"agreed".to_string()));
+        assert!(verb_forms("supply").contains(&"supplied".to_string()));
+        assert_eq!(noun_forms("policy"), vec!["policy", "policies"]);
+    }
+
+    #[test]
+    fn gazetteer_has_names_demonyms_and_capitals() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.country("Belarus").unwrap().code, "BLR");
+        assert_eq!(lex.country("Belarusian").unwrap().kind, PlaceKind::Demonym);
+        assert_eq!(lex.country("Minsk").unwrap().code, "BLR");
+        assert_eq!(lex.country("Palestinians").unwrap().code, "PSE");
+        assert_eq!(lex.country("United States").unwrap().code, "USA");
+    }
+
+    #[test]
+    fn cameo_roots_cover_all_types() {
+        for ty in PLOVER_TYPES {
+            assert!(cameo_root(ty).is_some());
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! Cross-document event merging.
+//!
+//! Events from several documents that have the same PLOVER type, overlapping participants (a shared name or
+//! country) and compatible time and place become one [`MergedEvent`] that lists every source. Details on which
+//! sources disagree (a different date within a week, another place, occurred vs negated) are kept per source
+//! and listed in `conflicts`; nothing is overwritten.
+
+use serde::{Deserialize, Serialize};
+
+use dossier_model::{Event, EventArgument, EventStatus};
+
+/// One event as found in one document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourcedEvent {
+    pub doc_id: String,
+    /// The sentence or trigger text, for display.
+    pub text: String,
+    pub event: Event,
+}
+
+/// What one source said about a merged event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventSource {
+    pub doc_id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub status: EventStatus,
+}
+
+/// An event with all the documents that report it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MergedEvent {
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub context: Option<String>,
+    pub actors: Vec<EventArgument>,
+    pub recipients: Vec<EventArgument>,
+    pub location: Option<String>,
+    /// The most specific time the sources agree on.
+    pub time: Option<String>,
+    pub status: EventStatus,
+    pub announced: Option<String>,
+    pub sources: Vec<EventSource>,
+    /// Human-readable notes on disagreeing sources ("time: 2022-12-19 (doc a) vs 2022-12-20 (doc b)").
+    pub conflicts: Vec<String>,
+}
+
+/// Relation between two TIMEX3 values (dates, months, years, `begin/end` ranges).
+#[derive(Debug, PartialEq, Eq)]
+enum TimeRel {
+    /// Equal, or one is a coarser form of the other ("2022-12" vs "2022-12-19"), or either is unknown.
+    Compatible,
+    /// Different days less than a week apart: probably the same event, reported with a different date.
+    Near,
+    Different,
+}
+
+fn bounds(t: &str) -> (String, String) {
+    match t.split_once('/') {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (t.to_string(), t.to_string()),
+    }
+}
+
+fn day_number(d: &str) -> Option<i64> {
+    let p: Vec<&str> = d.split('-').collect();
+    if p.len() != 3 {
+        return None;
+    }
+    let (y, m, dd): (i64, i64, i64) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse().ok()?);
+    // Days from civil (Howard Hinnant's algorithm).
+    let y2 = if m <= 2 { y - 1 } else { y };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn time_rel(a: Option<&str>, b: Option<&str>) -> TimeRel {
+    let (Some(a), Some(b)) = (a, b) else {
+        return TimeRel::Compatible;
+    };
+    let (a0, a1) = bounds(a);
+    let (b0, b1) = bounds(b);
+    // Prefix-compatible or overlapping ranges.
+    let pre = |x: &str, y: &str| x.starts_with(y) || y.starts_with(x);
+    if pre(&a0, &b0) || pre(&a1, &b1) || pre(&a0, &b1) || pre(&a1, &b0) || (a0 <= b1 && b0 <= a1) {
+        return TimeRel::Compatible;
+    }
+    match (day_number(&a0), day_number(&b0)) {
+        (Some(x), Some(y)) if (x - y).abs() <= 7 => TimeRel::Near,
+        _ => TimeRel::Different,
+    }
+}
+
+fn arg_keys(a: &EventArgument) -> Vec<String> {
+    let mut k = Vec::new();
+    if let Some(last) = a.name.split_whitespace().last() {
+        k.push(format!("n:{}", last.to_lowercase()));
+    }
+    if let Some(c) = &a.country {
+        k.push(format!("c:{c}"));
+    }
+    k
+}
+
+fn participants_overlap(a: &Event, b: &Event) -> bool {
+    let ka: Vec<String> = a
+        .actors
+        .iter()
+        .chain(&a.recipients)
+        .flat_map(arg_keys)
+        .collect();
+    let kb: Vec<String> = b
+        .actors
+        .iter()
+        .chain(&b.recipients)
+        .flat_map(arg_keys)
+        .collect();
+    if ka.is_empty() || kb.is_empty() {
+        // Without participants, only place can tie two mentions together.
+        return false;
+    }
+    ka.iter().any(|k| kb.contains(k))
+}
+
+fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => true,
+    }
+}
+
+fn status_rank(s: EventStatus) -> u8 {
+    match s {
+        EventStatus::Occurred => 0,
+        EventStatus::Reported => 1,
+        EventStatus::Announced => 2,
+        EventStatus::Planned => 3,
+        EventStatus::Hypothetical => 4,
+        EventStatus::Negated => 5,
+    }
+}
+
+fn more_specific(a: Option<&String>, b: Option<&String>) -> Option<String> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.len() > x.len() && y.starts_with(x.as_str()) {
+            y.clone()
+        } else {
+            x.clone()
+        }),
+        (x, y) => x.or(y).cloned(),
+    }
+}
+
+/// Merges events from several documents (see the module docs). The result is sorted by time (unknown last).
+pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
+    let mut out: Vec<MergedEvent> = Vec::new();
+    // Representative events, parallel to `out`, for the compatibility tests.
+    let mut reps: Vec<Vec<Event>> = Vec::new();
+    for se in events {
+        let e = &se.event;
+        let source = EventSource {
+            doc_id: se.doc_id.clone(),
+            start: e.span.start,
+            end: e.span.end,
+            text: se.text.clone(),
+            time: e.time.clone(),
+            location: e.location.clone(),
+            status: e.status,
+        };
+        let mut target = None;
+        for (i, m) in out.iter().enumerate() {
+            if m.event_type != e.event_type {
+                continue;
+            }
+            let ok = reps[i].iter().zip(&m.sources).any(|(r, rs)| {
+                let mut rel = time_rel(r.time.as_deref(), e.time.as_deref());
+                // Within one document, different dates are different events, and undated mentions are
+                // only joined by the coder's own coreference (which gives them the same date).
+                if rs.doc_id == se.doc_id
+                    && (rel == TimeRel::Near || r.time.is_none() || e.time.is_none())
+                {
+                    rel = TimeRel::Different;
+                }
+                let same_place = place_compatible(r.location.as_deref(), e.location.as_deref());
+                let both_placed = r.location.is_some() && e.location.is_some() && same_place;
+                (participants_overlap(r, e)
+                    || (both_placed && r.time.is_some() && e.time.is_some()))
+                    && rel != TimeRel::Different
+                    && (same_place
+                        || rel == TimeRel::Compatible && r.time.is_some() && e.time == r.time)
+                    && r.mode == e.mode
+            });
+            if ok {
+                target = Some(i);
+                break;
+            }
+        }
+        match target {
+            Some(i) => {
+                let m = &mut out[i];
+                for r in &reps[i] {
+                    if time_rel(r.time.as_deref(), e.time.as_deref()) == TimeRel::Near {
+                        let note = format!(
+                            "time: {} vs {} ({})",
+                            r.time.as_deref().unwrap_or("?"),
+                            e.time.as_deref().unwrap_or("?"),
+                            se.doc_id
+                        );
+                        if !m.conflicts.contains(&note) {
+                            m.conflicts.push(note);
+                        }
+                    }
+                    if !place_compatible(r.location.as_deref(), e.location.as_deref()) {
+                        let note = format!(
+                            "location: {} vs {} ({})",
+                            r.location.as_deref().unwrap_or("?"),
+                            e.location.as_deref().unwrap_or("?"),
+                            se.doc_id
+                        );
+                        if !m.conflicts.contains(&note) {
+                            m.conflicts.push(note);
+                        }
+                    }
+                    if (r.status == EventStatus::Negated) != (e.status == EventStatus::Negated) {
+                        let note = format!(
+                            "status: {} vs {} ({})",
+                            r.status.as_str(),
+                            e.status.as_str(),
+                            se.doc_id
+                        );
+                        if !m.conflicts.contains(&note) {
+                            m.conflicts.push(note);
+                        }
+                    }
+                }
+                for a in &e.actors {
+                    if !m
+                        .actors
+                        .iter()
+                        .any(|x| arg_keys(x).iter().any(|k| arg_keys(a).contains(k)))
+                    {
+                        m.actors.push(a.clone());
+                    }
+                }
+                for a in &e.recipients {
+                    if !m
+                        .recipients
+                        .iter()
+                        .chain(&m.actors)
+                        .any(|x| arg_keys(x).iter().any(|k| arg_keys(a).contains(k)))
+                    {
+                        m.recipients.push(a.clone());
+                    }
+                }
+                // Keep the first source's time unless another is a more specific form of it.
+                if time_rel(m.time.as_deref(), e.time.as_deref()) == TimeRel::Compatible {
+                    m.time = more_specific(m.time.as_ref(), e.time.as_ref());
+                }
+                m.location = m.location.clone().or(e.location.clone());
+                m.mode = m.mode.clone().or(e.mode.clone());
+                m.context = m.context.clone().or(e.context.clone());
+                m.announced = m.announced.clone().or(e.announced.clone());
+                if status_rank(e.status) < status_rank(m.status) && e.status != EventStatus::Negated
+                {
+                    m.status = e.status;
+                }
+                m.sources.push(source);
+                reps[i].push(e.clone());
+            }
+            None => {
+                out.push(MergedEvent {
+                    event_type: e.event_type.clone(),
+                    mode: e.mode.clone(),
+                    context: e.context.clone(),
+                    actors: e.actors.clone(),
+                    recipients: e.recipients.clone(),
+                    location: e.location.clone(),
+                    time: e.time.clone(),
+                    status: e.status,
+                    announced: e.announced.clone(),
+                    sources: vec![source],
+                    conflicts: Vec::new(),
+                });
+                reps.push(vec![e.clone()]);
+            }
+        }
+    }
+    out.sort_by(|a, b| match (&a.time, &b.time) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::Span;
+
+    fn arg(name: &str, country: &str) -> EventArgument {
+        EventArgument {
+            span: Span::new(0, 1),
+            entity: None,
+            name: name.into(),
+            country: Some(country.into()),
+            sector: None,
+        }
+    }
+
+    fn ev(ty: &str, actors: &[(&str, &str)], time: Option<&str>, loc: Option<&str>) -> Event {
+        Event {
+            span: Span::new(0, 5),
+            event_type: ty.into(),
+            actors: actors.iter().map(|(n, c)| arg(n, c)).collect(),
+            time: time.map(String::from),
+            location: loc.map(String::from),
+            ..Event::default()
+        }
+    }
+
+    fn src(doc: &str, e: Event) -> SourcedEvent {
+        SourcedEvent {
+            doc_id: doc.into(),
+            text: String::new(),
+            event: e,
+        }
+    }
+
+    #[test]
+    fn same_visit_from_two_documents_is_one_event() {
+        let a = src(
+            "a",
+            ev(
+                "CONSULT",
+                &[("Vladimir Putin", "RUS")],
+                Some("2022-12-19"),
+                Some("Minsk"),
+            ),
+        );
+        let b = src(
+            "b",
+            ev("CONSULT", &[("Putin", "RUS")], Some("2022-12"), None),
+        );
+        let c = src(
+            "c",
+            ev(
+                "AGREE",
+                &[("Putin", "RUS")],
+                Some("2022-12-19"),
+                Some("Minsk"),
+            ),
+        );
+        let m = merge(&[a, b, c]);
+        assert_eq!(m.len(), 2);
+        let visit = m.iter().find(|x| x.event_type == "CONSULT").unwrap();
+        assert_eq!(visit.sources.len(), 2);
+        assert_eq!(visit.time.as_deref(), Some("2022-12-19"));
+        assert!(visit.conflicts.is_empty());
+    }
+
+    #[test]
+    fn near_dates_merge_with_a_conflict_far_dates_do_not() {
+        let a = src(
+            "a",
+            ev("AGREE", &[("Shoigu", "RUS")], Some("2022-12-03"), None),
+        );
+        let b = src(
+            "b",
+            ev(
+                "AGREE",
+                &[("Khrenin", "BLR"), ("Shoigu", "RUS")],
+                Some("2022-12-04"),
+                None,
+            ),
+        );
+        let c = src(
+            "c",
+            ev("AGREE", &[("Shoigu", "RUS")], Some("2023-05-01"), None),
+        );
+        let m = merge(&[a, b, c]);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].sources.len(), 2);
+        assert_eq!(m[0].conflicts.len(), 1, "{:?}", m[0].conflicts);
+        assert!(
+            m[0].conflicts[0].contains("2022-12-03") && m[0].conflicts[0].contains("2022-12-04")
+        );
+        // Both actors are kept, and the first source's date is not overwritten.
+        assert_eq!(m[0].actors.len(), 2);
+        assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn undated_mentions_in_one_document_stay_apart() {
+        let a = src("a", ev("AGREE", &[("Russia", "RUS")], None, None));
+        let b = src("a", ev("AGREE", &[("Russia", "RUS")], None, None));
+        assert_eq!(merge(&[a.clone(), b]).len(), 2);
+        // Across documents, an undated report joins a dated one with the same participants.
+        let c = src(
+            "c",
+            ev("AGREE", &[("Russia", "RUS")], Some("2022-12-03"), None),
+        );
+        let m = merge(&[a, c]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn disjoint_participants_stay_apart() {
+        let a = src(
+            "a",
+            ev("ASSAULT", &[("Russia", "RUS")], Some("2022-12-03"), None),
+        );
+        let b = src(
+            "b",
+            ev("ASSAULT", &[("Israel", "ISR")], Some("2022-12-03"), None),
+        );
+        assert_eq!(merge(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn ranges_and_days_are_compatible() {
+        assert_eq!(
+            time_rel(Some("2022-12-26/2022-12-27"), Some("2022-12-27")),
+            TimeRel::Compatible
+        );
+        assert_eq!(
+            time_rel(Some("2022-12-19"), Some("2022-12-22")),
+            TimeRel::Near
+        );
+        assert_eq!(
+            time_rel(Some("2022-12-19"), Some("2021-12-19")),
+            TimeRel::Different
+        );
+    }
+}
