@@ -11,29 +11,12 @@ pub enum EvalCommand {
         /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
         file: PathBuf,
     },
-    /// PLOVER event type and source/target country accuracy on the PLOVER gold-standard records
-    Plover {
-        /// The plover-gsr folder
-        #[arg(default_value = "../shared/eval/events/plover-gsr")]
-        dir: PathBuf,
-    },
-    /// Event trigger P/R/F1 and factuality agreement on MEANTIME English
-    Meantime {
-        /// The folder of CAT XML files
-        #[arg(default_value = "../shared/eval/events/meantime-en/intra-doc_annotation")]
-        dir: PathBuf,
-    },
-    /// Matching codings on the PETRARCH2 unit-test records (a regression suite)
-    Petrarch {
-        /// The petrarch2-unit folder
-        #[arg(default_value = "../shared/eval/events/petrarch2-unit")]
-        dir: PathBuf,
-        /// The CAMEO→PLOVER table
-        #[arg(
-            long,
-            default_value = "../shared/eval/events/plover-gsr/CAMEO2PLOVER-2021.txt"
-        )]
-        cameo2plover: PathBuf,
+    /// Statements, judgments and recommendations: precision/recall on the hand-made seed gold, and
+    /// optionally the MEANTIME proxy (speech verbs, future events)
+    Judgments {
+        /// MEANTIME CAT folder, e.g. ../shared/eval/events/meantime-en/intra-doc_annotation/corpus_gm
+        #[arg(long)]
+        meantime: Option<PathBuf>,
     },
     /// Quantities: Recognizers-Text Number/NumberWithUnit specs, quantulum3 sentences, MEANTIME VALUE spans
     Quantities {
@@ -67,6 +50,36 @@ pub enum EvalCommand {
         /// The re3d folder or a UNER .iob2 file
         path: PathBuf,
     },
+    /// PLOVER event type and source/target country accuracy on the PLOVER gold-standard records
+    Plover {
+        /// The plover-gsr folder
+        #[arg(default_value = "../shared/eval/events/plover-gsr")]
+        dir: PathBuf,
+    },
+    /// Event trigger P/R/F1 and factuality agreement on MEANTIME English
+    Meantime {
+        /// The folder of CAT XML files
+        #[arg(default_value = "../shared/eval/events/meantime-en/intra-doc_annotation")]
+        dir: PathBuf,
+    },
+    /// Matching codings on the PETRARCH2 unit-test records (a regression suite)
+    Petrarch {
+        /// The petrarch2-unit folder
+        #[arg(default_value = "../shared/eval/events/petrarch2-unit")]
+        dir: PathBuf,
+        /// The CAMEO→PLOVER table
+        #[arg(
+            long,
+            default_value = "../shared/eval/events/plover-gsr/CAMEO2PLOVER-2021.txt"
+        )]
+        cameo2plover: PathBuf,
+    },
+    /// UPOS, XPOS, lemma, UAS and LAS on a CoNLL-U treebank: gold tokenization, and Dossier's own
+    /// segmentation aligned by character span (CoNLL 2018 style)
+    Conllu {
+        /// A .conllu file, e.g. ../shared/eval/corpora/ud-en-ewt/en_ewt-ud-test.conllu
+        file: PathBuf,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -76,27 +89,25 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             println!("{}", dossier_eval::segmentation::evaluate(&sentences));
             Ok(())
         }
-        EvalCommand::Plover { dir } => {
-            // The standard pipeline up to the event coder (entities give persons their countries).
-            let pipeline = dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config {
-                until: Some("event".into()),
-                ..Default::default()
-            });
-            let r = dossier_event::eval::plover::run_with(&dir, |_| true, &|d| pipeline.run(d))
+        EvalCommand::Judgments { meantime } => {
+            println!("Seed brief (hand-made gold, development set), judgment component alone:");
+            print!("{}", dossier_judgment::eval::seed_report());
+            println!("Seed brief, standard pipeline (time and entities before judgment):");
+            let pipeline =
+                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default());
+            print!(
+                "{}",
+                dossier_judgment::eval::seed_report_with(&|d| pipeline.run(d))
+            );
+            if let Some(dir) = meantime {
+                let comp = dossier_judgment::JudgmentAnnotator::default();
+                let rep = dossier_judgment::meantime::evaluate(&dir, &|d| {
+                    dossier_segment::segment(d);
+                    dossier_model::Component::process(&comp, d);
+                })
                 .with_context(|| dir.display().to_string())?;
-            print!("{r}");
-            Ok(())
-        }
-        EvalCommand::Meantime { dir } => {
-            let r = dossier_event::eval::meantime::run(&dir, |_| true)
-                .with_context(|| dir.display().to_string())?;
-            print!("{r}");
-            Ok(())
-        }
-        EvalCommand::Petrarch { dir, cameo2plover } => {
-            let r = dossier_event::eval::petrarch::run(&dir, &cameo2plover)
-                .with_context(|| dir.display().to_string())?;
-            print!("{r}");
+                print!("{rep}");
+            }
             Ok(())
         }
         EvalCommand::Quantities { dir, errors } => {
@@ -150,6 +161,29 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
                 }
             };
             println!("{}", report.map_err(|e| anyhow::anyhow!(e))?);
+            Ok(())
+        }
+        EvalCommand::Plover { dir } => {
+            let r = dossier_event::eval::plover::run(&dir, |_| true)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Meantime { dir } => {
+            let r = dossier_event::eval::meantime::run(&dir, |_| true)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Petrarch { dir, cameo2plover } => {
+            let r = dossier_event::eval::petrarch::run(&dir, &cameo2plover)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            Ok(())
+        }
+        EvalCommand::Conllu { file } => {
+            let syntax = dossier_syntax::Syntax::embedded()?;
+            print!("{}", dossier_syntax::eval::conllu(&file, &syntax)?);
             Ok(())
         }
     }

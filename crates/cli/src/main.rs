@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod library;
 mod timeline;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -81,6 +82,25 @@ enum Command {
     Bench(bench::Args),
     /// Print the stored events, merged across documents, in time order
     Timeline(timeline::Args),
+    /// Train a statistical model (part-of-speech tagger + lemmatizer, or dependency parser)
+    #[command(subcommand)]
+    Train(train::TrainCommand),
+    /// Forecast ledger: list, resolve and score the stored forecasts (`dossier ledger help`)
+    Ledger(LedgerArgs),
+}
+
+#[derive(clap::Args)]
+struct LedgerArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// [resolve ID true|false|annul --evidence DOC_OR_URL --note TEXT | score] [--holder NAME] [--doc ID]
+    /// [--status open|true|false|annulled|resolved|all] [--due-before YYYY-MM-DD] [--json]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    args: Vec<String>,
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -98,6 +118,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(c) => eval::run(c),
         Command::Bench(a) => bench::run(a),
         Command::Timeline(a) => timeline::run(a),
+        Command::Train(c) => train::run(c),
+        Command::Ledger(a) => {
+            print!(
+                "{}",
+                dossier_judgment::ledger::run(&mut a.db.open()?, &a.args)?
+            );
+            Ok(())
+        }
     }
 }
 

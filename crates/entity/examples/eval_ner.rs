@@ -1,7 +1,8 @@
 //! Entity evaluation until `dossier eval ner` is wired:
 //! `cargo run --release -p dossier-entity --example eval_ner -- [SHARED_EVAL_DIR]`
 //! `… -- export re3d|uner GOLD OUT.jsonl` writes the texts for an external system;
-//! `… -- score re3d|uner GOLD PRED.jsonl SYSTEM` scores its predictions.
+//! `… -- score re3d|uner GOLD PRED.jsonl SYSTEM` scores its predictions;
+//! `… -- re3d DIR` / `… -- uner FILE.iob2` scores one corpus (`DOSSIER_EVAL_DUMP=FILE` lists the errors).
 
 use std::path::PathBuf;
 
@@ -14,6 +15,8 @@ fn main() {
             let out = eval::export_texts(&args[1], &PathBuf::from(&args[2])).expect("export");
             std::fs::write(&args[3], out).expect("write");
         }
+        Some("uner") => println!("{}", eval::uner(&PathBuf::from(&args[1])).expect("uner")),
+        Some("re3d") => println!("{}", eval::re3d(&PathBuf::from(&args[1])).expect("re3d")),
         Some("score") => {
             let r = eval::score_predictions(
                 &args[1],

@@ -37,6 +37,7 @@ pub struct Resources {
     pub matcher: Matcher,
     /// Folded first names of KB people (a cue that an unknown capitalised pair is a person).
     pub given_names: crate::norm::FxSet<String>,
+    demonyms: crate::norm::FxSet<String>,
 }
 
 impl Resources {
@@ -45,24 +46,46 @@ impl Resources {
         R.get_or_init(|| Resources::new(Kb::embedded()))
     }
 
+    /// Whether a folded word is a demonym of a state ("iraqi").
+    pub fn is_demonym(&self, folded: &str) -> bool {
+        self.demonyms.contains(folded)
+    }
+
     pub fn new(kb: &'static Kb) -> Resources {
         let matcher = Matcher::build(kb);
-        let mut given_names = crate::norm::FxSet::default();
+        // Given names: first words of KB people's names, minus common and structural words.
+        let mut first_counts: HashMap<String, usize> = HashMap::new();
         for e in kb.entries.iter().filter(|e| e.kind == "PERSON") {
-            for a in std::iter::once(&e.name).chain(&e.aliases) {
-                let w = crate::norm::name_words(a);
-                if w.len() >= 2 && w[0].chars().count() > 2 {
-                    given_names.insert(w[0].clone());
-                }
+            let w = crate::norm::name_words(&e.name);
+            if w.len() >= 2 && w[0].chars().count() > 2 {
+                *first_counts.entry(w[0].clone()).or_default() += 1;
             }
         }
-        for w in STOP_CAPS.iter().chain(TITLES).chain(MONTHS) {
+        let mut given_names: crate::norm::FxSet<String> = first_counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 1)
+            .map(|(w, _)| w)
+            .collect();
+        for w in STOP_CAPS
+            .iter()
+            .chain(TITLES)
+            .chain(MONTHS)
+            .chain(ORG_LAST)
+            .chain(PLACE_LAST)
+        {
             given_names.remove(*w);
         }
+        let demonyms = kb
+            .entries
+            .iter()
+            .flat_map(|e| e.get("demonym"))
+            .map(crate::norm::fold)
+            .collect();
         Resources {
             kb,
             matcher,
             given_names,
+            demonyms,
         }
     }
 }
@@ -248,7 +271,6 @@ const STOP_CAPS: &[&str] = &[
     "third",
     "last",
     "next",
-    "new",
     "one",
     "two",
     "three",
@@ -364,6 +386,11 @@ const TITLES: &[&str] = &[
     "interior",
     "home",
     "army",
+    "advisor",
+    "adviser",
+    "counselor",
+    "counsellor",
+    "coordinator",
 ];
 
 const MONTHS: &[&str] = &[
@@ -882,6 +909,25 @@ fn kb_matches(c: &mut Ctx) {
     }
 }
 
+/// Whether the sentence of word `i` is written mostly in capitals (then capitals say nothing).
+fn sentence_shouts(c: &Ctx, i: usize) -> bool {
+    let s = c.sent[i];
+    let mut caps = 0;
+    let mut all = 0;
+    let mut k = i;
+    while k > 0 && c.sent[k - 1] == s {
+        k -= 1;
+    }
+    while k < c.words.len() && c.sent[k] == s {
+        all += 1;
+        if c.words[k].all_caps {
+            caps += 1;
+        }
+        k += 1;
+    }
+    all >= 3 && caps * 2 >= all
+}
+
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
@@ -892,7 +938,6 @@ fn is_connector(w: &str) -> bool {
             | "bin"
             | "ibn"
             | "for"
-            | "and"
             | "von"
             | "van"
             | "da"
@@ -948,16 +993,25 @@ fn unknown_names(c: &mut Ctx) {
         let sentence_start = i == 0 || c.sent[i - 1] != c.sent[i];
         let mut a = i;
         let mut title_cue = false;
+        let mut office = false;
         while a < run_end {
             let nw = norm_of(c, a);
             if lx.titles.contains(nw) {
                 title_cue = true;
                 a += 1;
             } else if lx.stop.contains(nw) || lx.months.contains(nw) || is_connector(nw) {
+                // "Minister of Foreign Affairs", "Speaker of the House": what follows a title and a
+                // connector names an office or body, not a person.
+                if title_cue && is_connector(nw) {
+                    office = true;
+                }
                 a += 1;
             } else {
                 break;
             }
+        }
+        if office {
+            title_cue = false;
         }
         let mut b = run_end;
         while b > a && (is_connector(norm_of(c, b - 1)) || lx.months.contains(norm_of(c, b - 1))) {
@@ -968,15 +1022,18 @@ fn unknown_names(c: &mut Ctx) {
             continue;
         }
         // Title cue just before the run ("defence minister X", "the Secretary General of …, X").
-        if !title_cue && a > 0 {
+        if !title_cue && !office && a > 0 {
             let p = norm_of(c, a - 1);
-            title_cue = lx.titles.contains(p) && !c.words[a].break_before;
+            title_cue =
+                lx.titles.contains(p) && !c.words[a].break_before && c.sent[a - 1] == c.sent[a];
         }
         let first_w = norm_of(c, a);
         let last_w = norm_of(c, b - 1);
         let len = b - a;
-        let single_caps =
-            len == 1 && c.words[a].all_caps && (2..=6).contains(&c.words[a].norm.len());
+        let single_caps = len == 1
+            && c.words[a].all_caps
+            && (3..=6).contains(&c.words[a].norm.len())
+            && !sentence_shouts(c, a);
         let at_start =
             a == i.min(a) && (a == 0 || c.sent[a - 1] != c.sent[a]) || (sentence_start && a == i);
         let prev = (a > 0 && c.sent[a - 1] == c.sent[a]).then(|| norm_of(c, a - 1));
@@ -992,6 +1049,9 @@ fn unknown_names(c: &mut Ctx) {
             Some("ORG")
         } else if len >= 2 && len <= 4 && c.res.given_names.contains(first_w) {
             Some("PERSON")
+        } else if len == 1 && !at_start && first_w.len() > 2 && c.res.given_names.contains(first_w)
+        {
+            Some("PERSON")
         } else if propn(c, a) == Some(true)
             && prev.is_some_and(|p| PLACE_PREP.contains(&p))
             && !at_start
@@ -1001,6 +1061,9 @@ fn unknown_names(c: &mut Ctx) {
             None
         };
         let Some(kind) = kind else { continue };
+        if len == 1 && c.words[a].norm.chars().count() < 2 {
+            continue;
+        }
         if len == 1 && at_start && kind != "ORG" && !title_cue {
             continue;
         }
@@ -1026,7 +1089,19 @@ fn surnames(c: &mut Ctx) {
             continue;
         }
         let s = c.words[r.last - 1].norm.clone();
-        let slot = by_surname.entry(s).or_insert_with(|| Some(r.key.clone()));
+        let lx = lex();
+        if s.chars().count() < 3
+            || lx.stop.contains(s.as_str())
+            || lx.titles.contains(s.as_str())
+            || lx.months.contains(s.as_str())
+            || lx.org_last.contains(s.as_str())
+            || lx.place_last.contains(s.as_str())
+        {
+            continue;
+        }
+        let slot = by_surname
+            .entry(s.to_string())
+            .or_insert_with(|| Some(r.key.clone()));
         if slot.as_ref() != Some(&r.key) {
             *slot = None; // ambiguous
         }
@@ -1039,7 +1114,7 @@ fn surnames(c: &mut Ctx) {
         if !w.cap {
             continue;
         }
-        let Some(Some(key)) = by_surname.get(&w.norm) else {
+        let Some(Some(key)) = by_surname.get(w.norm.as_str()) else {
             continue;
         };
         match c.covered[i] {

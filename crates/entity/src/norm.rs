@@ -67,12 +67,58 @@ fn is_joiner(c: char) -> bool {
     )
 }
 
+/// A folded word, stored inline when short (most words), so scanning a text allocates little.
+#[derive(Clone)]
+pub enum Norm {
+    Inline([u8; 23], u8),
+    Heap(String),
+}
+
+impl Norm {
+    fn from_string(s: String) -> Norm {
+        if s.len() <= 23 {
+            let mut b = [0u8; 23];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            Norm::Inline(b, s.len() as u8)
+        } else {
+            Norm::Heap(s)
+        }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `String`, so they are valid UTF-8.
+            Norm::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
 /// One word of a text: byte span, folded form, and how it is written.
 #[derive(Clone, Debug)]
 pub struct Word {
     pub start: usize,
     pub end: usize,
-    pub norm: String,
+    pub norm: Norm,
     /// True when something other than a joiner separates this word from the previous one.
     pub break_before: bool,
     /// First character is upper case (or a digit).
@@ -142,6 +188,7 @@ pub type FxSet<K> = std::collections::HashSet<K, FxBuild>;
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut prev_end = 0usize;
+    let mut buf = String::with_capacity(32);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !is_word_char(c) {
@@ -149,8 +196,9 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        let mut norm = String::with_capacity(12);
-        fold_char(c, &mut norm);
+        let norm_buf = &mut buf;
+        norm_buf.clear();
+        fold_char(c, norm_buf);
         let mut upper = 0usize;
         let mut lower = 0usize;
         if c.is_uppercase() {
@@ -165,12 +213,12 @@ pub fn words(text: &str) -> Vec<Word> {
             if d.is_ascii() {
                 if d.is_ascii_uppercase() {
                     upper += 1;
-                    norm.push(d.to_ascii_lowercase());
+                    norm_buf.push(d.to_ascii_lowercase());
                 } else {
                     if d.is_ascii_lowercase() {
                         lower += 1;
                     }
-                    norm.push(d);
+                    norm_buf.push(d);
                 }
             } else {
                 if d.is_uppercase() {
@@ -178,7 +226,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 } else if d.is_lowercase() {
                     lower += 1
                 }
-                fold_char(d, &mut norm);
+                fold_char(d, norm_buf);
             }
             end = j + d.len_utf8();
             it.next();
@@ -187,6 +235,7 @@ pub fn words(text: &str) -> Vec<Word> {
         let break_before = out.is_empty() || !gap.chars().all(is_joiner) || gap.len() > 3;
         let hyphen_before =
             gap.contains('-') || gap.contains('\u{2010}') || gap.contains('\u{2011}');
+        let norm = Norm::from_string(std::mem::take(norm_buf));
         out.push(Word {
             start,
             end,
@@ -203,7 +252,10 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// Folded words of a name, for building patterns.
 pub fn name_words(name: &str) -> Vec<String> {
-    words(name).into_iter().map(|w| w.norm).collect()
+    words(name)
+        .into_iter()
+        .map(|w| w.norm.to_string())
+        .collect()
 }
 
 #[cfg(test)]

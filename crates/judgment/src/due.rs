@@ -1,7 +1,7 @@
 //! Due dates of forecasts: the end of the period a time expression names, or a default horizon from the DCT.
 //!
 //! When the time component has filled `doc.timexes`, the time expressions inside the judgment's clause are
-//! used; otherwise a small fallback reads "in July 2023", "in 2023", "by the end of 2024", "next year",
+//! used; when it has not (or they give no future date), a small fallback reads "in July 2023", "in 2023", "by the end of 2024", "next year",
 //! "for the next three years" and the like. Forecasts with no time expression get
 //! [`DEFAULT_HORIZON_MONTHS`] from the DCT and `due_source: default`.
 
@@ -100,6 +100,15 @@ pub fn period_end(value: &str) -> Option<Date> {
     if let Some(q) = rest.strip_prefix('Q') {
         let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
         return Date::new(y, q * 3, days_in_month(y, q * 3));
+    }
+    // Seasons (northern hemisphere): spring ends in May, summer in August, autumn in November,
+    // winter in February of the next year.
+    match rest {
+        "SP" => return Date::new(y, 5, 31),
+        "SU" => return Date::new(y, 8, 31),
+        "FA" | "AU" => return Date::new(y, 11, 30),
+        "WI" => return Date::new(y + 1, 2, days_in_month(y + 1, 2)),
+        _ => {}
     }
     if let Some(h) = rest.strip_prefix('H') {
         let h: u32 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
@@ -290,8 +299,8 @@ pub fn due(
     use_default: bool,
 ) -> Option<(String, &'static str)> {
     let t = dct(doc);
-    let from_text = if doc.timexes.is_empty() {
-        fallback(words, t)
+    let from_timexes = if doc.timexes.is_empty() {
+        None
     } else {
         let mut best: Option<Date> = None;
         for x in doc.timexes.iter().filter(|x| clause.contains(x.span)) {
@@ -321,6 +330,8 @@ pub fn due(
         }
         best
     };
+    // The time layer first; the fallback reader when it has nothing usable in this clause.
+    let from_text = from_timexes.or_else(|| fallback(words, t));
     if let Some(d) = from_text {
         return Some((d.to_string(), "text"));
     }
@@ -346,6 +357,8 @@ mod tests {
         assert_eq!(period_end("2023-Q2").unwrap().to_string(), "2023-06-30");
         assert_eq!(period_end("2023-07-11").unwrap().to_string(), "2023-07-11");
         assert!(period_end("PRESENT_REF").is_none());
+        assert_eq!(period_end("2025-SP").unwrap().to_string(), "2025-05-31");
+        assert_eq!(period_end("2023-WI").unwrap().to_string(), "2024-02-29");
     }
 
     #[test]

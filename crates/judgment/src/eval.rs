@@ -327,3 +327,54 @@ pub fn line_blocks(doc: &mut Document) {
         doc.blocks.push(Block { kind, span });
     }
 }
+
+/// The seed brief shipped in `demo/seed/` and its hand-made gold (`tests/data/seed_gold.json`).
+pub const SEED_TEXT: &str =
+    include_str!("../../../demo/seed/pism-belarus-russia-next-stage-of-integration.txt");
+pub const SEED_GOLD: &str = include_str!("../tests/data/seed_gold.json");
+
+/// Annotates the seed (blocks by line, segmenter, this component with ICD 203) and compares it with its gold.
+pub fn seed_report() -> Report {
+    use dossier_model::Component;
+    seed_report_with(&|doc: &mut Document| {
+        dossier_segment::segment(doc);
+        crate::JudgmentAnnotator::default().process(doc);
+    })
+}
+
+/// The seed evaluation with another annotation pipeline (e.g. the standard one, with time and entities
+/// before this component). `annotate` gets the seed with its DCT and line blocks.
+pub fn seed_report_with(annotate: &dyn Fn(&mut Document)) -> Report {
+    use dossier_model::Dct;
+    let gold: Gold = match serde_json::from_str(SEED_GOLD) {
+        Ok(g) => g,
+        Err(e) => {
+            return Report {
+                errors: vec![format!("seed gold unreadable: {e}")],
+                ..Report::default()
+            }
+        }
+    };
+    let mut doc = Document::new(SEED_TEXT);
+    if let Some(d) = &gold.dct {
+        doc.meta.dct = Dct::given(d.clone());
+    }
+    line_blocks(&mut doc);
+    annotate(&mut doc);
+    let mut rep = compare(&doc, &gold);
+    let linked = doc
+        .statements
+        .iter()
+        .filter(|s| s.speaker_entity.is_some())
+        .count();
+    if !doc.entities.is_empty() {
+        rep.errors.push(format!(
+            "(info) speakers linked to entities: {linked} of {}",
+            doc.statements
+                .iter()
+                .filter(|s| s.speaker.is_some())
+                .count()
+        ));
+    }
+    rep
+}

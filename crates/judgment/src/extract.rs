@@ -221,7 +221,7 @@ const ADJUNCT_START: &[&str] = &[
 ];
 const PREPOSITIONS: &[&str] = &[
     "to", "so", "in", "on", "at", "by", "for", "with", "of", "about", "during", "from", "after",
-    "before", "and", "or", "but", "as", "it", "this", "that",
+    "before", "and", "or", "but", "as", "that",
 ];
 
 fn is_cap(s: &str) -> bool {
@@ -482,7 +482,9 @@ fn quote_after(s: &Sent, i: usize) -> Option<(usize, usize)> {
     if matches!(s.w(k), ":" | ",") {
         k += 1;
     }
-    if !OPEN_QUOTES.contains(&s.w(k)) {
+    if s.w(k) == "`" && s.w(k + 1) == "`" {
+        k += 1;
+    } else if !OPEN_QUOTES.contains(&s.w(k)) {
         return None;
     }
     let close = (k + 1..s.len()).find(|&q| {
@@ -589,10 +591,13 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
             continue;
         }
         let mut speaker = speaker_before(s, j).map(|(a, b, p)| ((a, b), p));
+        // "…, saying that …" and "X welcomed everyone and announced that …" (no earlier statement to
+        // share a speaker with): the subject the sentence opens with.
+        let coordinated_first = j > 0 && s.words[j - 1] == "and" && out.is_empty();
         if speaker.is_none()
-            && PARTICIPLES.contains(&s.words[m.start])
             && j > 0
-            && s.words[j - 1] == ","
+            && ((PARTICIPLES.contains(&s.words[m.start]) && s.words[j - 1] == ",")
+                || coordinated_first)
         {
             // The subject of the main clause: the name the sentence opens with.
             let mut b = 0;
@@ -671,7 +676,8 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         } else if let Some(c) = trailing() {
             c
         } else if after < body_end
-            && ((class == CueClass::ReportNp && !pronoun)
+            && ((class == CueClass::ReportNp
+                && (!pronoun || matches!(s.words[sa], "he" | "she" | "we" | "i")))
                 || (BARE_CLAUSE.contains(&cue_word)
                     && !PREPOSITIONS.contains(&s.w(after))
                     && !s.w(after).starts_with(|c: char| c.is_ascii_punctuation())))

@@ -250,6 +250,8 @@ pub struct Report {
     pub hedge_total: usize,
     /// Most frequent missed speech/cognitive verbs.
     pub missed_cues: Vec<(String, usize)>,
+    /// Documents left unannotated because a component panicked on them.
+    pub failed_docs: usize,
     /// Sentences of misses and false positives, for error analysis.
     pub errors: Vec<String>,
 }
@@ -274,8 +276,14 @@ pub fn evaluate(dir: &Path, annotate: &dyn Fn(&mut Document)) -> std::io::Result
     for f in files {
         let xml = std::fs::read_to_string(&f)?;
         let Some(mut g) = read(&xml) else { continue };
-        annotate(&mut g.doc);
         rep.docs += 1;
+        // A document an upstream component panics on stays unannotated (its items count as misses).
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotate(&mut g.doc))).is_err()
+        {
+            rep.failed_docs += 1;
+            g.doc.statements.clear();
+            g.doc.judgments.clear();
+        }
         let doc = &g.doc;
         let sentence_of = |pos: usize| {
             g.sentence_spans
@@ -367,6 +375,30 @@ pub fn evaluate(dir: &Path, annotate: &dyn Fn(&mut Document)) -> std::io::Result
     Ok(rep)
 }
 
+impl Report {
+    /// Adds another report's counts (missed-verb lists are merged, errors appended).
+    pub fn add(&mut self, o: Report) {
+        self.docs += o.docs;
+        self.statements.add(o.statements);
+        self.forecasts.add(o.forecasts);
+        self.speaker_ok += o.speaker_ok;
+        self.speaker_total += o.speaker_total;
+        self.hedge_agree += o.hedge_agree;
+        self.hedge_total += o.hedge_total;
+        self.failed_docs += o.failed_docs;
+        for (w, n) in o.missed_cues {
+            match self.missed_cues.iter_mut().find(|(x, _)| *x == w) {
+                Some(e) => e.1 += n,
+                None => self.missed_cues.push((w, n)),
+            }
+        }
+        self.missed_cues
+            .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.missed_cues.truncate(12);
+        self.errors.extend(o.errors);
+    }
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = |x: &Prf| {
@@ -414,6 +446,11 @@ impl fmt::Display for Report {
             f,
             "  most missed speech/cognitive verbs: {}",
             missed.join(", ")
+        )?;
+        writeln!(
+            f,
+            "  documents left unannotated (a component panicked): {}",
+            self.failed_docs
         )
     }
 }

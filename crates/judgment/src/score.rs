@@ -128,7 +128,12 @@ pub fn score(items: &[Resolved], annulled: usize) -> Report {
     }
 }
 
-fn table(f: &mut fmt::Formatter<'_>, title: &str, groups: &[Group]) -> fmt::Result {
+fn table(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    groups: &[Group],
+    check_band: bool,
+) -> fmt::Result {
     writeln!(f, "{title}")?;
     writeln!(
         f,
@@ -148,7 +153,7 @@ fn table(f: &mut fmt::Formatter<'_>, title: &str, groups: &[Group]) -> fmt::Resu
             g.high,
             g.brier,
             g.log,
-            if g.within_band() {
+            if !check_band || g.within_band() {
                 ""
             } else {
                 "  (outside band)"
@@ -192,9 +197,9 @@ impl fmt::Display for Report {
             "Log score (ln, p clipped to [0.001, 0.999]; 0 = perfect): {:.3}",
             o.log
         )?;
-        table(f, "By holder:", &self.by_holder)?;
-        table(f, "By phrase:", &self.by_phrase)?;
-        table(f, "Calibration by band:", &self.by_band)
+        table(f, "By holder:", &self.by_holder, false)?;
+        table(f, "By phrase:", &self.by_phrase, false)?;
+        table(f, "Calibration by band:", &self.by_band, true)
     }
 }
 

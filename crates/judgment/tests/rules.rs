@@ -179,6 +179,8 @@ fn never_panics_and_never_changes_text() {
         "According to , .",
         "x, which will, which may; and , and",
         "said.",
+        "Хорошо сказал Путин: «будет».",
+        "“Łukaszenka said: ‘we will’,” Ryanair’s CEO added.",
         ", said",
         "said Putin",
         "“Yes,” said.",
@@ -214,4 +216,24 @@ fn never_panics_and_never_changes_text() {
     JudgmentAnnotator::default().process(&mut doc);
     assert!(doc.judgments.is_empty());
     assert_eq!(doc.warnings.len(), 1);
+}
+
+#[test]
+fn fallback_horizon_when_timexes_give_none() {
+    // A time layer that only holds a past date: the clause's own "in July 2025" is still read.
+    let mut doc = Document::new("After the 2022 talks, the summit may decide in July 2025.");
+    doc.meta.dct = Dct::given("2024-03-10");
+    dossier_segment::segment(&mut doc);
+    let at = doc.text.find("2022").unwrap();
+    doc.timexes.push(dossier_model::Timex {
+        span: Span::new(at, at + 4),
+        kind: dossier_model::TimexType::Date,
+        value: "2022".into(),
+        modifier: None,
+        range: None,
+        anchor: None,
+    });
+    JudgmentAnnotator::default().process(&mut doc);
+    assert_eq!(doc.judgments[0].due.as_deref(), Some("2025-07-31"));
+    assert_eq!(doc.judgments[0].due_source.as_deref(), Some("text"));
 }

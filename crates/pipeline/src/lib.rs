@@ -40,16 +40,17 @@ impl Pipeline {
         let anchoring = dossier_time::Anchoring::parse(&config.anchoring).unwrap_or_default();
         let all: Vec<Box<dyn Component>> = vec![
             Box::new(dossier_segment::Segmenter),
+            Box::new(dossier_syntax::SyntaxComponent),
             Box::new(dossier_time::TimeTagger::new(anchoring)),
             // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
             Box::new(dossier_quantity::Quantities),
             Box::new(dossier_entity::EntityAnnotator::new()),
-            // Events read the syntax, time and entity layers: keep it after them.
-            Box::new(dossier_event::EventComponent::new()),
-            // Last: it reads entities (speaker links) and timexes (due dates) when present.
+            // It reads entities (speaker links) and timexes (due dates) when present.
             Box::new(dossier_judgment::JudgmentAnnotator::new(
                 dossier_judgment::Yardstick::parse(&config.yardstick).unwrap_or_default(),
             )),
+            // Events read the syntax, time and entity layers: keep it after them.
+            Box::new(dossier_event::EventComponent::new()),
         ];
         let mut components = Vec::new();
         for c in all {

@@ -7,7 +7,7 @@ pub(crate) const LEXICON: &str = include_str!("../../../resources/time/lexicon.t
 pub(crate) const MODIFIERS: &str = include_str!("../../../resources/time/modifiers.tsv");
 pub(crate) const TENSE: &str = include_str!("../../../resources/time/tense.tsv");
 
-/// A small fast hasher for short keys (FNV-1a style, 64 bit).
+/// A small fast hasher for short keys (word-at-a-time multiply-rotate, FxHash style).
 #[derive(Default)]
 pub struct FastHasher(u64);
 impl Hasher for FastHasher {
@@ -15,16 +15,26 @@ impl Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+        const K: u64 = 0x517cc1b727220a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
         }
         self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517cc1b727220a95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517cc1b727220a95);
     }
 }
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
@@ -134,6 +144,9 @@ pub struct Modifier {
 
 pub struct Lexicon {
     pub words: FastMap<&'static str, Entry>,
+    /// `may_have[len]` has bit `b & 63` set when some key of that byte length starts with byte `b`:
+    /// a cheap test that skips the hash lookup for most words.
+    pub may_have: [u64; 33],
     pub modifiers: Vec<Modifier>,
     pub past_suffixes: Vec<&'static str>,
 }
@@ -252,11 +265,14 @@ impl Lexicon {
                 words.get_mut(w).expect("just added").tense = t;
             }
         }
-        Ok(Lexicon {
+        let mut lex = Lexicon {
             words,
             modifiers,
             past_suffixes,
-        })
+            may_have: [0; 33],
+        };
+        lex.index_keys();
+        Ok(lex)
     }
 
     /// Registers a literal used by a rule so the scanner can recognize it.
@@ -265,5 +281,27 @@ impl Lexicon {
             key: w,
             ..Entry::default()
         });
+        self.index_keys();
+    }
+
+    fn index_keys(&mut self) {
+        let mut m = [0u64; 33];
+        for k in self.words.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                m[k.len().min(32)] |= 1u64 << (b & 63);
+            }
+        }
+        self.may_have = m;
+    }
+
+    /// The entry for a lower-cased word, if any.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&Entry> {
+        let b = w.as_bytes();
+        let first = *b.first()?;
+        if b.len() > 32 || self.may_have[b.len()] & (1u64 << (first & 63)) == 0 {
+            return None;
+        }
+        self.words.get(w)
     }
 }

@@ -139,6 +139,7 @@ impl Frame {
             "half" => self.half = true,
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
+            "rel" => self.rel = Some((v.parse().unwrap_or(0), false)),
             _ => {}
         }
     }
@@ -592,7 +593,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     if let (Some((r, anaph)), Some(_), None, None) = (f.rel, &f.part, &f.unit, f.deictic) {
         // "last night" = the night before the anchor day; "this morning" = the anchor day.
         if let Some(b) = ctx.anchor(anaph).filter(|b| b.g == Gran::Day) {
-            let p = b.add_days(r.min(1).max(-1) as i64);
+            let p = b.add_days(r.clamp(-1, 1) as i64);
             date_pt = Some(p);
             date = Some(p.iso());
         }

@@ -36,6 +36,9 @@ pub struct Rule {
     pub bare: bool,
     pub plural: bool,
     pub sets: Vec<(&'static str, &'static str)>,
+    /// Classes of one required element ("UNIT", "MONTH"…): a rule can only match where a token of one of
+    /// them is near (0 = no such element).
+    pub need: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +111,7 @@ impl Rules {
                 bare: false,
                 plural: false,
                 sets: Vec::new(),
+                need: 0,
             };
             for f in rhs {
                 match f {
@@ -146,10 +150,38 @@ impl Rules {
                         alts.push(Alt::Class(c, val));
                     } else {
                         lex.add_literal(a);
-                        alts.push(Alt::Lit(a));
+                        // Intern: the scanner's tokens point at the lexicon's key, so literals compare by address.
+                        let key = lex.words.get(a).map_or(a, |e| e.key);
+                        alts.push(Alt::Lit(key));
                     }
                 }
                 rule.elems.push(Elem { alts, opt, ctx });
+            }
+            for e in rule.elems.iter().filter(|e| !e.opt && !e.ctx) {
+                let mut m = 0u64;
+                let mut all_core = true;
+                for a in &e.alts {
+                    match a {
+                        Alt::Class(c, _)
+                            if !matches!(
+                                c,
+                                Class::Num
+                                    | Class::Int
+                                    | Class::Numf
+                                    | Class::Ord
+                                    | Class::Day
+                                    | Class::Ctx
+                            ) =>
+                        {
+                            m |= 1u64 << (*c as u8)
+                        }
+                        _ => all_core = false,
+                    }
+                }
+                if all_core && m != 0 {
+                    rule.need = m;
+                    break;
+                }
             }
             if rule.elems.iter().all(|e| e.opt) {
                 return Err(format!("rules.txt:{}: every element is optional", i + 1));
@@ -179,11 +211,12 @@ impl Rules {
 
     fn alt_ok(alt: &Alt, t: &Tok) -> bool {
         match *alt {
-            Alt::Class(c, v) => t
-                .cvs
-                .iter()
-                .any(|cv| cv.class == c && v.is_none_or(|v| cv.s == v)),
-            Alt::Lit(l) => t.key() == Some(l),
+            Alt::Class(c, None) => t.mask & (1u64 << (c as u8)) != 0,
+            Alt::Class(c, Some(v)) => {
+                t.mask & (1u64 << (c as u8)) != 0
+                    && t.cvs.iter().any(|cv| cv.class == c && cv.s == v)
+            }
+            Alt::Lit(l) => t.key().is_some_and(|k| std::ptr::eq(k, l)),
         }
     }
 
@@ -223,10 +256,17 @@ impl Rules {
     }
 
     /// Tries rule `ri` at token `i`; returns the match with its core range.
-    pub fn try_rule(&self, ri: usize, toks: &[Tok], i: usize) -> Option<Match> {
+    pub fn try_rule(
+        &self,
+        ri: usize,
+        toks: &[Tok],
+        i: usize,
+        caps: &mut Vec<Cap>,
+    ) -> Option<Match> {
         let rule = &self.rules[ri];
-        let mut caps = Vec::with_capacity(rule.elems.len());
-        Self::go(rule, 0, i, toks, toks[i].sent, &mut caps)?;
+        caps.clear();
+        Self::go(rule, 0, i, toks, toks[i].sent, caps)?;
+        let mut caps = caps.clone();
         let (first, last) = {
             let mut core = caps.iter().filter(|c| !rule.elems[c.elem as usize].ctx);
             let first = core.next()?.tok as usize;
@@ -295,6 +335,20 @@ impl Rules {
         let toks = &scan.toks;
         let mut out: Vec<Match> = Vec::new();
         let mut cands: Vec<u16> = Vec::new();
+        let mut scratch: Vec<Cap> = Vec::with_capacity(16);
+        // near[i]: the classes of tokens i..i+8 in the same sentence.
+        const W: usize = 8;
+        let mut near = vec![0u64; toks.len()];
+        for i in (0..toks.len()).rev() {
+            let mut m = toks[i].mask;
+            for t in toks[i + 1..toks.len().min(i + W)].iter() {
+                if t.sent != toks[i].sent {
+                    break;
+                }
+                m |= t.mask;
+            }
+            near[i] = m;
+        }
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -321,7 +375,11 @@ impl Rules {
             cands.dedup();
             let mut best: Option<Match> = None;
             for &ri in &cands {
-                if let Some(m) = self.try_rule(ri as usize, toks, i) {
+                let need = self.rules[ri as usize].need;
+                if need != 0 && near[i] & need == 0 {
+                    continue;
+                }
+                if let Some(m) = self.try_rule(ri as usize, toks, i, &mut scratch) {
                     if !self.accept(&m, toks) {
                         continue;
                     }
@@ -443,7 +501,12 @@ impl Rules {
                     return false;
                 }
                 // "2000 troops", "1500 km": a count of things.
-                if n.is_word() && !n.cap && n.entry.is_none() && n.text.len() <= 3 {
+                if n.is_word()
+                    && !n.cap
+                    && n.entry.is_none()
+                    && n.text.len() <= 3
+                    && !n.text.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                {
                     return false;
                 }
                 if n.is_word()
@@ -464,8 +527,17 @@ impl Rules {
     fn modifiers(&self, out: &mut [Match], toks: &[Tok], lex: &Lexicon) {
         let mut prev_end = 0;
         for m in out.iter_mut() {
-            let ty = self.rules[m.rule].ty;
+            let rule = &self.rules[m.rule];
+            let ty = rule.ty;
             let s = m.start;
+            // A rule's own left context ("[over] the years") is not a modifier.
+            if m.caps
+                .iter()
+                .any(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
+            {
+                prev_end = m.end;
+                continue;
+            }
             for md in &lex.modifiers {
                 let k = md.words.len();
                 if s < k || s - k < prev_end {

@@ -13,6 +13,8 @@ pub struct Tok<'a> {
     pub cap: bool,
     pub entry: Option<&'static Entry>,
     pub cvs: Vec<Cv<'a>>,
+    /// Bit set of the classes in `cvs` (bit = class discriminant), for fast rule matching.
+    pub mask: u64,
     pub sent: u32,
     /// Tense cue: 1 future, -1 past, 0 none.
     pub tense: i8,
@@ -60,6 +62,12 @@ fn digits_at(b: &[u8], i: usize) -> usize {
 
 fn is_alpha_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(|c| c.is_alphabetic())
+}
+
+/// `s` right after an apostrophe starts a possessive ending ("year's", "Monday’s"), kept out of the word.
+fn is_possessive(rest: &str) -> bool {
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(|c| c.is_alphanumeric())
 }
 
 pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
@@ -234,6 +242,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                     end = i + k + ch.len_utf8();
                 } else if (ch == '\'' || ch == '’' || ch == '.')
                     && chars.peek().is_some_and(|(_, nx)| nx.is_alphabetic())
+                    && !((ch == '\'' || ch == '’') && is_possessive(&text[i + k + ch.len_utf8()..]))
                 {
                     // o'clock, a.m; but not a possessive 's (kept inside the word, harmless for lookups)
                     end = i + k + ch.len_utf8();
@@ -248,14 +257,14 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                     b2[..lw.len()].copy_from_slice(lw.as_bytes());
                     b2[lw.len()] = b'.';
                     if let Ok(k2) = std::str::from_utf8(&b2[..lw.len() + 1]) {
-                        if let Some(e) = lex.words.get(k2) {
+                        if let Some(e) = lex.get(k2) {
                             entry = Some(e);
                             end += 1;
                         }
                     }
                 }
                 if entry.is_none() {
-                    entry = lex.words.get(lw);
+                    entry = lex.get(lw);
                 }
             }
             let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
@@ -284,7 +293,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             let end = i + ch.len_utf8();
-            entry = lex.words.get(&text[i..end]);
+            entry = lex.get(&text[i..end]);
             i = end;
         }
         let tok = Tok {
@@ -296,6 +305,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 .next()
                 .is_some_and(|c| c.is_uppercase()),
             entry,
+            mask: cvs.iter().fold(0u64, |m, c| m | (1u64 << (c.class as u8))),
             cvs,
             sent,
             tense,

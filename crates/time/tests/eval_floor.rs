@@ -26,7 +26,7 @@ fn wikiwars_floor() {
     };
     let r = eval::te3(&dir, Anchoring::Narrative).expect("eval");
     println!("{r}");
-    assert!(r.value_f1.f1() >= 80.0, "{r}");
+    assert!(r.value_f1.f1() >= 81.0, "{r}");
     assert!(r.relaxed.f1() >= 90.0, "{r}");
 }
 
@@ -37,8 +37,8 @@ fn te3_platinum_floor() {
     };
     let r = eval::te3(&dir, Anchoring::News).expect("eval");
     println!("{r}");
-    assert!(r.value_f1.f1() >= 74.0, "{r}");
-    assert!(r.relaxed.f1() >= 85.0, "{r}");
+    assert!(r.value_f1.f1() >= 77.0, "{r}");
+    assert!(r.relaxed.f1() >= 87.0, "{r}");
 }
 
 #[test]
@@ -48,5 +48,5 @@ fn recognizers_floor() {
     };
     let r = eval::recognizers(&dir.join("DateTimeModel.json")).expect("eval");
     println!("{r}");
-    assert!(r.pass_rate() >= 10.0, "{r}");
+    assert!(r.pass_rate() >= 32.0, "{r}");
 }

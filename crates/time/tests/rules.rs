@@ -103,6 +103,12 @@ fn group_time() {
     expect!(f, "10:30 a.m.", Time, "2013-03-22T10:30");
     expect!(f, "this morning", Time, "2013-03-22TMO");
     expect!(f, "14:00 UTC", Time, "2013-03-22T14:00Z");
+    let f = news(
+        "Troops moved at night and struck in the morning.",
+        "2013-03-22",
+    );
+    expect!(f, "night", Time, "2013-03-22TNI");
+    expect!(f, "the morning", Time, "2013-03-22TMO");
 }
 
 #[test]

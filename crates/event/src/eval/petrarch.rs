@@ -176,10 +176,10 @@ fn add_actor_layer(doc: &mut Document, dict: &[(Vec<String>, String)]) {
                     *t = true;
                 }
                 let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end);
-                let mut ent = Entity::new(format!("a{}", ents.len() + 1), doc.slice(span), "STATE");
-                ent.country = Some(code.clone());
-                ent.mentions = vec![Mention::name(span)];
-                ents.push(ent);
+                let mut e = Entity::new(format!("a{}", ents.len() + 1), doc.slice(span), "STATE");
+                e.country = Some(code.clone());
+                e.mentions.push(Mention::name(span));
+                ents.push(e);
                 break;
             }
         }

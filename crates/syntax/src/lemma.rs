@@ -1,0 +1,257 @@
+//! Lemmatizer: a lookup table learned from the treebank, backed by suffix-rewrite rules per XPOS tag.
+
+use std::collections::HashMap;
+
+use crate::hash::{fin, hash_str, mix};
+use crate::io::{Reader, Writer};
+use crate::perceptron::KeyMap;
+
+/// A suffix rewrite: drop `strip` characters, append `append`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Rule {
+    strip: u8,
+    append: String,
+}
+
+pub struct Lemmatizer {
+    /// (form hash, xpos) → lemma, for words the rules get wrong.
+    table: KeyMap<Box<str>>,
+    /// (xpos, lower-cased suffix) → rule.
+    rules: KeyMap<Rule>,
+    /// Tags whose capitalised words (not sentence-initial) keep their case in the lemma.
+    keep_case: Vec<String>,
+}
+
+const MAX_SUFFIX: usize = 6;
+
+fn key(form_hash: u64, xpos: &str) -> u64 {
+    fin(mix(form_hash, hash_str(xpos)))
+}
+
+fn suffix_key(xpos: &str, lower: &[char], len: usize) -> u64 {
+    let mut h = mix(0x1234_5678, hash_str(xpos));
+    h = mix(h, len as u64);
+    for &c in &lower[lower.len() - len..] {
+        h = mix(h, c as u64);
+    }
+    fin(h)
+}
+
+fn is_proper(xpos: &str) -> bool {
+    xpos == "NNP" || xpos == "NNPS"
+}
+
+impl Lemmatizer {
+    /// Learns the rules and the exception table from (form, xpos, lemma) triples; `first` says whether the
+    /// word starts its sentence.
+    pub fn train<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str, bool)>) -> Lemmatizer {
+        let mut counts: HashMap<(String, String, bool), HashMap<String, usize>> = HashMap::new();
+        for (form, xpos, lemma, first) in words {
+            if lemma == "_" {
+                continue;
+            }
+            *counts
+                .entry((form.to_string(), xpos.to_string(), first))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_default() += 1;
+        }
+        // Most frequent lemma per (form, xpos, first); rule statistics over types.
+        let mut best: Vec<(String, String, bool, String)> = counts
+            .into_iter()
+            .map(|((f, x, first), m)| {
+                let mut v: Vec<(String, usize)> = m.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                (f, x, first, v.swap_remove(0).0)
+            })
+            .collect();
+        best.sort();
+        let mut rule_counts: HashMap<u64, HashMap<Rule, usize>> = HashMap::new();
+        for (f, x, _, l) in &best {
+            let fl: Vec<char> = f.to_lowercase().chars().collect();
+            let ll: Vec<char> = l.to_lowercase().chars().collect();
+            let p = fl.iter().zip(&ll).take_while(|(a, b)| a == b).count();
+            if fl.len() - p > 255 {
+                continue;
+            }
+            let rule = Rule {
+                strip: (fl.len() - p) as u8,
+                append: ll[p..].iter().collect(),
+            };
+            for len in 0..=MAX_SUFFIX.min(fl.len()) {
+                *rule_counts
+                    .entry(suffix_key(x, &fl, len))
+                    .or_default()
+                    .entry(rule.clone())
+                    .or_default() += 1;
+            }
+        }
+        let mut rules = KeyMap::default();
+        for (k, m) in rule_counts {
+            let total: usize = m.values().sum();
+            let mut v: Vec<(Rule, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(a.0.strip.cmp(&b.0.strip))
+                    .then(a.0.append.cmp(&b.0.append))
+            });
+            let (r, c) = v.swap_remove(0);
+            // Keep only rules with some support.
+            if c >= 2 && c * 2 > total {
+                rules.insert(k, r);
+            }
+        }
+        let mut case_votes: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (f, x, first, l) in &best {
+            if !*first && f.chars().any(|c| c.is_uppercase()) {
+                let v = case_votes.entry(x.as_str()).or_default();
+                if l.chars().any(|c| c.is_uppercase()) {
+                    v.0 += 1;
+                } else {
+                    v.1 += 1;
+                }
+            }
+        }
+        let mut keep_case: Vec<String> = case_votes
+            .into_iter()
+            .filter(|(_, (keep, lower))| keep > lower)
+            .map(|(x, _)| x.to_string())
+            .collect();
+        keep_case.sort();
+        let mut lem = Lemmatizer {
+            table: KeyMap::default(),
+            rules,
+            keep_case,
+        };
+        for (f, x, first, l) in &best {
+            if lem.by_rule(f, x, *first) != *l {
+                let k = key(hash_str(f), x);
+                // Sentence-initial variants only when they differ from the non-initial one.
+                lem.table.entry(k).or_insert_with(|| l.clone().into());
+            }
+        }
+        lem
+    }
+
+    fn by_rule(&self, form: &str, xpos: &str, first: bool) -> String {
+        let lower: Vec<char> = form.to_lowercase().chars().collect();
+        let mut rule = None;
+        for len in (0..=MAX_SUFFIX.min(lower.len())).rev() {
+            if let Some(r) = self.rules.get(&suffix_key(xpos, &lower, len)) {
+                if (r.strip as usize) < lower.len() || (r.strip == 0 && lower.is_empty()) {
+                    rule = Some(r);
+                    break;
+                }
+            }
+        }
+        let keep_case = is_proper(xpos)
+            || (!first
+                && form.chars().any(|c| c.is_uppercase())
+                && self.keep_case.iter().any(|k| k == xpos));
+        let chars: Vec<char> = if keep_case {
+            form.chars().collect()
+        } else {
+            lower
+        };
+        match rule {
+            Some(r) if (r.strip as usize) <= chars.len() => {
+                let mut s: String = chars[..chars.len() - r.strip as usize].iter().collect();
+                s.push_str(&r.append);
+                if s.is_empty() {
+                    form.to_string()
+                } else {
+                    s
+                }
+            }
+            _ => chars.into_iter().collect(),
+        }
+    }
+
+    /// The lemma of `form` tagged `xpos`.
+    pub fn lemma(&self, form: &str, xpos: &str, first: bool) -> String {
+        if let Some(l) = self.table.get(&key(hash_str(form), xpos)) {
+            return l.to_string();
+        }
+        if form.chars().any(|c| c.is_uppercase()) && !is_proper(xpos) {
+            let lower = crate::hash::hash_lower(form);
+            if let Some(l) = self.table.get(&key(lower, xpos)) {
+                return l.to_string();
+            }
+        }
+        self.by_rule(form, xpos, first)
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        let mut t: Vec<(&u64, &Box<str>)> = self.table.iter().collect();
+        t.sort();
+        w.u32(t.len() as u32);
+        for (k, v) in t {
+            w.bytes(&k.to_le_bytes());
+            w.str(v);
+        }
+        let mut r: Vec<(&u64, &Rule)> = self.rules.iter().collect();
+        r.sort_by_key(|x| *x.0);
+        w.u32(r.len() as u32);
+        for (k, v) in r {
+            w.bytes(&k.to_le_bytes());
+            w.u8(v.strip);
+            w.str(&v.append);
+        }
+        w.u32(self.keep_case.len() as u32);
+        for k in &self.keep_case {
+            w.str(k);
+        }
+    }
+
+    pub fn read(r: &mut Reader) -> anyhow::Result<Lemmatizer> {
+        let n = r.u32()? as usize;
+        let mut table = KeyMap::default();
+        table.reserve(n);
+        for _ in 0..n {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            table.insert(k, r.str()?.into_boxed_str());
+        }
+        let n = r.u32()? as usize;
+        let mut rules = KeyMap::default();
+        rules.reserve(n);
+        for _ in 0..n {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            let strip = r.u8()?;
+            let append = r.str()?;
+            rules.insert(k, Rule { strip, append });
+        }
+        let n = r.u32()? as usize;
+        let keep_case = (0..n).map(|_| r.str()).collect::<anyhow::Result<_>>()?;
+        Ok(Lemmatizer {
+            table,
+            rules,
+            keep_case,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn learns_rules_and_exceptions() {
+        let data = [
+            ("signed", "VBD", "sign", false),
+            ("agreed", "VBD", "agree", false),
+            ("walked", "VBD", "walk", false),
+            ("talked", "VBD", "talk", false),
+            ("jumped", "VBD", "jump", false),
+            ("was", "VBD", "be", false),
+            ("ministers", "NNS", "minister", false),
+            ("talks", "NNS", "talk", false),
+            ("cats", "NNS", "cat", false),
+            ("Minsk", "NNP", "Minsk", false),
+        ];
+        let l = Lemmatizer::train(data.iter().copied());
+        assert_eq!(l.lemma("was", "VBD", false), "be");
+        assert_eq!(l.lemma("kicked", "VBD", false), "kick");
+        assert_eq!(l.lemma("dogs", "NNS", false), "dog");
+        assert_eq!(l.lemma("Moscow", "NNP", false), "Moscow");
+        assert_eq!(l.lemma("Dogs", "NNS", true), "dog");
+    }
+}

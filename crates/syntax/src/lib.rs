@@ -1,0 +1,266 @@
+//! Part-of-speech tagging (UPOS + Penn XPOS), lemmatization and dependency parsing for Dossier.
+//!
+//! Three statistical components, all pure Rust and trained here from UD English-EWT (see
+//! `resources/models/en-ewt/README.md`):
+//! - [`Tagger`]: greedy left-to-right averaged-perceptron tagger over joint UPOS+XPOS classes, with
+//!   headline-aware case features (Title-Case lines do not derail it);
+//! - [`lemma::Lemmatizer`]: lookup table plus suffix-rewrite rules per XPOS;
+//! - [`Parser`]: greedy arc-eager dependency parser, averaged perceptron with rich non-local features,
+//!   trained with a dynamic oracle.
+//!
+//! Features are hashed into 64-bit keys and looked up in a compact open-addressing table, so tagging and
+//! parsing allocate nothing per token once the scratch buffers have grown. [`SyntaxComponent`] fills
+//! [`dossier_model::Document::syntax`].
+
+pub mod conllu;
+pub mod eval;
+pub mod hash;
+pub mod io;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+mod table;
+pub mod tagger;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use dossier_model::{Component, Document, TokenSyntax};
+
+pub use parser::{tag_key, train_parser, ParseScratch, Parser, ParserOptions};
+pub use tagger::{train_tagger, TagScratch, Tagger, TaggerOptions};
+
+/// The tagger + lemmatizer model shipped in the binary (CC BY-SA 4.0, see the folder's README).
+pub static TAGGER_MODEL: &[u8] = include_bytes!("../../../resources/models/en-ewt/tagger.bin");
+/// The parser model shipped in the binary (CC BY-SA 4.0).
+pub static PARSER_MODEL: &[u8] = include_bytes!("../../../resources/models/en-ewt/parser.bin");
+
+/// Tagger, lemmatizer and parser together.
+pub struct Syntax {
+    pub tagger: Tagger,
+    pub parser: Parser,
+}
+
+/// Reusable buffers for [`Syntax::annotate`].
+#[derive(Default)]
+pub struct Scratch {
+    tag: TagScratch,
+    parse: ParseScratch,
+    classes: Vec<u16>,
+    tags: Vec<u64>,
+    heads: Vec<Option<usize>>,
+    labels: Vec<u8>,
+}
+
+/// Maps typographic quotes and dashes to the ASCII forms the treebank mostly uses.
+pub fn normalize(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        return Cow::Borrowed(w);
+    }
+    let mapped = |c: char| match c {
+        '‘' | '’' | '‛' | '′' => Some("'"),
+        '“' | '”' | '„' | '″' | '«' | '»' => Some("\""),
+        '—' | '―' => Some("--"),
+        '–' => Some("-"),
+        '…' => Some("..."),
+        _ => None,
+    };
+    if !w.chars().any(|c| mapped(c).is_some()) {
+        return Cow::Borrowed(w);
+    }
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        match mapped(c) {
+            Some(r) => s.push_str(r),
+            None => s.push(c),
+        }
+    }
+    Cow::Owned(s)
+}
+
+impl Syntax {
+    pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> anyhow::Result<Syntax> {
+        Ok(Syntax {
+            tagger: Tagger::from_bytes(tagger)?,
+            parser: Parser::from_bytes(parser)?,
+        })
+    }
+
+    /// Loads the models embedded in the binary.
+    pub fn embedded() -> anyhow::Result<Syntax> {
+        Syntax::from_bytes(TAGGER_MODEL, PARSER_MODEL)
+    }
+
+    /// The embedded models, loaded once per process.
+    pub fn shared() -> Result<&'static Syntax, &'static str> {
+        static CELL: OnceLock<Result<Syntax, String>> = OnceLock::new();
+        CELL.get_or_init(|| Syntax::embedded().map_err(|e| format!("syntax models: {e}")))
+            .as_ref()
+            .map_err(|e| e.as_str())
+    }
+
+    /// Tags, lemmatizes and parses one sentence; `out[i].head` is an index into `words`.
+    pub fn annotate<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        out: &mut Vec<TokenSyntax>,
+        scratch: &mut Scratch,
+    ) {
+        out.clear();
+        let norm: Vec<Cow<str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        self.tagger
+            .tag(&norm, &mut scratch.classes, &mut scratch.tag);
+        scratch.tags.clear();
+        scratch.tags.extend(
+            scratch
+                .classes
+                .iter()
+                .map(|&c| tag_key(&self.tagger.upos[c as usize], &self.tagger.xpos[c as usize])),
+        );
+        self.parser.parse(
+            &norm,
+            &scratch.tags,
+            &mut scratch.heads,
+            &mut scratch.labels,
+            &mut scratch.parse,
+        );
+        for (i, w) in norm.iter().enumerate() {
+            let c = scratch.classes[i] as usize;
+            let xpos = &self.tagger.xpos[c];
+            out.push(TokenSyntax {
+                upos: self.tagger.upos[c].clone(),
+                xpos: xpos.clone(),
+                lemma: {
+                    let l = self.tagger.lemmatizer.lemma(w, xpos, i == 0);
+                    // Keep typographic characters when the lemma is the (normalised) form itself.
+                    if matches!(w, Cow::Owned(_)) && l == **w {
+                        words[i].as_ref().to_string()
+                    } else {
+                        l
+                    }
+                },
+                head: scratch.heads[i],
+                deprel: self.parser.label_name(scratch.labels[i]).to_string(),
+            });
+        }
+    }
+
+    /// Annotates every sentence of `doc` (which must be segmented); heads become document token indices.
+    pub fn process_doc(&self, doc: &mut Document) {
+        let mut syntax = vec![TokenSyntax::default(); doc.tokens.len()];
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let range = s.tokens.clone();
+            if range.end > doc.tokens.len() || range.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .collect();
+            self.annotate(&words, &mut out, &mut scratch);
+            for (k, mut ts) in out.drain(..).enumerate() {
+                ts.head = ts.head.map(|h| h + range.start);
+                syntax[range.start + k] = ts;
+            }
+        }
+        doc.syntax = syntax;
+    }
+}
+
+/// The pipeline component: fills `doc.syntax` (run it right after segmentation).
+#[derive(Default)]
+pub struct SyntaxComponent;
+
+impl Component for SyntaxComponent {
+    fn name(&self) -> &'static str {
+        "syntax"
+    }
+    fn process(&self, doc: &mut Document) {
+        match Syntax::shared() {
+            Ok(s) => {
+                let r =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| s.process_doc(doc)));
+                if r.is_err() {
+                    doc.syntax.clear();
+                    doc.warnings.push("syntax: annotation failed".to_string());
+                }
+            }
+            Err(e) => doc.warnings.push(e.to_string()),
+        }
+    }
+}
+
+/// CPU time consumed by the calling thread, in seconds (wall-clock time on non-Linux systems). Benchmarks
+/// use it so that other processes competing for the cores do not distort per-core throughput.
+pub fn thread_cpu_seconds() -> f64 {
+    #[cfg(target_os = "linux")]
+    {
+        #[repr(C)]
+        struct Timespec {
+            sec: i64,
+            nsec: i64,
+        }
+        extern "C" {
+            fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
+        }
+        let mut ts = Timespec { sec: 0, nsec: 0 };
+        // SAFETY: valid out-pointer; 3 = CLOCK_THREAD_CPUTIME_ID.
+        if unsafe { clock_gettime(3, &mut ts) } == 0 {
+            return ts.sec as f64 + ts.nsec as f64 * 1e-9;
+        }
+    }
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs_f64()
+}
+
+/// The shared evaluation data folder (`…/shared/eval`), looked up beside the checkout (as in CI) and in
+/// the ancestors of this crate; `None` when absent.
+pub fn shared_eval_dir() -> Option<std::path::PathBuf> {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .map(|a| a.join("shared").join("eval"))
+        .find(|p| p.is_dir())
+}
+
+/// Path of an UD English-EWT split (`train`, `dev`, `test`) in the shared data, if present.
+pub fn ewt_path(split: &str) -> Option<std::path::PathBuf> {
+    let p = shared_eval_dir()?
+        .join("corpora/ud-en-ewt")
+        .join(format!("en_ewt-ud-{split}.conllu"));
+    p.is_file().then_some(p)
+}
+
+/// Renders the tokens and syntax of a segmented, annotated document as CoNLL-U (1-based ids per
+/// sentence; FEATS, DEPS and MISC left empty).
+pub fn to_conllu(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for s in &doc.sentences {
+        let _ = writeln!(out, "# text = {}", doc.slice(s.span).replace('\n', " "));
+        for i in s.tokens.clone() {
+            let form = doc.slice(doc.tokens[i].span);
+            let (upos, xpos, lemma, head, deprel) = match doc.syntax.get(i) {
+                Some(t) => (
+                    t.upos.as_str(),
+                    t.xpos.as_str(),
+                    t.lemma.as_str(),
+                    t.head.map(|h| h + 1 - s.tokens.start).unwrap_or(0),
+                    t.deprel.as_str(),
+                ),
+                None => ("_", "_", "_", 0, "_"),
+            };
+            let _ = writeln!(
+                out,
+                "{}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\t_",
+                i + 1 - s.tokens.start
+            );
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,491 @@
+//! Greedy left-to-right part-of-speech tagger (joint UPOS+XPOS classes) with an averaged perceptron.
+
+use std::collections::HashMap;
+
+use crate::conllu::Sentence;
+use crate::hash::{f1, f2, f3, hash_lower, hash_prefix, hash_shape, hash_str, hash_suffix, Rng};
+use crate::io::{Reader, Writer};
+use crate::lemma::Lemmatizer;
+use crate::perceptron::{KeyMap, Model, Trainer};
+
+const MAGIC: &[u8] = b"DOSSIER-TAGGER-1";
+
+/// Per-token features computed once per sentence.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Tok {
+    raw: u64,
+    low: u64,
+    shape: u64,
+    pre: [u64; 3],
+    suf: [u64; 4],
+    /// Ambiguity class: the set of tags the (lower-cased) word had in training.
+    amb: u64,
+}
+
+impl Tok {
+    fn new(w: &str, amb: &KeyMap<u64>) -> Tok {
+        let low = hash_lower(w);
+        Tok {
+            amb: amb.get(&low).copied().unwrap_or(3),
+            raw: hash_str(w),
+            low,
+            shape: hash_shape(w),
+            pre: [hash_prefix(w, 1), hash_prefix(w, 2), hash_prefix(w, 3)],
+            suf: [
+                hash_suffix(w, 1),
+                hash_suffix(w, 2),
+                hash_suffix(w, 3),
+                hash_suffix(w, 4),
+            ],
+        }
+    }
+}
+
+const PAD: Tok = Tok {
+    raw: 1,
+    low: 1,
+    shape: 1,
+    pre: [1; 3],
+    suf: [1; 4],
+    amb: 1,
+};
+const PAD2: Tok = Tok {
+    raw: 2,
+    low: 2,
+    shape: 2,
+    pre: [2; 3],
+    suf: [2; 4],
+    amb: 2,
+};
+
+/// Whether a sentence looks like a headline (most words capitalised), where case says little.
+pub fn is_headline<S: AsRef<str>>(words: &[S]) -> bool {
+    let mut alpha = 0;
+    let mut upper = 0;
+    for w in words {
+        if let Some(c) = w.as_ref().chars().next() {
+            if c.is_alphabetic() {
+                alpha += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+        }
+    }
+    alpha >= 3 && upper * 10 >= alpha * 7
+}
+
+/// Feature extraction for position `i`; `p1`, `p2` are the two previous tags (or start symbols).
+fn features(toks: &[Tok], i: usize, p1: u64, p2: u64, headline: bool, out: &mut Vec<u64>) {
+    out.clear();
+    let at = |j: isize| -> &Tok {
+        let k = i as isize + j;
+        if k < 0 {
+            if k == -1 {
+                &PAD
+            } else {
+                &PAD2
+            }
+        } else if k as usize >= toks.len() {
+            if k as usize == toks.len() {
+                &PAD
+            } else {
+                &PAD2
+            }
+        } else {
+            &toks[k as usize]
+        }
+    };
+    let (w0, wm1, wm2, wp1, wp2) = (at(0), at(-1), at(-2), at(1), at(2));
+    // Case-bearing templates are split by the headline flag.
+    let h = if headline { 100 } else { 0 };
+    out.push(f1(0, 0));
+    out.push(f1(1, w0.low));
+    out.push(f1(2 + h, w0.raw));
+    for k in 0..4 {
+        out.push(f1(3 + k, w0.suf[k as usize]));
+    }
+    for k in 0..3 {
+        out.push(f1(7 + k, w0.pre[k as usize]));
+    }
+    out.push(f1(10 + h, w0.shape));
+    out.push(f1(11, wm1.low));
+    out.push(f1(12, wm2.low));
+    out.push(f1(13, wp1.low));
+    out.push(f1(14, wp2.low));
+    out.push(f1(15, p1));
+    out.push(f1(16, p2));
+    out.push(f2(17, p1, p2));
+    out.push(f2(18, p1, w0.low));
+    out.push(f1(19, wm1.suf[2]));
+    out.push(f1(20, wp1.suf[2]));
+    out.push(f1(21 + h, wm1.shape));
+    out.push(f1(22 + h, wp1.shape));
+    out.push(f2(23, wm1.low, w0.low));
+    out.push(f2(24, w0.low, wp1.low));
+    out.push(f2(25 + h, w0.shape, (i == 0) as u64));
+    out.push(f2(26, p1, w0.suf[2]));
+    out.push(f2(27, w0.suf[1], wp1.low));
+    out.push(f3(28 + h, wm1.shape, w0.shape, wp1.shape));
+    out.push(f2(29, p1, wp1.low));
+    out.push(f1(30, w0.amb));
+    out.push(f1(31, wp1.amb));
+    out.push(f1(32, wm1.amb));
+    out.push(f2(33, w0.amb, wp1.amb));
+    out.push(f2(34, p1, w0.amb));
+    out.push(f1(35, wp2.amb));
+    out.push(f3(36, p1, w0.amb, wp1.amb));
+}
+
+/// The part-of-speech tagger plus the lemmatizer.
+pub struct Tagger {
+    model: Model,
+    pub upos: Vec<String>,
+    pub xpos: Vec<String>,
+    /// Unambiguous frequent words: exact form hash → class.
+    dict: KeyMap<u16>,
+    /// Lower-cased word hash → ambiguity class.
+    amb: KeyMap<u64>,
+    pub lemmatizer: Lemmatizer,
+}
+
+/// Reusable buffers for tagging without allocation.
+#[derive(Default)]
+pub struct TagScratch {
+    toks: Vec<Tok>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TaggerOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Share of training sentences shown a second time in headline (Title Case) form.
+    pub headline_rate: f64,
+    /// Final pruning: weights below this many quantisation steps (of 32767 for the largest) are dropped.
+    pub prune: i16,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions {
+            epochs: 10,
+            seed: 1,
+            headline_rate: 0.08,
+            prune: 300,
+        }
+    }
+}
+
+fn argmax(s: &[f32]) -> usize {
+    let mut b = 0;
+    for i in 1..s.len() {
+        if s[i] > s[b] {
+            b = i;
+        }
+    }
+    b
+}
+
+/// Title-cases a sentence's words (most of them), as headlines do.
+fn titlecase(words: &[String], rng: &mut Rng) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) if c.is_lowercase() && rng.unit() < 0.85 => {
+                    c.to_uppercase().chain(cs).collect()
+                }
+                _ => w.clone(),
+            }
+        })
+        .collect()
+}
+
+const START1: u64 = 0xffff_0001;
+const START2: u64 = 0xffff_0002;
+
+impl Tagger {
+    pub fn nclasses(&self) -> usize {
+        self.upos.len()
+    }
+
+    /// Tags `words`; `out` receives class ids (see [`Tagger::upos`], [`Tagger::xpos`]).
+    pub fn tag<S: AsRef<str>>(&self, words: &[S], out: &mut Vec<u16>, scratch: &mut TagScratch) {
+        out.clear();
+        scratch.toks.clear();
+        scratch
+            .toks
+            .extend(words.iter().map(|w| Tok::new(w.as_ref(), &self.amb)));
+        scratch.scores.resize(self.model.nclasses, 0.0);
+        let headline = is_headline(words);
+        let (mut p1, mut p2) = (START1, START2);
+        for i in 0..words.len() {
+            let c = match (!headline)
+                .then(|| self.dict.get(&scratch.toks[i].raw))
+                .flatten()
+            {
+                Some(&c) => c,
+                None => {
+                    features(&scratch.toks, i, p1, p2, headline, &mut scratch.feats);
+                    self.model.score(&scratch.feats, &mut scratch.scores);
+                    argmax(&scratch.scores) as u16
+                }
+            };
+            out.push(c);
+            p2 = p1;
+            p1 = c as u64;
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes(MAGIC);
+        w.u32(self.upos.len() as u32);
+        for (u, x) in self.upos.iter().zip(&self.xpos) {
+            w.str(u);
+            w.str(x);
+        }
+        let mut d: Vec<(&u64, &u16)> = self.dict.iter().collect();
+        d.sort();
+        w.u32(d.len() as u32);
+        for (k, v) in d {
+            w.bytes(&k.to_le_bytes());
+            w.u32(*v as u32);
+        }
+        let mut a: Vec<(&u64, &u64)> = self.amb.iter().collect();
+        a.sort();
+        w.u32(a.len() as u32);
+        for (k, v) in a {
+            w.bytes(&k.to_le_bytes());
+            w.bytes(&v.to_le_bytes());
+        }
+        self.model.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        w.finish()
+    }
+
+    pub fn from_bytes(b: &[u8]) -> anyhow::Result<Tagger> {
+        let mut r = Reader::new(b);
+        r.magic(MAGIC)?;
+        let n = r.u32()? as usize;
+        let mut upos = Vec::with_capacity(n);
+        let mut xpos = Vec::with_capacity(n);
+        for _ in 0..n {
+            upos.push(r.str()?);
+            xpos.push(r.str()?);
+        }
+        let nd = r.u32()? as usize;
+        let mut dict = KeyMap::default();
+        dict.reserve(nd);
+        for _ in 0..nd {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            let v = r.u32()?;
+            anyhow::ensure!((v as usize) < n, "bad dictionary class");
+            dict.insert(k, v as u16);
+        }
+        let na = r.u32()? as usize;
+        let mut amb = KeyMap::default();
+        amb.reserve(na);
+        for _ in 0..na {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            let v = u64::from_le_bytes(r.take(8)?.try_into()?);
+            amb.insert(k, v);
+        }
+        let model = Model::read(&mut r)?;
+        anyhow::ensure!(model.nclasses == n, "class count mismatch");
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        Ok(Tagger {
+            model,
+            upos,
+            xpos,
+            dict,
+            amb,
+            lemmatizer,
+        })
+    }
+
+    /// Drops weights below `min` quantisation steps (smaller, faster model).
+    pub fn prune(&mut self, min: i16) {
+        self.model = self.model.pruned(min);
+    }
+
+    /// Model size statistics: (features, weights).
+    pub fn stats(&self) -> (usize, usize) {
+        self.model.stats()
+    }
+}
+
+/// Trains the tagger and lemmatizer on `train`; prints dev accuracy per epoch to stderr when `dev` is given.
+pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerOptions) -> Tagger {
+    // Classes: joint (UPOS, XPOS) pairs, sorted for reproducibility.
+    let mut class_counts: HashMap<(String, String), usize> = HashMap::new();
+    let mut form_counts: HashMap<String, HashMap<(String, String), usize>> = HashMap::new();
+    for s in train {
+        for w in &s.words {
+            let k = (w.upos.clone(), w.xpos.clone());
+            *class_counts.entry(k.clone()).or_default() += 1;
+            *form_counts
+                .entry(w.form.clone())
+                .or_default()
+                .entry(k)
+                .or_default() += 1;
+        }
+    }
+    let mut classes: Vec<(String, String)> = class_counts.into_keys().collect();
+    classes.sort();
+    assert!(classes.len() < 256, "too many tag classes");
+    let class_id: HashMap<(String, String), u16> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.clone(), i as u16))
+        .collect();
+    let mut dict = KeyMap::default();
+    let mut forms: Vec<(&String, &HashMap<(String, String), usize>)> = form_counts.iter().collect();
+    forms.sort_by(|a, b| a.0.cmp(b.0));
+    for (form, m) in forms {
+        let total: usize = m.values().sum();
+        let (best, n) = m
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .unwrap();
+        if total >= 20 && *n as f64 / total as f64 >= 0.995 {
+            dict.insert(hash_str(form), class_id[best]);
+        }
+    }
+    // Ambiguity classes of frequent words only (rare words would leak their training tag).
+    let mut amb_counts: HashMap<u64, HashMap<u16, usize>> = HashMap::new();
+    for s in train {
+        for w in &s.words {
+            *amb_counts
+                .entry(hash_lower(&w.form))
+                .or_default()
+                .entry(class_id[&(w.upos.clone(), w.xpos.clone())])
+                .or_default() += 1;
+        }
+    }
+    let amb: KeyMap<u64> = amb_counts
+        .into_iter()
+        .filter_map(|(k, m)| {
+            let total: usize = m.values().sum();
+            if total < 5 {
+                return None;
+            }
+            let mut set: Vec<u16> = m
+                .into_iter()
+                .filter(|&(_, n)| n * 20 >= total)
+                .map(|(c, _)| c)
+                .collect();
+            set.sort_unstable();
+            let h = set
+                .iter()
+                .fold(0x77u64, |h, &c| crate::hash::mix(h, c as u64));
+            Some((k, crate::hash::fin(h)))
+        })
+        .collect();
+    let data: Vec<(Vec<String>, Vec<u16>)> = train
+        .iter()
+        .map(|s| {
+            (
+                s.words.iter().map(|w| w.form.clone()).collect(),
+                s.words
+                    .iter()
+                    .map(|w| class_id[&(w.upos.clone(), w.xpos.clone())])
+                    .collect(),
+            )
+        })
+        .collect();
+    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str(), i == 0))
+    }));
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut t = Trainer::new(classes.len());
+    let mut scores = vec![0f32; classes.len()];
+    let mut feats = Vec::new();
+    let mut toks = Vec::new();
+    let mut tagger = Tagger {
+        model: t.freeze(f32::INFINITY),
+        upos: classes.iter().map(|c| c.0.clone()).collect(),
+        xpos: classes.iter().map(|c| c.1.clone()).collect(),
+        dict,
+        amb,
+        lemmatizer,
+    };
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let (words, gold) = &data[si];
+            let title;
+            let words = if rng.unit() < opts.headline_rate {
+                title = titlecase(words, &mut rng);
+                &title
+            } else {
+                words
+            };
+            let headline = is_headline(words);
+            toks.clear();
+            toks.extend(words.iter().map(|w| Tok::new(w, &tagger.amb)));
+            let (mut p1, mut p2) = (START1, START2);
+            for i in 0..words.len() {
+                features(&toks, i, p1, p2, headline, &mut feats);
+                t.tick();
+                t.score(&feats, &mut scores);
+                let g = argmax(&scores);
+                t.update(&feats, gold[i] as usize, g);
+                right += (g == gold[i] as usize) as usize;
+                total += 1;
+                p2 = p1;
+                p1 = g as u64;
+            }
+        }
+        if let Some(dev) = dev {
+            if epoch + 1 == opts.epochs || epoch % 3 == 2 {
+                tagger.model = t.freeze(0.0);
+                let acc = dev_accuracy(&tagger, dev);
+                eprintln!(
+                    "tagger epoch {}: train {:.2}% dev UPOS {:.2}% XPOS {:.2}% ({} features)",
+                    epoch + 1,
+                    100.0 * right as f64 / total as f64,
+                    acc.0,
+                    acc.1,
+                    t.len()
+                );
+                continue;
+            }
+        }
+        eprintln!(
+            "tagger epoch {}: train {:.2}% ({} features)",
+            epoch + 1,
+            100.0 * right as f64 / total as f64,
+            t.len()
+        );
+    }
+    tagger.model = t.freeze(0.0).pruned(opts.prune);
+    tagger
+}
+
+fn dev_accuracy(tagger: &Tagger, dev: &[Sentence]) -> (f64, f64) {
+    let mut scratch = TagScratch::default();
+    let mut out = Vec::new();
+    let (mut u, mut x, mut n) = (0, 0, 0);
+    for s in dev {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag(&words, &mut out, &mut scratch);
+        for (w, &c) in s.words.iter().zip(&out) {
+            u += (tagger.upos[c as usize] == w.upos) as usize;
+            x += (tagger.xpos[c as usize] == w.xpos) as usize;
+            n += 1;
+        }
+    }
+    (
+        100.0 * u as f64 / n.max(1) as f64,
+        100.0 * x as f64 / n.max(1) as f64,
+    )
+}

@@ -1,0 +1,41 @@
+//! Regression guard: the shipped models on UD English-EWT test (skipped when the shared data is absent).
+
+#[test]
+fn ewt_test_scores_stay_above_floors() {
+    let Some(path) = dossier_syntax::ewt_path("test") else {
+        eprintln!("note: ../shared/eval/corpora/ud-en-ewt not found; skipping");
+        return;
+    };
+    let syntax = dossier_syntax::Syntax::embedded().expect("models load");
+    let r = dossier_syntax::eval::conllu(&path, &syntax).expect("eval runs");
+    println!("{r}");
+    let g = &r.gold_tokenization;
+    assert_eq!(g.gold_words, 25094);
+    assert!(g.upos_f1() > 95.0, "UPOS {}", g.upos_f1());
+    assert!(g.xpos_f1() > 94.5, "XPOS {}", g.xpos_f1());
+    assert!(g.lemma_f1() > 96.3, "lemma {}", g.lemma_f1());
+    assert!(g.uas_f1() > 84.5, "UAS {}", g.uas_f1());
+    assert!(g.las_universal_f1() > 81.8, "LAS {}", g.las_universal_f1());
+    let o = &r.own_segmentation;
+    assert!(
+        o.f1(o.aligned_words) > 96.0,
+        "words {}",
+        o.f1(o.aligned_words)
+    );
+    assert!(o.upos_f1() > 92.0, "UPOS own {}", o.upos_f1());
+    assert!(o.uas_f1() > 78.0, "UAS own {}", o.uas_f1());
+}
+
+#[test]
+fn models_load_quickly_and_are_versioned() {
+    let t = std::time::Instant::now();
+    let s = dossier_syntax::Syntax::embedded().expect("models load");
+    let ms = t.elapsed().as_millis();
+    println!("load {ms} ms");
+    assert!(dossier_syntax::TAGGER_MODEL.starts_with(b"DOSSIER-TAGGER-1"));
+    assert!(dossier_syntax::PARSER_MODEL.starts_with(b"DOSSIER-PARSER-1"));
+    assert!(dossier_syntax::TAGGER_MODEL.len() + dossier_syntax::PARSER_MODEL.len() < 25 << 20);
+    assert!(s.parser.labels.iter().any(|l| l == "nsubj"));
+    assert!(dossier_syntax::Tagger::from_bytes(b"DOSSIER-PARSER-1").is_err());
+    assert!(dossier_syntax::Parser::from_bytes(&dossier_syntax::PARSER_MODEL[..1000]).is_err());
+}
