@@ -38,6 +38,20 @@ pub(crate) struct View<'a> {
     pub syntax: bool,
     /// Per token: which cue phrases start here (bits `CUE_*`).
     pub flags: Vec<u16>,
+    /// Every entity mention as (span, entity index), sorted by start.
+    pub mentions: Vec<(Span, usize)>,
+}
+
+impl View<'_> {
+    /// Entity mentions inside `span`, as (mention span, entity index).
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let i = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(move |(m, _)| m.start < span.end)
+            .filter(move |(m, _)| span.contains(*m))
+            .copied()
+    }
 }
 
 const CUE_NEG: u16 = 1;
@@ -105,12 +119,20 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let mut mentions: Vec<(Span, usize)> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, en)| en.mentions.iter().map(move |m| (m.span, k)))
+            .collect();
+        mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
         View {
             doc,
             lower,
             lemma,
             syntax,
             flags,
+            mentions,
         }
     }
     fn text(&self, i: usize) -> &str {
@@ -270,11 +292,14 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
     let mut args: Vec<Arg> = Vec::new();
     let sent_span = v.span(s, e);
     // 1. Entity layer mentions.
-    for ent in &doc.entities {
-        for m in &ent.mentions {
-            if !sent_span.contains(m.span) {
-                continue;
-            }
+    let in_sentence: Vec<(Span, usize)> = v.mentions_in(sent_span).collect();
+    // Entity order (as before indexing): by entity, then mention.
+    let mut in_sentence = in_sentence;
+    in_sentence.sort_by_key(|&(m, k)| (k, m.start));
+    for (mspan, k) in in_sentence {
+        let ent = &doc.entities[k];
+        {
+            let m = dossier_model::Mention::name(mspan);
             let a = doc.tokens[s..e].partition_point(|t| t.span.end <= m.span.start) + s;
             let mut b = a;
             while b < e && doc.tokens[b].span.start < m.span.end {
@@ -813,13 +838,18 @@ pub(crate) fn find_triggers(
                 && head != s
                 && ((head > s && v.is_cap(head - 1) && head - 1 != s)
                     || (head + 1 < e && v.is_cap(head + 1)));
-            let in_entity = v.doc.entities.iter().any(|en| {
-                !matches!(en.kind.to_uppercase().as_str(), "EVENT" | "EXERCISE")
-                    && en
-                        .mentions
-                        .iter()
-                        .any(|m| m.span.contains(v.doc.tokens[head].span))
-            });
+            let tok = v.doc.tokens[head].span;
+            let lo = v
+                .mentions
+                .partition_point(|(m, _)| m.start + 2000 < tok.start);
+            let in_entity = v.mentions[lo..]
+                .iter()
+                .take_while(|(m, _)| m.start <= tok.start)
+                .any(|&(m, k)| {
+                    let en = &v.doc.entities[k];
+                    !matches!(en.kind.to_uppercase().as_str(), "EVENT" | "EXERCISE")
+                        && m.contains(tok)
+                });
             if in_name || in_entity {
                 continue;
             }
@@ -1543,11 +1573,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             c
         };
         let mut sentence_context = sentence_context;
-        if doc.entities.iter().any(|en| {
+        if v.mentions_in(sent.span).any(|(_, k)| {
             matches!(
-                en.kind.to_uppercase().as_str(),
+                doc.entities[k].kind.to_uppercase().as_str(),
                 "WEAPON" | "FORMATION" | "EXERCISE"
-            ) && en.mentions.iter().any(|m| sent.span.contains(m.span))
+            )
         }) && !sentence_context.iter().any(|c| c == "military")
         {
             sentence_context.push("military".into());
