@@ -32,7 +32,7 @@ struct Cli {
 /// Where the store lives: `--db`, else `DOSSIER_DB`, else the platform data directory.
 #[derive(clap::Args, Clone)]
 struct DbArg {
-    /// SQLite database file [env: DOSSIER_DB; default: the platform data directory]
+    /// SQLite database file (default: dossier.db in the platform data directory)
     #[arg(long, env = "DOSSIER_DB", value_name = "FILE")]
     db: Option<PathBuf>,
 }
