@@ -7,6 +7,7 @@ mod entity;
 mod eval;
 mod export;
 mod extract;
+mod ledger;
 mod library;
 mod timeline;
 mod train;
@@ -85,22 +86,8 @@ enum Command {
     /// Train a statistical model (part-of-speech tagger + lemmatizer, or dependency parser)
     #[command(subcommand)]
     Train(train::TrainCommand),
-    /// Forecast ledger: list, resolve and score the stored forecasts (`dossier ledger help`)
-    Ledger(LedgerArgs),
-}
-
-#[derive(clap::Args)]
-struct LedgerArgs {
-    #[command(flatten)]
-    db: DbArg,
-    /// [resolve ID true|false|annul --evidence DOC_OR_URL --note TEXT | score] [--holder NAME] [--doc ID]
-    /// [--status open|true|false|annulled|resolved|all] [--due-before YYYY-MM-DD] [--json]
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "ARGS"
-    )]
-    args: Vec<String>,
+    /// Forecast ledger: list, resolve and score the stored forecasts
+    Ledger(ledger::Args),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -119,13 +106,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(a) => bench::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Train(c) => train::run(c),
-        Command::Ledger(a) => {
-            print!(
-                "{}",
-                dossier_judgment::ledger::run(&mut a.db.open()?, &a.args)?
-            );
-            Ok(())
-        }
+        Command::Ledger(a) => ledger::run(a),
     }
 }
 

@@ -315,62 +315,38 @@ pub fn table(entries: &[Entry]) -> String {
     out
 }
 
-pub const USAGE: &str = "\
-usage: dossier ledger [--holder NAME] [--doc ID] [--status open|true|false|annulled|resolved|all]
-                      [--due-before YYYY-MM-DD] [--json]
-       dossier ledger resolve ID true|false|annul --evidence DOC_OR_URL [--note TEXT]
-       dossier ledger score [--holder NAME] [--doc ID] [--due-before YYYY-MM-DD]";
-
-fn parse_filter(args: &[String]) -> Result<(Filter, bool)> {
-    let mut f = Filter::default();
-    let mut json = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut val = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| anyhow!("{a} needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--holder" => f.holder = Some(val()?),
-            "--doc" => f.doc = Some(val()?),
-            "--status" => f.status = Some(val()?),
-            "--due-before" => f.due_before = Some(val()?),
-            "--json" => json = true,
-            _ => bail!("unknown argument {a:?}\n{USAGE}"),
-        }
-    }
-    Ok((f, json))
+/// What `dossier ledger` does once the ledger is in step with the store's forecasts.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// List entries; `json` prints them as a JSON array instead of a table.
+    List { filter: Filter, json: bool },
+    /// Record an outcome with its evidence.
+    Resolve {
+        id: i64,
+        status: Status,
+        evidence: Option<String>,
+        note: Option<String>,
+    },
+    /// Brier and log scores, calibration by band, per holder and per phrase.
+    Score { filter: Filter },
 }
 
-/// The `dossier ledger …` command: `args` are the words after `ledger`. Syncs the ledger with the
-/// store's forecasts first, then lists, resolves or scores; returns the text to print.
-pub fn run(store: &mut Store, args: &[String]) -> Result<String> {
+/// Runs one `dossier ledger` command: first adds the store's new forecasts to the ledger, then lists,
+/// resolves or scores; returns the text to print.
+pub fn run(store: &mut Store, cmd: Command) -> Result<String> {
     let added = sync(store.conn()).context("updating the ledger")?;
     let note = if added > 0 {
         format!("({added} new forecasts added to the ledger)\n")
     } else {
         String::new()
     };
-    match args.first().map(String::as_str) {
-        Some("resolve") => {
-            let id: i64 = args
-                .get(1)
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| anyhow!("resolve needs an entry id\n{USAGE}"))?;
-            let status = args
-                .get(2)
-                .and_then(|s| Status::parse(s))
-                .ok_or_else(|| anyhow!("resolve needs true, false or annul\n{USAGE}"))?;
-            let (mut evidence, mut text_note) = (None, None);
-            let mut it = args[3..].iter();
-            while let Some(a) = it.next() {
-                match a.as_str() {
-                    "--evidence" => evidence = it.next().cloned(),
-                    "--note" => text_note = it.next().cloned(),
-                    _ => bail!("unknown argument {a:?}\n{USAGE}"),
-                }
-            }
+    match cmd {
+        Command::Resolve {
+            id,
+            status,
+            evidence,
+            note: text_note,
+        } => {
             let e = resolve(
                 store.conn_mut(),
                 id,
@@ -386,14 +362,9 @@ pub fn run(store: &mut Store, args: &[String]) -> Result<String> {
                 table(std::slice::from_ref(&e))
             ))
         }
-        Some("score") => {
-            let (f, _) = parse_filter(&args[1..])?;
-            Ok(format!("{note}{}", score(store.conn(), &f)?))
-        }
-        Some("help" | "--help" | "-h") => Ok(format!("{USAGE}\n")),
-        _ => {
-            let (f, json) = parse_filter(args)?;
-            let entries = list(store.conn(), &f)?;
+        Command::Score { filter } => Ok(format!("{note}{}", score(store.conn(), &filter)?)),
+        Command::List { filter, json } => {
+            let entries = list(store.conn(), &filter)?;
             if json {
                 let v: Vec<serde_json::Value> = entries
                     .iter()
@@ -437,10 +408,6 @@ mod tests {
             store.put(&d).unwrap();
         }
         store
-    }
-
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
     }
 
     #[test]
@@ -504,13 +471,15 @@ mod tests {
         .unwrap();
         assert_eq!(e.status, "true");
         assert_eq!(e.evidence.as_deref(), Some("https://example.org/report"));
-        let out = run(
-            &mut store,
-            &args(&format!("resolve {} false --evidence doc:abc", putin[0].id)),
-        )
-        .unwrap();
+        let resolve_cmd = |id, status| Command::Resolve {
+            id,
+            status,
+            evidence: Some("doc:abc".into()),
+            note: None,
+        };
+        let out = run(&mut store, resolve_cmd(putin[0].id, Status::False)).unwrap();
         assert!(out.contains("is now false"), "{out}");
-        let out = run(&mut store, &args(&format!("resolve {} annul", all[3].id))).unwrap();
+        let out = run(&mut store, resolve_cmd(all[3].id, Status::Annulled)).unwrap();
         assert!(out.contains("annulled"), "{out}");
 
         let rep = score(store.conn(), &Filter::default()).unwrap();
@@ -518,15 +487,46 @@ mod tests {
         assert_eq!(rep.annulled, 1);
         // (0.75 − 1)² and (1.0 − 0)²
         assert!((rep.overall.brier - (0.0625 + 1.0) / 2.0).abs() < 1e-9);
-        let text = run(&mut store, &args("score")).unwrap();
+        let text = run(
+            &mut store,
+            Command::Score {
+                filter: Filter::default(),
+            },
+        )
+        .unwrap();
         assert!(text.contains("Brier score"), "{text}");
-        let listed = run(&mut store, &args("--status resolved")).unwrap();
+        let by_status = |status: &str| Filter {
+            status: Some(status.into()),
+            ..Filter::default()
+        };
+        let listed = run(
+            &mut store,
+            Command::List {
+                filter: by_status("resolved"),
+                json: false,
+            },
+        )
+        .unwrap();
         assert!(listed.contains("2 entries"), "{listed}");
-        let json = run(&mut store, &args("--json --status open")).unwrap();
+        let json = run(
+            &mut store,
+            Command::List {
+                filter: by_status("open"),
+                json: true,
+            },
+        )
+        .unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v.as_array().unwrap().len(), 1);
-        assert!(run(&mut store, &args("--status maybe")).is_err());
-        assert!(run(&mut store, &args("resolve 99999 true --evidence x")).is_err());
+        assert!(run(
+            &mut store,
+            Command::List {
+                filter: by_status("maybe"),
+                json: false
+            }
+        )
+        .is_err());
+        assert!(run(&mut store, resolve_cmd(99999, Status::True)).is_err());
     }
 
     #[test]
