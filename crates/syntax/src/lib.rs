@@ -39,6 +39,8 @@ pub static PARSER_MODEL: &[u8] = include_bytes!("../../../resources/models/en-ew
 pub struct Syntax {
     pub tagger: Tagger,
     pub parser: Parser,
+    /// [`tag_key`] of each tagger class, computed once.
+    tag_keys: Vec<u64>,
 }
 
 /// Reusable buffers for [`Syntax::annotate`].
@@ -80,9 +82,17 @@ pub fn normalize(w: &str) -> Cow<'_, str> {
 
 impl Syntax {
     pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> anyhow::Result<Syntax> {
+        let tagger = Tagger::from_bytes(tagger)?;
+        let tag_keys = tagger
+            .upos
+            .iter()
+            .zip(&tagger.xpos)
+            .map(|(u, x)| tag_key(u, x))
+            .collect();
         Ok(Syntax {
-            tagger: Tagger::from_bytes(tagger)?,
+            tagger,
             parser: Parser::from_bytes(parser)?,
+            tag_keys,
         })
     }
 
@@ -111,12 +121,9 @@ impl Syntax {
         self.tagger
             .tag(&norm, &mut scratch.classes, &mut scratch.tag);
         scratch.tags.clear();
-        scratch.tags.extend(
-            scratch
-                .classes
-                .iter()
-                .map(|&c| tag_key(&self.tagger.upos[c as usize], &self.tagger.xpos[c as usize])),
-        );
+        scratch
+            .tags
+            .extend(scratch.classes.iter().map(|&c| self.tag_keys[c as usize]));
         self.parser.parse(
             &norm,
             &scratch.tags,
