@@ -262,7 +262,12 @@ impl Model {
             for &f in chunk {
                 if let Some(s) = self.slot(f) {
                     let (a, b) = (self.slots[s][1], self.slots[s + 1][1]);
-                    prefetch(self.entries.as_ptr().wrapping_add(a as usize));
+                    let base = self.entries.as_ptr();
+                    prefetch(base.wrapping_add(a as usize));
+                    // Long weight lists (the parser's many classes) span more than one cache line.
+                    if b > a + 16 {
+                        prefetch(base.wrapping_add(b as usize - 1));
+                    }
                     ranges[n] = (a, b);
                     n += 1;
                 }
