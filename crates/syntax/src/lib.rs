@@ -39,6 +39,8 @@ pub static PARSER_MODEL: &[u8] = include_bytes!("../../../resources/models/en-ew
 pub struct Syntax {
     pub tagger: Tagger,
     pub parser: Parser,
+    /// [`tag_key`] of each tagger class, computed once.
+    tag_keys: Vec<u64>,
 }
 
 /// Reusable buffers for [`Syntax::annotate`].
@@ -78,11 +80,25 @@ pub fn normalize(w: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
+/// Replaces the contents of `dst` without giving up its buffer.
+fn set(dst: &mut String, src: &str) {
+    dst.clear();
+    dst.push_str(src);
+}
+
 impl Syntax {
     pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> anyhow::Result<Syntax> {
+        let tagger = Tagger::from_bytes(tagger)?;
+        let tag_keys = tagger
+            .upos
+            .iter()
+            .zip(&tagger.xpos)
+            .map(|(u, x)| tag_key(u, x))
+            .collect();
         Ok(Syntax {
-            tagger: Tagger::from_bytes(tagger)?,
+            tagger,
             parser: Parser::from_bytes(parser)?,
+            tag_keys,
         })
     }
 
@@ -106,17 +122,13 @@ impl Syntax {
         out: &mut Vec<TokenSyntax>,
         scratch: &mut Scratch,
     ) {
-        out.clear();
         let norm: Vec<Cow<str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
         self.tagger
             .tag(&norm, &mut scratch.classes, &mut scratch.tag);
         scratch.tags.clear();
-        scratch.tags.extend(
-            scratch
-                .classes
-                .iter()
-                .map(|&c| tag_key(&self.tagger.upos[c as usize], &self.tagger.xpos[c as usize])),
-        );
+        scratch
+            .tags
+            .extend(scratch.classes.iter().map(|&c| self.tag_keys[c as usize]));
         self.parser.parse(
             &norm,
             &scratch.tags,
@@ -124,24 +136,23 @@ impl Syntax {
             &mut scratch.labels,
             &mut scratch.parse,
         );
-        for (i, w) in norm.iter().enumerate() {
+        // Overwrite the previous call's entries in place, so their string buffers are reused.
+        out.truncate(norm.len());
+        out.resize_with(norm.len(), TokenSyntax::default);
+        for (i, (w, o)) in norm.iter().zip(out.iter_mut()).enumerate() {
             let c = scratch.classes[i] as usize;
             let xpos = &self.tagger.xpos[c];
-            out.push(TokenSyntax {
-                upos: self.tagger.upos[c].clone(),
-                xpos: xpos.clone(),
-                lemma: {
-                    let l = self.tagger.lemmatizer.lemma(w, xpos, i == 0);
-                    // Keep typographic characters when the lemma is the (normalised) form itself.
-                    if matches!(w, Cow::Owned(_)) && l == **w {
-                        words[i].as_ref().to_string()
-                    } else {
-                        l
-                    }
-                },
-                head: scratch.heads[i],
-                deprel: self.parser.label_name(scratch.labels[i]).to_string(),
-            });
+            set(&mut o.upos, &self.tagger.upos[c]);
+            set(&mut o.xpos, xpos);
+            let l = self.tagger.lemmatizer.lemma(w, xpos, i == 0);
+            // Keep typographic characters when the lemma is the (normalised) form itself.
+            if matches!(w, Cow::Owned(_)) && l == **w {
+                set(&mut o.lemma, words[i].as_ref());
+            } else {
+                o.lemma = l;
+            }
+            o.head = scratch.heads[i];
+            set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
         }
     }
 

@@ -97,7 +97,7 @@ pub struct ParseScratch {
     words: Vec<u64>,
     tags: Vec<u64>,
     feats: Vec<u64>,
-    scores: Vec<f32>,
+    scores: Vec<i32>,
 }
 
 #[derive(Clone, Debug)]
@@ -381,7 +381,7 @@ fn costs(st: &State, gh: &[u32], gl: &[u8], nlabels: usize, valid: &[bool], out:
     }
 }
 
-fn best(scores: &[f32], ok: impl Fn(usize) -> bool) -> usize {
+fn best<T: PartialOrd>(scores: &[T], ok: impl Fn(usize) -> bool) -> usize {
     let mut b = usize::MAX;
     for i in 0..scores.len() {
         if ok(i) && (b == usize::MAX || scores[i] > scores[b]) {
@@ -424,7 +424,7 @@ impl Parser {
         scratch.tags.push(ROOT_WORD);
         let nl = self.nlabels();
         let nc = 2 + 2 * nl;
-        scratch.scores.resize(nc, 0.0);
+        scratch.scores.resize(nc, 0);
         let mut valid = [false; 256];
         let st = &mut scratch.st;
         st.reset(n);

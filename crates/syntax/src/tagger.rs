@@ -154,7 +154,7 @@ pub struct Tagger {
 pub struct TagScratch {
     toks: Vec<Tok>,
     feats: Vec<u64>,
-    scores: Vec<f32>,
+    scores: Vec<i32>,
 }
 
 #[derive(Clone, Debug)]
@@ -178,7 +178,7 @@ impl Default for TaggerOptions {
     }
 }
 
-fn argmax(s: &[f32]) -> usize {
+fn argmax<T: PartialOrd>(s: &[T]) -> usize {
     let mut b = 0;
     for i in 1..s.len() {
         if s[i] > s[b] {
@@ -219,7 +219,7 @@ impl Tagger {
         scratch
             .toks
             .extend(words.iter().map(|w| Tok::new(w.as_ref(), &self.amb)));
-        scratch.scores.resize(self.model.nclasses, 0.0);
+        scratch.scores.resize(self.model.nclasses, 0);
         let headline = is_headline(words);
         let (mut p1, mut p2) = (START1, START2);
         for i in 0..words.len() {
