@@ -120,20 +120,7 @@ pub fn find_blocks(text: &str, markdown: bool) -> Vec<Block> {
     blocks
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use dossier_model::MONTH_NAMES as MONTHS;
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();

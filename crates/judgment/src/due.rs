@@ -151,20 +151,7 @@ pub fn dct(doc: &Document) -> Option<Date> {
     Date::parse_start(v)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use dossier_model::MONTH_NAMES as MONTHS;
 
 fn number_word(w: &str) -> Option<u32> {
     Some(match w {

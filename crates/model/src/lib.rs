@@ -27,6 +27,22 @@ pub trait Component: Send + Sync {
     fn process(&self, doc: &mut Document);
 }
 
+/// English month names, lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Content hash used as a document id: the first 16 hex digits of the SHA-256 of the text.
 pub fn content_id(text: &str) -> String {
     use sha2::{Digest, Sha256};

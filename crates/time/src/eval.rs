@@ -10,7 +10,8 @@
 //! true positives (TE3's "attribute F1").
 //!
 //! ## Recognizers adapter
-//! Recognizers-Text cases (`Input`, `Context.ReferenceDateTime`, `Results`) are tagged with the
+//! Recognizers-Text cases (`Input`, `Context.ReferenceDateTime`, `Results` with `Start` + inclusive `End` or
+//! `Length`, and `Resolution.values[].timex` or `Value.Timex`) are tagged with the
 //! reference date as DCT (news anchoring). A case passes when every expected result is overlapped by one
 //! Dossier expression whose value agrees, and Dossier finds nothing that overlaps no expected result.
 //! Their resolution `timex` is compared with the TIMEX3 value as follows: `X` in their value matches any
@@ -484,7 +485,15 @@ pub fn recognizers(path: &Path) -> Result<RecognizersReport, String> {
         let mut why = String::new();
         for r in results {
             let s = r.get("Start").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-            let e = r.get("End").and_then(|v| v.as_u64()).unwrap_or(0) as usize + 1;
+            // Model files give an inclusive `End`; component files give `Length`.
+            let e = match (
+                r.get("End").and_then(|v| v.as_u64()),
+                r.get("Length").and_then(|v| v.as_u64()),
+            ) {
+                (Some(end), _) => end as usize + 1,
+                (None, Some(len)) => s + len as usize,
+                (None, None) => s,
+            };
             let span = Span::new(byte_of(s), byte_of(e));
             let exp: Vec<&str> = r
                 .pointer("/Resolution/values")
@@ -493,6 +502,11 @@ pub fn recognizers(path: &Path) -> Result<RecognizersReport, String> {
                     a.iter()
                         .filter_map(|x| x.get("timex").and_then(|t| t.as_str()))
                         .collect()
+                })
+                .or_else(|| {
+                    r.pointer("/Value/Timex")
+                        .and_then(|t| t.as_str())
+                        .map(|t| vec![t])
                 })
                 .unwrap_or_default();
             let hit = timexes
