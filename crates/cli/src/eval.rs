@@ -55,6 +55,12 @@ pub enum EvalCommand {
         /// The plover-gsr folder
         #[arg(default_value = "../shared/eval/events/plover-gsr")]
         dir: PathBuf,
+        /// Records to score: `dev` (odd positions), `test` (even positions) or `all`
+        #[arg(long, default_value = "all")]
+        split: String,
+        /// Print the missed records
+        #[arg(long)]
+        misses: bool,
     },
     /// Event trigger P/R/F1 and factuality agreement on MEANTIME English
     Meantime {
@@ -163,10 +169,23 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             println!("{}", report.map_err(|e| anyhow::anyhow!(e))?);
             Ok(())
         }
-        EvalCommand::Plover { dir } => {
-            let r = dossier_event::eval::plover::run(&dir, |_| true)
+        EvalCommand::Plover { dir, split, misses } => {
+            // The standard pipeline, so that syntax and the entity layer feed the event rules.
+            let pipeline =
+                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default());
+            let keep = move |i: usize| match split.as_str() {
+                "dev" => i % 2 == 1,
+                "test" => i % 2 == 0,
+                _ => true,
+            };
+            let r = dossier_event::eval::plover::run_with(&dir, keep, &|d| pipeline.run(d))
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");
+            if misses {
+                for m in &r.misses {
+                    println!("{m}");
+                }
+            }
             Ok(())
         }
         EvalCommand::Meantime { dir } => {

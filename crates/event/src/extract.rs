@@ -394,7 +394,12 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 end: b,
                 name: ent.name.clone(),
                 entity: Some(ent.id.clone()),
-                country: ent.country.clone().or(org_code.clone()),
+                // The gazetteer's own country or demonym reading of the surface wins ("French" is France).
+                country: gz
+                    .filter(|c| matches!(c.kind, PlaceKind::Name | PlaceKind::Demonym))
+                    .map(|c| c.code.clone())
+                    .or_else(|| ent.country.clone())
+                    .or(org_code.clone()),
                 sector: ent.sector.clone(),
                 place,
                 state,

@@ -125,15 +125,54 @@ fn gold_codes(v: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The event a single-sentence record is about: the one with most evidence, earliest first.
+/// The event a single-sentence record is about: the one with most evidence, earliest first. With a
+/// dependency parse, an event whose trigger depends on another event's trigger ("refused to lift",
+/// "demanded them to allow") is part of the governing event, which takes its evidence.
 pub fn primary_event(doc: &Document) -> Option<&Event> {
     let score = |e: &Event| {
         let verb = doc.slice(e.span).split_whitespace().count() == 1
             && e.cameo.as_deref().is_some_and(|_| true);
         (!e.actors.is_empty()) as u8 * 2 + (!e.recipients.is_empty()) as u8 + verb as u8
     };
-    let best = doc.events.iter().map(score).max()?;
-    doc.events.iter().find(|e| score(e) == best)
+    let tok = |e: &Event| {
+        let i = doc.tokens.partition_point(|t| t.span.end <= e.span.start);
+        (i < doc.tokens.len()).then_some(i)
+    };
+    let parsed = !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len();
+    // governor[k] = the event whose trigger governs event k's trigger (within three dependency steps).
+    let governor = |k: usize| -> Option<usize> {
+        if !parsed {
+            return None;
+        }
+        let mut i = tok(&doc.events[k])?;
+        for _ in 0..3 {
+            let h = doc.syntax[i].head?;
+            let rel = doc.syntax[i].deprel.as_str();
+            if !(rel.starts_with("xcomp") || rel.starts_with("ccomp") || rel.starts_with("obj")) {
+                return None;
+            }
+            if let Some(g) =
+                (0..doc.events.len()).find(|&g| g != k && tok(&doc.events[g]) == Some(h))
+            {
+                return Some(g);
+            }
+            i = h;
+        }
+        None
+    };
+    let n = doc.events.len();
+    let mut scores: Vec<Option<u8>> = doc.events.iter().map(|e| Some(score(e))).collect();
+    for k in 0..n {
+        if let Some(g) = governor(k) {
+            let sk = scores[k].unwrap_or(0);
+            scores[g] = scores[g].map(|sg| sg.max(sk));
+            scores[k] = None;
+        }
+    }
+    let best = scores.iter().flatten().max().copied()?;
+    (0..n)
+        .find(|&k| scores[k] == Some(best))
+        .map(|k| &doc.events[k])
 }
 
 /// Runs the evaluation on `dir` (the `plover-gsr` folder). `filter` selects records by their position
