@@ -222,3 +222,20 @@ fn narrative_anchoring() {
     let f = news(text, "2023-06-01");
     expect!(f, "that same day", Date, "2022-12-19");
 }
+
+#[test]
+fn reference_adjectives() {
+    // Generic: "current"/"recent" are present/past references in any mode; "current year" stays a date.
+    let f = news("The current government blamed recent unrest.", "2024-05-02");
+    expect!(f, "current", Date, "PRESENT_REF");
+    expect!(f, "recent", Date, "PAST_REF");
+    let f = news("Prices rose in the current year.", "2024-05-02");
+    expect!(f, "the current year", Date, "2024");
+    // Narrative-only (TIMEX2 convention): "former"/"future" references; news mode leaves them out.
+    let text = "The former king met his future queen.";
+    let f = tag(text, "1900-01-01", Anchoring::Narrative);
+    expect!(f, "former", Date, "PAST_REF");
+    expect!(f, "future", Date, "FUTURE_REF");
+    let f = news(text, "1900-01-01");
+    assert!(f.is_empty(), "news mode must not tag adjectives: {f:?}");
+}
