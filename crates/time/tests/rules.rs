@@ -239,3 +239,27 @@ fn reference_adjectives() {
     let f = news(text, "1900-01-01");
     assert!(f.is_empty(), "news mode must not tag adjectives: {f:?}");
 }
+
+#[test]
+fn premodifying_seasons_and_parts() {
+    // A season or part of the day naming when an operation happens ("the spring offensive", "night attacks").
+    let f = news("The army prepared a spring offensive.", "2024-05-02");
+    expect!(f, "spring", Date, "2024-SP");
+    let f = news(
+        "They relied on night attacks and moved in daytime.",
+        "2024-05-02",
+    );
+    assert!(
+        f.iter()
+            .any(|(t, k, v)| t == "night" && *k == TimexType::Time && v.ends_with("TNI")),
+        "night attacks: {f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|(t, k, v)| t == "daytime" && *k == TimexType::Time && v.ends_with("TDT")),
+        "in daytime: {f:?}"
+    );
+    // Not when the season is a noun of another phrase.
+    let f = news("After the city's fall troops left.", "2024-05-02");
+    assert!(f.is_empty(), "{f:?}");
+}
