@@ -263,3 +263,18 @@ fn premodifying_seasons_and_parts() {
     let f = news("After the city's fall troops left.", "2024-05-02");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn open_ended_references() {
+    let f = news("For the time being the border stays closed.", "2024-05-02");
+    expect!(f, "the time being", Date, "PRESENT_REF");
+    let f = news(
+        "Growth will slow in the near term but recover over the long term.",
+        "2024-05-02",
+    );
+    expect!(f, "the near term", Date, "FUTURE_REF");
+    expect!(f, "the long term", Date, "FUTURE_REF");
+    // "term" alone is not a time reference.
+    let f = news("The term was coined by analysts.", "2024-05-02");
+    assert!(f.is_empty(), "{f:?}");
+}
