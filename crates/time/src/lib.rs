@@ -221,6 +221,9 @@ fn resolve_with(
     let mut refp: Option<Pt> = None;
     for m in matches {
         let rule = &t.rules.rules[m.rule];
+        if rule.narrative && !narrative {
+            continue;
+        }
         let (f1, f2) = frames(m, rule, &t.rules.rules, toks);
         let tense = tense_of(scan, m);
         let ctx = Ctx {

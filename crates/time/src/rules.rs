@@ -35,6 +35,8 @@ pub struct Rule {
     pub ty: TimexType,
     pub bare: bool,
     pub plural: bool,
+    /// Only under narrative anchoring (TIMEX2-style adjectival references such as "former").
+    pub narrative: bool,
     pub sets: Vec<(&'static str, &'static str)>,
     /// Classes of one required element ("UNIT", "MONTH"…): a rule can only match where a token of one of
     /// them is near (0 = no such element).
@@ -110,6 +112,7 @@ impl Rules {
                 ty,
                 bare: false,
                 plural: false,
+                narrative: false,
                 sets: Vec::new(),
                 need: 0,
             };
@@ -117,6 +120,7 @@ impl Rules {
                 match f {
                     "bare" => rule.bare = true,
                     "plural" => rule.plural = true,
+                    "narrative" => rule.narrative = true,
                     kv => {
                         let (k, v) = kv
                             .split_once('=')

@@ -222,3 +222,59 @@ fn narrative_anchoring() {
     let f = news(text, "2023-06-01");
     expect!(f, "that same day", Date, "2022-12-19");
 }
+
+#[test]
+fn reference_adjectives() {
+    // Generic: "current"/"recent" are present/past references in any mode; "current year" stays a date.
+    let f = news("The current government blamed recent unrest.", "2024-05-02");
+    expect!(f, "current", Date, "PRESENT_REF");
+    expect!(f, "recent", Date, "PAST_REF");
+    let f = news("Prices rose in the current year.", "2024-05-02");
+    expect!(f, "the current year", Date, "2024");
+    // Narrative-only (TIMEX2 convention): "former"/"future" references; news mode leaves them out.
+    let text = "The former king met his future queen.";
+    let f = tag(text, "1900-01-01", Anchoring::Narrative);
+    expect!(f, "former", Date, "PAST_REF");
+    expect!(f, "future", Date, "FUTURE_REF");
+    let f = news(text, "1900-01-01");
+    assert!(f.is_empty(), "news mode must not tag adjectives: {f:?}");
+}
+
+#[test]
+fn premodifying_seasons_and_parts() {
+    // A season or part of the day naming when an operation happens ("the spring offensive", "night attacks").
+    let f = news("The army prepared a spring offensive.", "2024-05-02");
+    expect!(f, "spring", Date, "2024-SP");
+    let f = news(
+        "They relied on night attacks and moved in daytime.",
+        "2024-05-02",
+    );
+    assert!(
+        f.iter()
+            .any(|(t, k, v)| t == "night" && *k == TimexType::Time && v.ends_with("TNI")),
+        "night attacks: {f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|(t, k, v)| t == "daytime" && *k == TimexType::Time && v.ends_with("TDT")),
+        "in daytime: {f:?}"
+    );
+    // Not when the season is a noun of another phrase.
+    let f = news("After the city's fall troops left.", "2024-05-02");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn open_ended_references() {
+    let f = news("For the time being the border stays closed.", "2024-05-02");
+    expect!(f, "the time being", Date, "PRESENT_REF");
+    let f = news(
+        "Growth will slow in the near term but recover over the long term.",
+        "2024-05-02",
+    );
+    expect!(f, "the near term", Date, "FUTURE_REF");
+    expect!(f, "the long term", Date, "FUTURE_REF");
+    // "term" alone is not a time reference.
+    let f = news("The term was coined by analysts.", "2024-05-02");
+    assert!(f.is_empty(), "{f:?}");
+}
