@@ -4,6 +4,7 @@
 
 pub mod conllu;
 pub mod segmentation;
+pub mod xml;
 
 use std::fmt;
 

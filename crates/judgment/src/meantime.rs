@@ -14,6 +14,7 @@
 //! Titles (sentence 0) are left out on both sides, and so are the sentences after the last annotated one
 //! (MEANTIME annotates the first sentences of each article only).
 
+use dossier_eval::xml::{attr, unescape};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -21,22 +22,6 @@ use std::path::Path;
 use dossier_model::{Block, BlockKind, Dct, Document, Span};
 
 use crate::eval::Prf;
-
-/// Attribute value from an XML start tag.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let pat = format!(" {name}=\"");
-    let i = tag.find(&pat)? + pat.len();
-    let j = tag[i..].find('"')? + i;
-    Some(&tag[i..j])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
 
 #[derive(Default)]
 struct Mention {

@@ -9,6 +9,7 @@
 //! factor) and, where scored, the unit is one the mapping accepts. Each gold item and each prediction is matched
 //! at most once (greedy, in text order).
 
+use dossier_eval::xml::{attr, unescape};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -548,22 +549,6 @@ pub fn quantulum_with(dir: &Path, extract: Predictor) -> Result<Report, String> 
             .into(),
     );
     Ok(report)
-}
-
-/// Attribute `name="…"` inside an XML start tag.
-fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let pat = format!("{name}=\"");
-    let i = tag.find(&pat)? + pat.len();
-    let j = tag[i..].find('"')? + i;
-    Some(&tag[i..j])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// One MEANTIME document: rebuilt text, token byte spans, VALUE and TIMEX3 markables as token-id lists.

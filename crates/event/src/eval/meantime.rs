@@ -15,6 +15,7 @@
 //! - **Factuality with gold triggers**: the same agreement measured over all gold mentions, with the status
 //!   the coder's cue rules give to that mention ([`crate::factuality`]).
 
+use dossier_eval::xml::{attr, unescape};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -123,21 +124,6 @@ impl fmt::Display for MeantimeReport {
             s.join(", ")
         )
     }
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let i = tag.find(&key)? + key.len();
-    let j = tag[i..].find('"')? + i;
-    Some(&tag[i..j])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// A gold event mention: token ids (document order indexes), lemma, factuality class, part of speech.

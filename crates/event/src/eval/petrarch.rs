@@ -8,6 +8,7 @@
 //! the PLOVER coding view, [`crate::export::plover_type`]), an actor with the source country and, when a
 //! target is expected, a recipient with the target country.
 
+use dossier_eval::xml::attr;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -140,13 +141,6 @@ fn actors(text: &str) -> Vec<(Vec<String>, String)> {
     }
     out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     out
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!("{name}=\"");
-    let i = tag.find(&key)? + key.len();
-    let j = tag[i..].find('"')? + i;
-    Some(&tag[i..j])
 }
 
 /// Adds one STATE entity per dictionary match (longest first) to a segmented document.
