@@ -69,7 +69,7 @@ impl Resources {
         for w in STOP_CAPS
             .iter()
             .chain(TITLES)
-            .chain(MONTHS)
+            .chain(calendar_words())
             .chain(ORG_LAST)
             .chain(PLACE_LAST)
         {
@@ -107,7 +107,7 @@ fn lex() -> &'static Lex {
         Lex {
             stop: set(STOP_CAPS),
             titles: set(TITLES),
-            months: set(MONTHS),
+            months: calendar_words().copied().collect(),
             org_last: set(ORG_LAST),
             org_first: set(ORG_FIRST),
             place_last: set(PLACE_LAST),
@@ -393,39 +393,17 @@ const TITLES: &[&str] = &[
     "coordinator",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Calendar words that are capitalized but never names: month and weekday names, month abbreviations.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+fn calendar_words() -> impl Iterator<Item = &'static &'static str> {
+    dossier_model::MONTH_NAMES
+        .iter()
+        .chain(&dossier_model::WEEKDAY_NAMES)
+        .chain(MONTH_ABBREVIATIONS)
+}
 
 const ORG_LAST: &[&str] = &[
     "ministry",

@@ -43,6 +43,17 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
+/// English weekday names, lower case, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Content hash used as a document id: the first 16 hex digits of the SHA-256 of the text.
 pub fn content_id(text: &str) -> String {
     use sha2::{Digest, Sha256};
