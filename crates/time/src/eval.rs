@@ -14,11 +14,19 @@
 //! `Length`, and `Resolution.values[].timex` or `Value.Timex`) are tagged with the
 //! reference date as DCT (news anchoring). A case passes when every expected result is overlapped by one
 //! Dossier expression whose value agrees, and Dossier finds nothing that overlaps no expected result.
-//! Their resolution `timex` is compared with the TIMEX3 value as follows: `X` in their value matches any
-//! character (`XXXX-01-04` = January 4 of an unstated year); a range `(begin,end,duration)` matches our
-//! range's begin and end, or a single value equal to its begin (their end is exclusive: only the begin is
-//! compared when we have no range); a time-only value `T07:30` matches the time part of ours; trailing
-//! `:00` minutes/seconds are ignored. Spans are compared by overlap because Recognizers includes
+//! Their resolution `timex` is compared with the TIMEX3 value as follows (the mapping between their format
+//! and TIMEX3; each line is a convention difference, never a different meaning):
+//! - `X` in their value matches any character (`XXXX-01-04` = January 4 of an unstated year);
+//! - a time-only value `T07:30` matches the time part of ours (they leave the date out when the text does);
+//!   trailing `:00` minutes/seconds are ignored; their night code `NT` is TIMEX3's `NI`;
+//! - a range `(begin,end,duration)` matches our range's begin, or a single value whose first day equals
+//!   their begin (their end is exclusive); its begin is compared by the same rules (time-only, weekday);
+//! - a range also matches a DURATION of ours equal to its duration: TimeML annotates "the next 3 days",
+//!   "the last 3 months", "within 5 minutes" as DURATION (P3D), where Recognizers gives the anchored interval;
+//! - an unresolved weekday `XXXX-WXX-2` matches any resolved Tuesday (with the same time, if any);
+//! - an unspecified count of ours (`PXH`, TIMEX3 for "a few hours") matches the number they pick (`PT3H`).
+//!
+//! Spans are compared by overlap because Recognizers includes
 //! prepositions ("in 2017", "at 7") that TimeML leaves out.
 
 use std::fmt;
@@ -368,6 +376,9 @@ fn start_day(v: &str) -> Option<String> {
     if b.len() == 3 && digits(v) {
         return Some(format!("{v}0-01-01"));
     }
+    if b.len() == 2 && digits(v) {
+        return Some(format!("{v}00-01-01"));
+    }
     if b.len() < 4 || !digits(&v[..4]) {
         return None;
     }
@@ -420,22 +431,67 @@ fn weekday_eq(exp: &str, got: &str) -> bool {
         && strip_zero_time(&format!("X{gtime}")) == strip_zero_time(&format!("X{time}"))
 }
 
+/// A duration of ours agrees with theirs; an unspecified count of ours (`PXD` for "some days", TIMEX3's
+/// `X`) agrees with the number they choose for it (`P3D`).
+fn duration_eq(exp: &str, got: &str) -> bool {
+    if !got.starts_with('P') || !exp.starts_with('P') {
+        return false;
+    }
+    if exp == got {
+        return true;
+    }
+    // Our X stands for a run of digits (and a decimal point) in theirs.
+    let (e, g) = (exp.as_bytes(), got.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < e.len() && j < g.len() {
+        if g[j] == b'X' {
+            let k = i;
+            while i < e.len() && (e[i].is_ascii_digit() || e[i] == b'.') {
+                i += 1;
+            }
+            if i == k {
+                return false;
+            }
+            j += 1;
+        } else if e[i] == g[j] {
+            i += 1;
+            j += 1;
+        } else {
+            return false;
+        }
+    }
+    i == e.len() && j == g.len()
+}
+
+/// One (non-range) value of theirs against one value of ours.
+fn point_ok(exp: &str, value: &str) -> bool {
+    if exp.starts_with('T') {
+        return value.find('T').is_some_and(|t| wild_eq(exp, &value[t..]));
+    }
+    wild_eq(exp, value) || weekday_eq(exp, value) || duration_eq(exp, value)
+}
+
 /// Does a Dossier timex agree with a Recognizers `timex`?
 pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>) -> bool {
+    // Their code for night is `NT`; TIMEX3's is `NI`.
+    let exp_owned = exp.replace("TNT", "TNI");
+    let exp = exp_owned.as_str();
     if let Some(inner) = exp.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         let parts: Vec<&str> = inner.split(',').collect();
         if parts.len() >= 2 {
+            // TimeML annotates "the next 3 days", "within 5 minutes" as a DURATION: it agrees with the
+            // length of their interval.
+            if range.is_none() && parts.get(2).is_some_and(|d| duration_eq(d, value)) {
+                return true;
+            }
             let begin = range.map_or(value, |r| r.0);
-            if wild_eq(parts[0], begin) || weekday_eq(parts[0], begin) {
+            if point_ok(parts[0], begin) {
                 return true;
             }
             return start_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
         }
     }
-    if exp.starts_with('T') {
-        return value.find('T').is_some_and(|t| wild_eq(exp, &value[t..]));
-    }
-    wild_eq(exp, value) || weekday_eq(exp, value)
+    point_ok(exp, value)
 }
 
 /// Scores one Recognizers-Text DateTime spec file (JSON array of cases).

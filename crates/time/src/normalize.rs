@@ -217,7 +217,8 @@ fn merge_into(a: &mut Frame, b: &Frame) {
         ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
     }
     fill!(
-        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade
+        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade,
+        tz
     );
     if b.int.is_some() && a.int.is_none() && (b.ampm.is_some() || b.oclock) {
         a.int = b.int;

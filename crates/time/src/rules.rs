@@ -590,23 +590,57 @@ fn is_name_year(toks: &[Tok], i: usize) -> bool {
         && p.entry.is_none_or(|e| e.tense == 0)
 }
 
-/// Merges a TIME next to a DATE ("10:30 a.m., March 5" / "Monday, 10 p.m.") into one TIME.
+/// Does the match name a clock time (a digit time, am/pm, o'clock, noon)?
+fn has_clock(m: &Match, toks: &[Tok]) -> bool {
+    toks[m.start..m.end].iter().any(|t| {
+        t.cvs.iter().any(|c| {
+            matches!(
+                c.class,
+                Class::Clockt | Class::Ampm | Class::Clock | Class::Oclock
+            )
+        })
+    })
+}
+
+/// Merges a TIME next to a DATE ("10:30 a.m., March 5", "Monday, 10 p.m.", "tomorrow at 8am",
+/// "9am on Tuesday") or a clock time next to a part of the day ("8am this morning") into one TIME.
 fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let gap_ok = b.ext_start == a.end
-            || (b.ext_start == a.end + 1 && matches!(toks[a.end].text, "," | "of"));
+        let gap: Vec<&str> = toks[a.end..b.ext_start.max(a.end)]
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        let gap_l: Vec<String> = gap.iter().map(|g| g.to_ascii_lowercase()).collect();
+        let gap_l: Vec<&str> = gap_l.iter().map(String::as_str).collect();
         let ta = rules.rules[a.rule].ty;
         let tb = rules.rules[b.rule].ty;
-        let same_sent = toks[a.start].sent == toks[b.start].sent;
-        let pair = (ta == TimexType::Time && tb == TimexType::Date)
-            || (ta == TimexType::Date && tb == TimexType::Time && toks[a.end].text == ",");
-        if gap_ok
-            && same_sent
+        let same_sent = toks[a.start].sent == toks[b.start].sent && b.ext_start >= a.end;
+        let (ca, cb) = (has_clock(a, toks), has_clock(b, toks));
+        let pair = match (ta, tb) {
+            // TIME then DATE: "10:30 a.m., March 5", "9am on Tuesday", "3pm today".
+            (TimexType::Time, TimexType::Date) => {
+                matches!(gap_l[..], [] | [","] | ["of"] | ["on"] | [",", "on"])
+            }
+            // DATE then TIME: "Monday, 10 p.m.", "tomorrow at 8am", "Tuesday in the morning".
+            (TimexType::Date, TimexType::Time) => {
+                matches!(gap_l[..], [","] | [",", "at"] | ["at"] | ["@"])
+                    || (cb && gap_l.is_empty())
+                    || (!cb && matches!(gap_l[..], [] | ["in"]))
+            }
+            // a clock time and a part of the day: "8am this morning", "this morning at 8".
+            (TimexType::Time, TimexType::Time) => {
+                ca != cb && matches!(gap_l[..], [] | ["at"] | ["in"])
+            }
+            _ => false,
+        };
+        if same_sent
             && pair
             && rules.rules[a.rule].split.is_none()
             && rules.rules[b.rule].split.is_none()
+            && a.merged.is_none()
+            && b.merged.is_none()
         {
             let b = out.remove(i + 1);
             let a = &mut out[i];

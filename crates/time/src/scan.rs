@@ -70,6 +70,15 @@ fn is_possessive(rest: &str) -> bool {
     matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Does `rest` (right after a number) start with an am/pm marker that ends the word ("pm", "a.m.", "am,")?
+fn ampm_glued(rest: &str) -> bool {
+    let r = rest.as_bytes();
+    let low = |k: usize| r.get(k).map(|c| c.to_ascii_lowercase());
+    let ends = |k: usize| !r.get(k).is_some_and(|c| c.is_ascii_alphanumeric());
+    matches!(low(0), Some(b'a' | b'p'))
+        && ((low(1) == Some(b'm') && ends(2)) || (low(1) == Some(b'.') && low(2) == Some(b'm')))
+}
+
 pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
     let b = text.as_bytes();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
@@ -176,6 +185,9 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 if (1.0..=31.0).contains(&v) {
                     cvs.push(cv(Class::Day, v, ""));
                 }
+            } else if end < n && d <= 2 && v <= 24.0 && ampm_glued(&text[end..]) {
+                // 8pm, 11a.m.: an hour glued to its am/pm marker (scanned next as its own token).
+                cvs.push(cv(Class::Int, v, ""));
             } else if end < n && is_alpha_at(text, end) {
                 // 400km, 3G, 2nd-class...: glued to letters, not a time expression.
                 while end < n && (b[end].is_ascii_alphanumeric()) {

@@ -101,14 +101,34 @@ fn group_time() {
         "2013-03-22",
     );
     expect!(f, "10:30 a.m.", Time, "2013-03-22T10:30");
+    // A part of the day and a clock time next to each other make one TIME.
+    expect!(f, "this morning at 14:00 UTC", Time, "2013-03-22T14:00Z");
+    let f = news("Results came this morning.", "2013-03-22");
     expect!(f, "this morning", Time, "2013-03-22TMO");
-    expect!(f, "14:00 UTC", Time, "2013-03-22T14:00Z");
     let f = news(
         "Troops moved at night and struck in the morning.",
         "2013-03-22",
     );
     expect!(f, "night", Time, "2013-03-22TNI");
     expect!(f, "the morning", Time, "2013-03-22TMO");
+}
+
+#[test]
+fn date_and_clock_time_merge() {
+    // Clock times glued to am/pm, and a date next to a clock time, make one TIME.
+    let f = news(
+        "They meet tomorrow at 8pm and again Friday 9am.",
+        "2016-11-07",
+    );
+    expect!(f, "tomorrow at 8pm", Time, "2016-11-08T20:00");
+    let f = news("The call is at 3pm today.", "2016-11-07");
+    expect!(f, "3pm today", Time, "2016-11-07T15:00");
+    let f = news("The talks will resume 9 a.m. on Tuesday.", "2016-11-07");
+    expect!(f, "9 a.m. on Tuesday", Time, "2016-11-08T09:00");
+    let f = news("He left at 8am this morning.", "2016-11-07");
+    expect!(f, "8am this morning", Time, "2016-11-07T08:00");
+    // A lone number glued to letters other than am/pm stays out.
+    assert!(news("The 3G network and 400km road.", "2016-11-07").is_empty());
 }
 
 #[test]
