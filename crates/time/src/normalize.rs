@@ -155,6 +155,28 @@ impl Frame {
         }
     }
 
+    /// A range's begin without am/pm takes its end's when it can ("5 to 6pm"); "10 to 2pm" = 10 AM.
+    fn fill_ampm_from(&mut self, end: &Frame) {
+        if self.ampm.is_some() || self.oclock {
+            return;
+        }
+        let (Some(h1), Some(h2), Some(ap)) = (
+            self.hour.or(self.int.map(|i| i as u32)),
+            end.hour.or(end.int.map(|i| i as u32)),
+            end.ampm.as_deref(),
+        ) else {
+            return;
+        };
+        if h1 > 12 || h2 > 12 {
+            return;
+        }
+        self.ampm = Some(match ap {
+            "PM" if h1 > h2 && h2 != 12 => "AM".to_string(),
+            _ if h1 <= h2 || h2 == 12 => ap.to_string(),
+            _ => return,
+        });
+    }
+
     fn has_time(&self) -> bool {
         self.hour.is_some()
             || self.part.is_some()
@@ -198,8 +220,12 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     if let Some(b) = &m.merged {
         let (fb, _) = frames(b, &all_rules[b.rule], all_rules, toks);
         merge_into(&mut f1, &fb);
+        if rule.split.is_some() {
+            merge_into(&mut f2, &fb);
+        }
     }
     if rule.split.is_some() {
+        f1.fill_ampm_from(&f2);
         f1.fill_date_from(&f2);
         let f1c = f1.clone();
         f2.fill_date_from(&f1c);
@@ -620,6 +646,22 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 });
             }
             "MIL" => date = Some(format!("{}", o - 1)),
+            "W" | "M" => {
+                let y = f.year?;
+                date = Some(if u == "M" {
+                    if !(1..=12).contains(&o) && o != -1 {
+                        return None;
+                    }
+                    format!("{}-{:02}", ystr(y), if o < 0 { 12 } else { o })
+                } else {
+                    let last = iso_week(y, 12, 28).1 as i32;
+                    let w = if o < 0 { last } else { o };
+                    if !(1..=last).contains(&w) {
+                        return None;
+                    }
+                    format!("{}-W{:02}", ystr(y), w)
+                });
+            }
             "Q" | "HALF" => {
                 let y = f.year.or_else(|| ctx.anchor(false).map(|p| p.y));
                 let k = if o < 0 {
@@ -639,6 +681,18 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             }
             _ => return None,
         }
+    } else if let (Some((r, anaph)), Some("W"), Some(wd)) = (f.rel, f.unit.as_deref(), f.weekday) {
+        // "next week Wednesday": that weekday in the shifted week.
+        let b = ctx.anchor(anaph).filter(|b| b.g == Gran::Day);
+        date = Some(match b {
+            Some(b) => {
+                let p = b.add_days(7 * r as i64);
+                let p = p.add_days(wd as i64 - weekday(p.y, p.m, p.d) as i64);
+                date_pt = Some(p);
+                p.iso()
+            }
+            None => format!("XXXX-WXX-{wd}"),
+        });
     } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
         let v = match ctx.anchor(anaph) {
             Some(b) => fmt_unit(shift(b, u, r as i64), u),

@@ -635,13 +635,44 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
             }
             _ => false,
         };
-        if same_sent
-            && pair
-            && rules.rules[a.rule].split.is_none()
-            && rules.rules[b.rule].split.is_none()
-            && a.merged.is_none()
-            && b.merged.is_none()
-        {
+        let (sa, sb) = (
+            rules.rules[a.rule].split.is_some(),
+            rules.rules[b.rule].split.is_some(),
+        );
+        // A date next to a clock-time range: "tomorrow from 7 to 8pm", "5-6pm on April 22".
+        let range_pair = match (sa, sb) {
+            (false, false) => pair,
+            (false, true) => {
+                ta == TimexType::Date
+                    && cb
+                    && matches!(
+                        gap_l[..],
+                        [] | [","] | ["from"] | ["between"] | [",", "from"]
+                    )
+            }
+            (true, false) => {
+                ta == TimexType::Time
+                    && ca
+                    && tb == TimexType::Date
+                    && matches!(gap_l[..], [] | [","] | ["on"] | ["of"])
+            }
+            (true, true) => false,
+        };
+        if same_sent && range_pair && a.merged.is_none() && b.merged.is_none() {
+            if sb {
+                // The range stays the main match (its two frames); the date is merged into both ends.
+                let mut b = out.remove(i + 1);
+                let a = out.remove(i);
+                b.start = a.start;
+                b.ext_start = a.ext_start;
+                if b.modifier.is_none() {
+                    b.modifier = a.modifier;
+                }
+                b.merged = Some(Box::new(a));
+                out.insert(i, b);
+                i += 1;
+                continue;
+            }
             let b = out.remove(i + 1);
             let a = &mut out[i];
             a.end = b.end;

@@ -298,3 +298,44 @@ fn open_ended_references() {
     let f = news("The term was coined by analysts.", "2024-05-02");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn group_time_range() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text =
+        "The polls are open from 5 to 6pm, and the count runs tomorrow from 7:00 to 8:00 p.m.";
+    let found = tt.tag_text(text, Some("2016-11-07"));
+    let ranges: Vec<(String, String)> = found
+        .iter()
+        .filter_map(|t| t.range.as_ref().map(|r| (r.begin.clone(), r.end.clone())))
+        .collect();
+    assert!(
+        ranges.contains(&("2016-11-07T17:00".into(), "2016-11-07T18:00".into())),
+        "{ranges:?}"
+    );
+    assert!(
+        ranges.contains(&("2016-11-08T19:00".into(), "2016-11-08T20:00".into())),
+        "{ranges:?}"
+    );
+    // "10 to 2pm" starts in the morning.
+    let found = tt.tag_text("Open 10 to 2pm.", Some("2016-11-07"));
+    let r = found[0].range.as_ref().expect("a range");
+    assert_eq!(
+        (r.begin.as_str(), r.end.as_str()),
+        ("2016-11-07T10:00", "2016-11-07T14:00")
+    );
+}
+
+#[test]
+fn group_week() {
+    let f = news("We meet next week Wednesday.", "2018-11-28");
+    expect!(f, "next week Wednesday", Date, "2018-12-05");
+    let f = news("It opened on Monday of the following week.", "2018-07-30");
+    expect!(f, "Monday of the following week", Date, "2018-08-06");
+    let f = news(
+        "Sales fell in the first week of 2015 and the third month of 2021.",
+        "2018-11-28",
+    );
+    expect!(f, "the first week of 2015", Date, "2015-W01");
+    expect!(f, "the third month of 2021", Date, "2021-03");
+}
