@@ -23,6 +23,8 @@
 //!   their begin (their end is exclusive); its begin is compared by the same rules (time-only, weekday);
 //! - a range also matches a DURATION of ours equal to its duration: TimeML annotates "the next 3 days",
 //!   "the last 3 months", "within 5 minutes" as DURATION (P3D), where Recognizers gives the anchored interval;
+//! - a single date of theirs for "in two weeks" matches the end of our anchored DURATION's interval (TimeML
+//!   annotates the duration; Dossier's JSON keeps its interval, TIMEX3's beginPoint/endPoint);
 //! - an unresolved weekday `XXXX-WXX-2` matches any resolved Tuesday (with the same time, if any);
 //! - an unspecified count of ours (`PXH`, TIMEX3 for "a few hours") matches the number they pick (`PT3H`).
 //!
@@ -481,7 +483,7 @@ pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>)
         if parts.len() >= 2 {
             // TimeML annotates "the next 3 days", "within 5 minutes" as a DURATION: it agrees with the
             // length of their interval.
-            if range.is_none() && parts.get(2).is_some_and(|d| duration_eq(d, value)) {
+            if parts.get(2).is_some_and(|d| duration_eq(d, value)) {
                 return true;
             }
             let begin = range.map_or(value, |r| r.0);
@@ -491,7 +493,8 @@ pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>)
             return start_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
         }
     }
-    point_ok(exp, value)
+    // "in two weeks": TimeML's DURATION `P2W`, whose interval (beginPoint/endPoint) ends on the day they give.
+    point_ok(exp, value) || (value.starts_with('P') && range.is_some_and(|r| point_ok(exp, r.1)))
 }
 
 /// Scores one Recognizers-Text DateTime spec file (JSON array of cases).

@@ -263,6 +263,36 @@ fn resolve_with(
                 }
             }
         }
+        if ty == TimexType::Duration && range.is_none() && f2.is_none() {
+            // An anchored duration ("in two weeks", "within 3 days", "the next three years", "the past
+            // three months") keeps its interval, TIMEX3's beginPoint/endPoint; the TimeML export still
+            // writes the DURATION alone (no spans for the two ends).
+            let prev = |k: usize| {
+                m.ext_start
+                    .checked_sub(k)
+                    .map(|i| &toks[i])
+                    .filter(|t| t.sent == toks[m.start].sent)
+                    .map(|t| t.text.to_ascii_lowercase())
+            };
+            let head = toks[m.ext_start].text.to_ascii_lowercase();
+            let first_rel = f1.rel.map(|r| r.0);
+            let dir = match (prev(1).as_deref(), first_rel) {
+                (Some("in" | "within"), _) if tense != Tense::Past && head != "the" => 1,
+                (_, Some(1)) if tense != Tense::Past => 1,
+                (_, Some(-1)) => -1,
+                _ => 0,
+            };
+            if dir != 0 && !narrative {
+                if let Some((b, e)) = normalize::duration_interval(&f1, &ctx, dir) {
+                    range = Some(TimexRange {
+                        begin: b,
+                        end: e,
+                        begin_span: None,
+                        end_span: None,
+                    });
+                }
+            }
+        }
         let relative = ty != TimexType::Duration && ty != TimexType::Set && is_relative(&f1);
         let anaphoric = f1.rel.is_some_and(|r| r.1) || f1.dir.is_some_and(|d| d.1);
         let anchor = relative.then(|| {

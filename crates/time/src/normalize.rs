@@ -573,6 +573,31 @@ fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
     })
 }
 
+/// The interval an anchored duration covers, as (begin, end) days: `dir` > 0 runs forward from the anchor
+/// ("in two weeks", "within 3 days", "the next three years"), `dir` < 0 back to it ("the past three
+/// months"). Only whole days and longer, with a day-precise anchor and a known count.
+pub fn duration_interval(f: &Frame, ctx: &Ctx, dir: i32) -> Option<(String, String)> {
+    let unit = f.unit.as_deref()?;
+    if !matches!(unit, "Y" | "M" | "W" | "D" | "Q" | "HALF" | "DE") {
+        return None;
+    }
+    let mut n = f.n.unwrap_or(1.0);
+    if f.half {
+        n += 0.5;
+    }
+    if n.is_nan() || n.fract() != 0.0 || !(1.0..=1000.0).contains(&n) {
+        return None;
+    }
+    let a = ctx.anchor(false).filter(|p| p.g == Gran::Day)?;
+    let b = shift(a, unit, n as i64 * dir.signum() as i64);
+    let b = Pt { g: Gran::Day, ..b };
+    Some(if dir > 0 {
+        (a.iso(), b.iso())
+    } else {
+        (b.iso(), a.iso())
+    })
+}
+
 /// Normalizes one frame. Returns the type (DATE may become TIME) and the value.
 pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, String)> {
     match ty {

@@ -339,3 +339,33 @@ fn group_week() {
     expect!(f, "the first week of 2015", Date, "2015-W01");
     expect!(f, "the third month of 2021", Date, "2021-03");
 }
+
+#[test]
+fn anchored_durations_keep_their_interval() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "The mission will leave in two weeks; prices rose over the past three months.";
+    let found = tt.tag_text(text, Some("2018-03-23"));
+    let iv: Vec<(String, String, String)> = found
+        .iter()
+        .filter_map(|t| {
+            t.range
+                .as_ref()
+                .map(|r| (t.value.clone(), r.begin.clone(), r.end.clone()))
+        })
+        .collect();
+    assert!(
+        iv.contains(&("P2W".into(), "2018-03-23".into(), "2018-04-06".into())),
+        "{iv:?}"
+    );
+    assert!(
+        iv.contains(&("P3M".into(), "2017-12-23".into(), "2018-03-23".into())),
+        "{iv:?}"
+    );
+    // The TimeML export still writes the bare DURATIONs.
+    let mut doc = dossier_model::Document::new(text);
+    doc.meta.dct.value = Some("2018-03-23".into());
+    dossier_model::Component::process(&tt, &mut doc);
+    let out = dossier_time::timeml::export_timexes(&doc);
+    assert!(out.iter().any(|t| t.value == "P2W"));
+    assert!(out.iter().all(|t| t.value != "2018-04-06"));
+}
