@@ -18,6 +18,10 @@ for path in sorted(glob.glob(os.path.join(src, 'intra-doc_annotation', '*', '*.x
         ids = [a.get('t_id') for a in tx.findall('token_anchor')]
         if tx.get('functionInDocument') == 'CREATION_TIME':
             dct = tx.get('value')
+            # One article writes its creation time day-first (03-02-2009 = 3 February 2009).
+            p = (dct or '').split('-')
+            if len(p) == 3 and len(p[2]) == 4 and len(p[0]) == 2:
+                dct = f'{p[2]}-{p[1]}-{p[0]}'
             # The dateline under the title is the creation time itself (TE3 keeps it in <DCT>, outside <TEXT>).
             dct_toks.update(ids)
             continue

@@ -475,7 +475,10 @@ impl Rules {
         if last.cvs.iter().any(|c| c.class == Class::Season) {
             // A lone season needs a temporal preposition in front ("in the fall", not "the city's fall")
             // and no "of" + non-year after it ("the summer of discontent").
-            let ctx_ok = prev.is_some_and(|p| p.cvs.iter().any(|c| c.class == Class::Ctx));
+            // "to" is no context for a lone season: "stocks continue to fall", "to spring back".
+            let ctx_ok = prev.is_some_and(|p| {
+                p.cvs.iter().any(|c| c.class == Class::Ctx) && p.key() != Some("to")
+            });
             let of_thing = next.is_some_and(|n| n.key() == Some("of"));
             if !ctx_ok || of_thing {
                 return false;
@@ -602,6 +605,24 @@ fn has_clock(m: &Match, toks: &[Tok]) -> bool {
     })
 }
 
+/// Does the match name a day (a weekday, day of the month, today/tomorrow, a full date, a holiday)? Only
+/// those take a clock time ("next month at 6pm" stays two expressions).
+fn names_day(m: &Match, toks: &[Tok]) -> bool {
+    toks[m.start..m.end].iter().any(|t| {
+        t.cvs.iter().any(|c| {
+            matches!(
+                c.class,
+                Class::Weekday
+                    | Class::Day
+                    | Class::Deictic
+                    | Class::Iso
+                    | Class::Slash
+                    | Class::Holiday
+            )
+        })
+    })
+}
+
 /// Merges a TIME next to a DATE ("10:30 a.m., March 5", "Monday, 10 p.m.", "tomorrow at 8am",
 /// "9am on Tuesday") or a clock time next to a part of the day ("8am this morning") into one TIME.
 fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
@@ -618,23 +639,27 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
         let tb = rules.rules[b.rule].ty;
         let same_sent = toks[a.start].sent == toks[b.start].sent && b.ext_start >= a.end;
         let (ca, cb) = (has_clock(a, toks), has_clock(b, toks));
-        let pair = match (ta, tb) {
-            // TIME then DATE: "10:30 a.m., March 5", "9am on Tuesday", "3pm today".
-            (TimexType::Time, TimexType::Date) => {
-                matches!(gap_l[..], [] | [","] | ["of"] | ["on"] | [",", "on"])
-            }
-            // DATE then TIME: "Monday, 10 p.m.", "tomorrow at 8am", "Tuesday in the morning".
-            (TimexType::Date, TimexType::Time) => {
-                matches!(gap_l[..], [","] | [",", "at"] | ["at"] | ["@"])
-                    || (cb && gap_l.is_empty())
-                    || (!cb && matches!(gap_l[..], [] | ["in"]))
-            }
-            // a clock time and a part of the day: "8am this morning", "this morning at 8".
-            (TimexType::Time, TimexType::Time) => {
-                ca != cb && matches!(gap_l[..], [] | ["at"] | ["in"])
-            }
-            _ => false,
-        };
+        let day_a = ta != TimexType::Date || names_day(a, toks);
+        let day_b = tb != TimexType::Date || names_day(b, toks);
+        let pair = day_a
+            && day_b
+            && match (ta, tb) {
+                // TIME then DATE: "10:30 a.m., March 5", "9am on Tuesday", "3pm today".
+                (TimexType::Time, TimexType::Date) => {
+                    matches!(gap_l[..], [] | [","] | ["of"] | ["on"] | [",", "on"])
+                }
+                // DATE then TIME: "Monday, 10 p.m.", "tomorrow at 8am", "Tuesday in the morning".
+                (TimexType::Date, TimexType::Time) => {
+                    matches!(gap_l[..], [","] | [",", "at"] | ["at"] | ["@"])
+                        || (cb && gap_l.is_empty())
+                        || (!cb && matches!(gap_l[..], [] | ["in"]))
+                }
+                // a clock time and a part of the day: "8am this morning", "this morning at 8".
+                (TimexType::Time, TimexType::Time) => {
+                    ca != cb && matches!(gap_l[..], [] | ["at"] | ["in"])
+                }
+                _ => false,
+            };
         let (sa, sb) = (
             rules.rules[a.rule].split.is_some(),
             rules.rules[b.rule].split.is_some(),
@@ -644,6 +669,7 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
             (false, false) => pair,
             (false, true) => {
                 ta == TimexType::Date
+                    && day_a
                     && cb
                     && matches!(
                         gap_l[..],
@@ -654,6 +680,7 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
                 ta == TimexType::Time
                     && ca
                     && tb == TimexType::Date
+                    && day_b
                     && matches!(gap_l[..], [] | [","] | ["on"] | ["of"])
             }
             (true, true) => false,

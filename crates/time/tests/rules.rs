@@ -369,3 +369,22 @@ fn anchored_durations_keep_their_interval() {
     assert!(out.iter().any(|t| t.value == "P2W"));
     assert!(out.iter().all(|t| t.value != "2018-04-06"));
 }
+
+#[test]
+fn market_day_and_seasons_after_to() {
+    let f = news(
+        "The index gained 1.7 % to end the day at 9,505, and shares continue to fall.",
+        "2009-08-21",
+    );
+    expect!(f, "the day", Date, "2009-08-21");
+    assert!(
+        !f.iter().any(|(t, _, _)| t == "fall"),
+        "'to fall' is a verb: {f:?}"
+    );
+    let f = news(
+        "Work resumes in the fall, he said at present.",
+        "2009-08-21",
+    );
+    expect!(f, "the fall", Date, "2009-FA");
+    expect!(f, "present", Date, "PRESENT_REF");
+}
