@@ -79,7 +79,7 @@ impl Frame {
                 } else {
                     tok.text
                 };
-                let mut it = src.split(':');
+                let mut it = src.split([':', '.']);
                 self.hour = it.next().and_then(|h| h.parse().ok());
                 self.minute = it.next().and_then(|m| m.parse().ok());
             }
@@ -872,6 +872,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         }
     }
     // The time part.
+    let mut ampm = f.ampm.clone();
     let hour = f.hour.or_else(|| {
         if f.ampm.is_some() || f.oclock {
             f.int.map(|i| i as u32)
@@ -879,6 +880,22 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             None
         }
     });
+    // "at 7 in the evening", "in the morning at 7": a bare hour read through the part of the day.
+    let hour = hour.or_else(|| {
+        let h = f
+            .int
+            .or(f.n)
+            .filter(|h| h.fract() == 0.0 && (1.0..=12.0).contains(h))? as u32;
+        f.part.as_ref()?;
+        Some(h)
+    });
+    if ampm.is_none() {
+        if let (Some(h), Some(p)) = (hour, f.part.as_deref()) {
+            if h < 12 && (matches!(p, "AF" | "EV") || (p == "NI" && h >= 6)) {
+                ampm = Some("PM".into());
+            }
+        }
+    }
     if hour.is_some() || f.part.is_some() {
         out_ty = TimexType::Time;
         let d = match (date, date_pt) {
@@ -893,7 +910,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 if h > 24 {
                     return None;
                 }
-                match f.ampm.as_deref() {
+                match ampm.as_deref() {
                     Some("PM") if h < 12 => h += 12,
                     Some("AM") if h == 12 => h = 0,
                     _ => {}

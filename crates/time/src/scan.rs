@@ -161,6 +161,15 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 }
                 let v: f64 = text[start..end].replace(',', "").parse().unwrap_or(0.0);
                 cvs.push(cv(Class::Int, v, ""));
+            } else if d <= 2
+                && v <= 24.0
+                && at(end) == b'.'
+                && digits_at(b, end + 1) == 2
+                && ampm_glued(text[end + 3..].trim_start_matches(' '))
+            {
+                // 8.30pm, 3.30 p.m.: a clock time written with a dot.
+                end += 3;
+                cvs.push(cv(Class::Clockt, 0.0, &text[start..end]));
             } else if at(end) == b'.' && digits_at(b, end + 1) > 0 {
                 end += 1 + digits_at(b, end + 1);
                 let v: f64 = text[start..end].parse().unwrap_or(0.0);

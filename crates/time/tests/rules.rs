@@ -388,3 +388,29 @@ fn market_day_and_seasons_after_to() {
     expect!(f, "the fall", Date, "2009-FA");
     expect!(f, "present", Date, "PRESENT_REF");
 }
+
+#[test]
+fn clock_and_calendar_forms() {
+    let f = news("Doors open at 8.30pm today.", "2019-12-26");
+    expect!(f, "8.30pm today", Time, "2019-12-26T20:30");
+    let f = news("We will meet at 7 in the evening.", "2019-12-26");
+    expect!(f, "7 in the evening", Time, "2019-12-26T19:00");
+    let f = news("We will meet Wednesday evening next week.", "2018-08-01");
+    expect!(f, "Wednesday evening next week", Time, "2018-08-08TEV");
+    let f = news(
+        "She was born on July 4th of 1995; the plan for Dec/2018 failed.",
+        "2019-12-26",
+    );
+    expect!(f, "July 4th of 1995", Date, "1995-07-04");
+    expect!(f, "Dec/2018", Date, "2018-12");
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "I am off from the ninth till the seventeenth of April.",
+        Some("2016-11-07"),
+    );
+    let r = found[0].range.as_ref().expect("a range");
+    assert_eq!(
+        (r.begin.as_str(), r.end.as_str()),
+        ("2016-04-09", "2016-04-17")
+    );
+}
