@@ -91,7 +91,9 @@ impl TimeTagger {
     pub fn tag_text(&self, text: &str, dct: Option<&str>) -> Vec<Timex> {
         let Ok(t) = tables() else { return Vec::new() };
         let scan = scan::scan(text, &t.lex);
-        let matches = t.rules.find(&scan, &t.lex);
+        let matches = t
+            .rules
+            .find(&scan, &t.lex, self.anchoring == Anchoring::Narrative);
         let dct = dct.and_then(Pt::parse);
         resolve(
             t,
@@ -108,7 +110,9 @@ impl TimeTagger {
     fn run(&self, doc: &mut Document) -> Result<(), String> {
         let t = tables().map_err(|e| format!("time: data tables: {e}"))?;
         let scan = scan::scan(&doc.text, &t.lex);
-        let matches = t.rules.find(&scan, &t.lex);
+        let matches = t
+            .rules
+            .find(&scan, &t.lex, self.anchoring == Anchoring::Narrative);
         let mut dct = doc.meta.dct.value.as_deref().and_then(Pt::parse);
         if dct.is_none() && self.infer_dct {
             if let Some((v, lo, hi)) = infer_dct(t, &scan, &matches) {

@@ -139,7 +139,11 @@ impl Frame {
             "half" => self.half = true,
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
-            "rel" => self.rel = Some((v.parse().unwrap_or(0), false)),
+            // "0a": anaphoric (the last mentioned time), as in lexicon.tsv.
+            "rel" => {
+                let anaph = v.ends_with('a');
+                self.rel = Some((v.trim_end_matches('a').parse().unwrap_or(0), anaph));
+            }
             _ => {}
         }
     }
@@ -706,6 +710,21 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             }
             _ => return None,
         }
+    } else if let (Some((r, anaph)), Some("Y"), true) = (
+        f.rel,
+        f.unit.as_deref(),
+        f.year.is_none() && (f.month.is_some() || f.season.is_some()),
+    ) {
+        // "August of that year", "the spring of next year": the month or season in the shifted year.
+        let y = ctx.anchor(anaph).map(|b| b.y + r);
+        let mut g = f.clone();
+        g.rel = None;
+        g.unit = None;
+        g.year = y;
+        if y.is_none() {
+            return None;
+        }
+        return normalize(&g, ty, ctx);
     } else if let (Some((r, anaph)), Some("W"), Some(wd)) = (f.rel, f.unit.as_deref(), f.weekday) {
         // "next week Wednesday": that weekday in the shifted week.
         let b = ctx.anchor(anaph).filter(|b| b.g == Gran::Day);
@@ -719,7 +738,12 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             None => format!("XXXX-WXX-{wd}"),
         });
     } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
-        let v = match ctx.anchor(anaph) {
+        // A day needs a day-precise anchor ("ending the day" after "since 1997" is the DCT's day).
+        let base = match ctx.anchor(anaph) {
+            Some(b) if u == "D" && b.g != Gran::Day => ctx.dct.filter(|d| d.g == Gran::Day),
+            b => b,
+        };
+        let v = match base {
             Some(b) => fmt_unit(shift(b, u, r as i64), u),
             None => match u {
                 "Y" => "XXXX".into(),

@@ -335,7 +335,8 @@ impl Rules {
     }
 
     /// All non-overlapping matches, left to right, longest first.
-    pub fn find(&self, scan: &Scan, lex: &Lexicon) -> Vec<Match> {
+    /// Finds the matches; rules flagged `narrative` only compete under narrative anchoring.
+    pub fn find(&self, scan: &Scan, lex: &Lexicon, narrative: bool) -> Vec<Match> {
         let toks = &scan.toks;
         let mut out: Vec<Match> = Vec::new();
         let mut cands: Vec<u16> = Vec::new();
@@ -381,6 +382,9 @@ impl Rules {
             for &ri in &cands {
                 let need = self.rules[ri as usize].need;
                 if need != 0 && near[i] & need == 0 {
+                    continue;
+                }
+                if self.rules[ri as usize].narrative && !narrative {
                     continue;
                 }
                 if let Some(m) = self.try_rule(ri as usize, toks, i, &mut scratch) {
@@ -537,17 +541,21 @@ impl Rules {
             let rule = &self.rules[m.rule];
             let ty = rule.ty;
             let s = m.start;
-            // A rule's own left context ("[over] the years") is not a modifier.
-            if m.caps
+            // A rule's own left context ("[over] the years") is not a modifier, unless an in-span modifier
+            // covers it ("the end of" + "[end] [of] the year" = "the end of the year").
+            let ctx_len = m
+                .caps
                 .iter()
-                .any(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
-            {
-                prev_end = m.end;
-                continue;
-            }
+                .filter(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
+                .map(|c| s - c.tok as usize)
+                .max()
+                .unwrap_or(0);
             for md in &lex.modifiers {
                 let k = md.words.len();
                 if s < k || s - k < prev_end {
+                    continue;
+                }
+                if ctx_len > 0 && (!md.in_span || k <= ctx_len) {
                     continue;
                 }
                 let ok = md.words.iter().enumerate().all(|(j, w)| {

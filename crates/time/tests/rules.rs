@@ -414,3 +414,19 @@ fn clock_and_calendar_forms() {
         ("2016-04-09", "2016-04-17")
     );
 }
+
+#[test]
+fn end_of_period_spans_and_months_of_that_year() {
+    let f = news("Troops will leave by the end of the year.", "2009-03-05");
+    expect!(f, "the end of the year", Date, "2009");
+    let f = tag(
+        "The offensive began in March 1943. In August of that year the line broke.",
+        "2009-12-19",
+        Anchoring::Narrative,
+    );
+    expect!(f, "August of that year", Date, "1943-08");
+    // News TimeML (MEANTIME) writes "October" and "next year" as two expressions.
+    let f = news("Dealers will close by October of next year.", "2009-05-15");
+    expect!(f, "October", Date, "2009-10");
+    expect!(f, "next year", Date, "2010");
+}
