@@ -416,6 +416,19 @@ impl Rules {
     /// Context checks for bare years and months (false positives: "2000 troops", "Zapad 2023", "may").
     fn accept(&self, m: &Match, toks: &[Tok]) -> bool {
         let rule = &self.rules[m.rule];
+        if rule.plural {
+            // "for years", "in months": the unit must be written in the plural ("in day trading" is not).
+            let unit = toks[m.start..m.end]
+                .iter()
+                .rev()
+                .find(|t| t.cvs.iter().any(|c| c.class == Class::Unit));
+            if let Some(u) = unit {
+                let w = u.text.to_ascii_lowercase();
+                if !(w.ends_with('s') || w == "millennia") {
+                    return false;
+                }
+            }
+        }
         if !rule.bare {
             return true;
         }

@@ -430,3 +430,16 @@ fn end_of_period_spans_and_months_of_that_year() {
     expect!(f, "October", Date, "2009-10");
     expect!(f, "next year", Date, "2010");
 }
+
+#[test]
+fn bare_plural_units_and_session_parts() {
+    let f = news(
+        "Shares hit their highest level in years in morning trading.",
+        "2010-03-02",
+    );
+    expect!(f, "years", Duration, "PXY");
+    expect!(f, "morning", Time, "2010-03-02TMO");
+    // A singular unit is no bare duration.
+    let f = news("Gains in day trading and in year two.", "2010-03-02");
+    assert!(f.is_empty(), "{f:?}");
+}
