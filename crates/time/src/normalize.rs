@@ -137,6 +137,7 @@ impl Frame {
             "part" => self.part = Some(v.to_string()),
             "n" => self.n = Some(v.parse().unwrap_or(f64::NAN)),
             "half" => self.half = true,
+            "dir" => self.dir = Some((v.parse().unwrap_or(1), false)),
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
             // "0a": anaphoric (the last mentioned time), as in lexicon.tsv.
@@ -657,6 +658,14 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     if date.is_some() {
     } else if let Some(k) = f.deictic {
         date_pt = ctx.dct.or(ctx.refp).map(|p| p.add_days(k as i64));
+        // "three weeks from tomorrow", "two days before yesterday".
+        if let (Some((d, _)), Some(u), Some(p)) = (f.dir, f.unit.as_deref(), date_pt) {
+            let n = f.n.filter(|n| !n.is_nan() && n.fract() == 0.0)?;
+            if !matches!(u, "Y" | "M" | "W" | "D") {
+                return None;
+            }
+            date_pt = Some(shift(p, u, n as i64 * d.signum() as i64));
+        }
         date = Some(
             date_pt
                 .map(|p| p.iso())

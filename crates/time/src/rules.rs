@@ -650,12 +650,29 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let gap: Vec<&str> = toks[a.end..b.ext_start.max(a.end)]
-            .iter()
-            .map(|t| t.text)
-            .collect();
-        let gap_l: Vec<String> = gap.iter().map(|g| g.to_ascii_lowercase()).collect();
-        let gap_l: Vec<&str> = gap_l.iter().map(String::as_str).collect();
+        // At most two words between them (checked before anything is built: most neighbours are far apart).
+        if b.ext_start < a.end || b.ext_start - a.end > 2 {
+            i += 1;
+            continue;
+        }
+        let mut gap_buf = [""; 2];
+        let mut lower = [[0u8; 8]; 2];
+        for (k, t) in toks[a.end..b.ext_start].iter().enumerate() {
+            let w = t.text.as_bytes();
+            if w.len() > 8 {
+                gap_buf[k] = "\u{1}";
+                continue;
+            }
+            for (j, c) in w.iter().enumerate() {
+                lower[k][j] = c.to_ascii_lowercase();
+            }
+        }
+        for (k, t) in toks[a.end..b.ext_start].iter().enumerate() {
+            if gap_buf[k].is_empty() {
+                gap_buf[k] = std::str::from_utf8(&lower[k][..t.text.len()]).unwrap_or("\u{1}");
+            }
+        }
+        let gap_l: &[&str] = &gap_buf[..b.ext_start - a.end];
         let ta = rules.rules[a.rule].ty;
         let tb = rules.rules[b.rule].ty;
         let same_sent = toks[a.start].sent == toks[b.start].sent && b.ext_start >= a.end;
