@@ -142,8 +142,44 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 } else {
                     0
                 };
+                let md_ok = || {
+                    // A month/day without a year ("on 10/1", "from 5/1 to 5/7") after a temporal preposition.
+                    let m: u32 = text[start..start + d].parse().unwrap_or(0);
+                    let dd: u32 = text[end + 1..e2].parse().unwrap_or(0);
+                    let prev_ok = toks.last().is_some_and(|t: &Tok| {
+                        let w = t.text.to_ascii_lowercase();
+                        matches!(
+                            w.as_str(),
+                            "on" | "from"
+                                | "to"
+                                | "until"
+                                | "till"
+                                | "since"
+                                | "before"
+                                | "after"
+                                | "between"
+                                | "and"
+                                | "through"
+                                | "-"
+                                | "–"
+                                | "this"
+                                | "next"
+                                | "last"
+                                | "due"
+                        )
+                    });
+                    d3 == 0
+                        && (1..=12).contains(&m)
+                        && (1..=31).contains(&dd)
+                        && at(e2) != b'/'
+                        && !is_alpha_at(text, e2)
+                        && prev_ok
+                };
                 if d3 == 4 || d3 == 2 {
                     end = e2 + 1 + d3;
+                    cvs.push(cv(Class::Slash, 0.0, &text[start..end]));
+                } else if md_ok() {
+                    end = e2;
                     cvs.push(cv(Class::Slash, 0.0, &text[start..end]));
                 } else {
                     cvs.push(cv(Class::Int, v, ""));

@@ -443,3 +443,23 @@ fn bare_plural_units_and_session_parts() {
     let f = news("Gains in day trading and in year two.", "2010-03-02");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn shifted_deictic_days_and_month_day_slashes() {
+    let f = news("Are you available three weeks from tomorrow?", "2018-05-31");
+    expect!(f, "three weeks from tomorrow", Date, "2018-06-22");
+    let f = news("It was due two days before yesterday.", "2018-05-29");
+    expect!(f, "two days before yesterday", Date, "2018-05-26");
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "The office is closed from 10/1 to 11/7.",
+        Some("2016-11-07"),
+    );
+    let r = found[0].range.as_ref().expect("a range");
+    assert_eq!(
+        (r.begin.as_str(), r.end.as_str()),
+        ("2016-10-01", "2016-11-07")
+    );
+    // Without a temporal preposition a slash pair is no date (a fraction, a score).
+    assert!(news("He won 6/4 and ate 1/2 of it.", "2016-11-07").is_empty());
+}
