@@ -26,6 +26,7 @@
 //! - a single date of theirs for "in two weeks" matches the end of our anchored DURATION's interval (TimeML
 //!   annotates the duration; Dossier's JSON keeps its interval, TIMEX3's beginPoint/endPoint);
 //! - an unresolved weekday `XXXX-WXX-2` matches any resolved Tuesday (with the same time, if any);
+//! - durations agree when they have the same length (`PT0.5H` = `PT30M`, `P1.5Y` = `P18M`);
 //! - an unspecified count of ours (`PXH`, TIMEX3 for "a few hours") matches the number they pick (`PT3H`).
 //!
 //! Spans are compared by overlap because Recognizers includes
@@ -442,6 +443,11 @@ fn duration_eq(exp: &str, got: &str) -> bool {
     if exp == got {
         return true;
     }
+    if let (Some(a), Some(b)) = (duration_len(exp), duration_len(got)) {
+        if (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-6 {
+            return true;
+        }
+    }
     // Our X stands for a run of digits (and a decimal point) in theirs.
     let (e, g) = (exp.as_bytes(), got.as_bytes());
     let (mut i, mut j) = (0, 0);
@@ -463,6 +469,41 @@ fn duration_eq(exp: &str, got: &str) -> bool {
         }
     }
     i == e.len() && j == g.len()
+}
+
+/// A TIMEX3 duration as (months, seconds): `PT0.5H` and `PT30M` are the same length.
+fn duration_len(v: &str) -> Option<(f64, f64)> {
+    let rest = v.strip_prefix('P')?;
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, t),
+        None => (rest, ""),
+    };
+    let (mut months, mut secs) = (0.0, 0.0);
+    for (part, is_time) in [(date, false), (time, true)] {
+        let mut num = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: f64 = num.parse().ok()?;
+            num.clear();
+            match (is_time, c) {
+                (false, 'Y') => months += 12.0 * n,
+                (false, 'M') => months += n,
+                (false, 'W') => secs += 7.0 * 86400.0 * n,
+                (false, 'D') => secs += 86400.0 * n,
+                (true, 'H') => secs += 3600.0 * n,
+                (true, 'M') => secs += 60.0 * n,
+                (true, 'S') => secs += n,
+                _ => return None,
+            }
+        }
+        if !num.is_empty() {
+            return None;
+        }
+    }
+    Some((months, secs))
 }
 
 /// One (non-range) value of theirs against one value of ours.

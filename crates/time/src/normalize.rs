@@ -137,6 +137,7 @@ impl Frame {
             "part" => self.part = Some(v.to_string()),
             "n" => self.n = Some(v.parse().unwrap_or(f64::NAN)),
             "half" => self.half = true,
+            "clock" => self.oclock = true,
             "dir" => self.dir = Some((v.parse().unwrap_or(1), false)),
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
@@ -647,7 +648,9 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     // The date part.
     let mut date: Option<String> = None;
     let mut date_pt: Option<Pt> = None;
-    if let (Some((r, anaph)), Some(_), None, None) = (f.rel, &f.part, &f.unit, f.deictic) {
+    if let (Some((r, anaph)), Some(_), None, None, None) =
+        (f.rel, &f.part, &f.unit, f.deictic, f.weekday)
+    {
         // "last night" = the night before the anchor day; "this morning" = the anchor day.
         if let Some(b) = ctx.anchor(anaph).filter(|b| b.g == Gran::Day) {
             let p = b.add_days(r.clamp(-1, 1) as i64);
@@ -857,7 +860,29 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         let year = f
             .year
             .or_else(|| if f.bc { f.int.map(|i| i as i32) } else { None });
-        if f.month.is_none() && f.day.is_none() && f.season.is_none() && year.is_none() {
+        if let (Some(wd), Some(d), None, None, Some(b)) = (
+            f.weekday,
+            f.day,
+            f.month,
+            year,
+            ctx.anchor(false).filter(|b| b.g == Gran::Day),
+        ) {
+            // "Tuesday the eleventh": the month around the anchor whose day falls on that weekday.
+            let mut best: Option<Pt> = None;
+            for k in -2i64..=2 {
+                let p = Pt::day(b.y, b.m, 1).add_months(k);
+                if d > days_in_month(p.y, p.m) || weekday(p.y, p.m, d) != wd {
+                    continue;
+                }
+                let c = Pt::day(p.y, p.m, d);
+                if best.is_none_or(|x| (x.days() - b.days()).abs() > (c.days() - b.days()).abs()) {
+                    best = Some(c);
+                }
+            }
+            let p = best?;
+            date_pt = Some(p);
+            date = Some(p.iso());
+        } else if f.month.is_none() && f.day.is_none() && f.season.is_none() && year.is_none() {
             // A weekday alone: the nearest one in the direction of the tense.
             let wd = f.weekday? as i64;
             let b = ctx.anchor(false).filter(|b| b.g == Gran::Day);

@@ -463,3 +463,16 @@ fn shifted_deictic_days_and_month_day_slashes() {
     // Without a temporal preposition a slash pair is no date (a fraction, a score).
     assert!(news("He won 6/4 and ate 1/2 of it.", "2016-11-07").is_empty());
 }
+
+#[test]
+fn parts_of_day_with_hours_and_half_units() {
+    let f = news("It happened last night at 8.", "2018-08-16");
+    expect!(f, "last night at 8", Time, "2018-08-15T20:00");
+    let f = news("We will be back next Monday afternoon.", "2016-11-07");
+    expect!(f, "next Monday afternoon", Time, "2016-11-14TAF");
+    let f = news("The talks lasted one hour and a half.", "2016-11-07");
+    expect!(f, "one hour and a half", Duration, "PT1.5H");
+    // "today at a press conference": no clock time.
+    let f = news("Apple said today at a press event.", "2016-11-07");
+    expect!(f, "today", Date, "2016-11-07");
+}
