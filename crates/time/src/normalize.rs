@@ -676,7 +676,12 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         );
     } else if let Some(dec) = f.decade {
         date = Some(format!("{:03}", dec));
-    } else if let (Some(o), Some(u), None, None) = (f.ord, f.unit.as_deref(), f.rel, f.dir) {
+    } else if let (Some(o), Some(u), true, None) = (
+        f.ord,
+        f.unit.as_deref(),
+        f.rel.is_none() || matches!(f.unit.as_deref(), Some("Q" | "HALF")),
+        f.dir,
+    ) {
         match u {
             "CE" => {
                 let c = o - 1;
@@ -704,7 +709,11 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 });
             }
             "Q" | "HALF" => {
-                let y = f.year.or_else(|| ctx.anchor(false).map(|p| p.y));
+                // "the third quarter of this year", "the first quarter of last year".
+                let y = f.year.or_else(|| match f.rel {
+                    Some((r, anaph)) => ctx.anchor(anaph).map(|p| p.y + r),
+                    None => ctx.anchor(false).map(|p| p.y),
+                });
                 let k = if o < 0 {
                     if u == "Q" {
                         4

@@ -476,3 +476,15 @@ fn parts_of_day_with_hours_and_half_units() {
     let f = news("Apple said today at a press event.", "2016-11-07");
     expect!(f, "today", Date, "2016-11-07");
 }
+
+#[test]
+fn quarters_of_relative_years_and_trading_days() {
+    let f = news(
+        "Profit rose in the third quarter of this year and fell in the first quarter of last year.",
+        "2009-10-20",
+    );
+    expect!(f, "the third quarter of this year", Date, "2009-Q3");
+    expect!(f, "the first quarter of last year", Date, "2008-Q1");
+    let f = news("Stocks fell over the past five trading days.", "2009-10-20");
+    expect!(f, "the past five trading days", Duration, "P5D");
+}
