@@ -429,6 +429,35 @@ impl Rules {
                 }
             }
         }
+        let next_tok = toks.get(m.end).filter(|n| n.sent == toks[m.end - 1].sent);
+        let first = toks[m.start].text.to_ascii_lowercase();
+        let last = toks[m.end - 1].text.to_ascii_lowercase();
+        if rule.ty == TimexType::Duration
+            && m.end - m.start == 2
+            && matches!(first.as_str(), "a" | "an")
+        {
+            // "a second attempt", "a half", "a quarter of the army": ordinals and fractions, not durations.
+            let word_next = next_tok.is_some_and(|n| n.is_word() && n.cvs.is_empty());
+            if (last == "second" && word_next) || last == "half" {
+                return false;
+            }
+        }
+        if rule.ty == TimexType::Duration
+            && matches!(last.as_str(), "quarter" | "quarters" | "half")
+            && next_tok.is_some_and(|n| n.text.eq_ignore_ascii_case("of"))
+        {
+            // "three quarters of the army": a fraction.
+            return false;
+        }
+        if m.end - m.start == 1
+            && toks[m.start].cvs.iter().any(|c| c.class == Class::Weekday)
+            && toks[m.start].text.trim_end_matches('.').len() <= 3
+            && !toks[m.start].text.ends_with('.')
+            && next_tok.is_some_and(|n| n.is_word() && n.cap)
+        {
+            // "Sun Yat-sen", "Wed Smith": an abbreviated weekday before a name.
+            return false;
+        }
         if !rule.bare {
             return true;
         }

@@ -488,3 +488,15 @@ fn quarters_of_relative_years_and_trading_days() {
     let f = news("Stocks fell over the past five trading days.", "2009-10-20");
     expect!(f, "the past five trading days", Duration, "P5D");
 }
+
+#[test]
+fn ordinals_fractions_and_abbreviated_names_are_not_time() {
+    let f = news(
+        "A second attack followed; three quarters of the army and a half of the fleet left with Sun Yat-sen.",
+        "1925-05-01",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = news("Wait a second, he said; it took a quarter.", "1925-05-01");
+    expect!(f, "a second", Duration, "PT1S");
+    expect!(f, "a quarter", Duration, "P3M");
+}
