@@ -761,7 +761,9 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
         // A day needs a day-precise anchor ("ending the day" after "since 1997" is the DCT's day).
         let base = match ctx.anchor(anaph) {
-            Some(b) if u == "D" && b.g != Gran::Day => ctx.dct.filter(|d| d.g == Gran::Day),
+            Some(b) if u == "D" && b.g != Gran::Day && !ctx.narrative => {
+                ctx.dct.filter(|d| d.g == Gran::Day)
+            }
             b => b,
         };
         let v = match base {
@@ -848,7 +850,14 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 },
             ));
         }
-        let v = match ctx.anchor(anaph) {
+        // Days and weeks need a day-precise anchor ("the day before" after "fiscal 2013").
+        let base = match ctx.anchor(anaph) {
+            Some(b) if matches!(u, "D" | "W") && b.g != Gran::Day && !ctx.narrative => {
+                ctx.dct.filter(|d| d.g == Gran::Day)
+            }
+            b => b,
+        };
+        let v = match base {
             Some(b) => {
                 let p = shift(b, u, (n.round() as i64) * dir as i64);
                 date_pt = Some(Pt {

@@ -500,3 +500,17 @@ fn ordinals_fractions_and_abbreviated_names_are_not_time() {
     expect!(f, "a second", Duration, "PT1S");
     expect!(f, "a quarter", Duration, "P3M");
 }
+
+#[test]
+fn fiscal_years_halves_of_the_year_and_frequencies() {
+    let f = news(
+        "Earnings for fiscal 2013 rose in the second half of the year; the board meets twice a week \
+         and the day before, it had met too, with results due by year-end.",
+        "2013-03-22",
+    );
+    expect!(f, "fiscal 2013", Date, "2013");
+    expect!(f, "the second half of the year", Date, "2013-H2");
+    expect!(f, "twice a week", Set, "P1W");
+    expect!(f, "the day before", Date, "2013-03-21");
+    expect!(f, "year-end", Date, "2013");
+}
