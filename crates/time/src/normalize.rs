@@ -161,9 +161,32 @@ impl Frame {
         }
     }
 
+    /// A clock-time end of a range without a day takes the other end's day ("Monday from 3 to 8").
+    fn fill_day_from(&mut self, other: &Frame) {
+        let has_day = self.weekday.is_some()
+            || self.deictic.is_some()
+            || self.day.is_some()
+            || self.month.is_some()
+            || self.year.is_some();
+        if has_day || !(self.hour.is_some() || self.int.is_some()) {
+            return;
+        }
+        self.weekday = other.weekday;
+        self.deictic = other.deictic;
+        self.day = other.day;
+        self.month = other.month;
+        self.year = other.year;
+        if other.weekday.is_some() && self.rel.is_none() {
+            self.rel = other.rel;
+        }
+        if self.part.is_none() {
+            self.part = other.part.clone();
+        }
+    }
+
     /// A range's begin without am/pm takes its end's when it can ("5 to 6pm"); "10 to 2pm" = 10 AM.
     fn fill_ampm_from(&mut self, end: &Frame) {
-        if self.ampm.is_some() || self.oclock {
+        if self.ampm.is_some() {
             return;
         }
         let (Some(h1), Some(h2), Some(ap)) = (
@@ -231,7 +254,28 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
         }
     }
     if rule.split.is_some() {
+        for (k, v) in &rule.sets {
+            if *k == "clock" {
+                f2.set(k, v);
+            }
+        }
+        f1.fill_day_from(&f2);
+        let f1d = f1.clone();
+        f2.fill_day_from(&f1d);
         f1.fill_ampm_from(&f2);
+        // "from 10 to 2" (no am/pm on either end): the end is in the afternoon.
+        if let (Some(h1), Some(h2), None, None, true, true) = (
+            f1.hour.or(f1.int.map(|i| i as u32)),
+            f2.hour.or(f2.int.map(|i| i as u32)),
+            &f1.ampm,
+            &f2.ampm,
+            f1.oclock,
+            f2.oclock,
+        ) {
+            if h2 < h1 && h2 < 12 {
+                f2.ampm = Some("PM".into());
+            }
+        }
         f1.fill_date_from(&f2);
         let f1c = f1.clone();
         f2.fill_date_from(&f1c);

@@ -514,3 +514,27 @@ fn fiscal_years_halves_of_the_year_and_frequencies() {
     expect!(f, "the day before", Date, "2013-03-21");
     expect!(f, "year-end", Date, "2013");
 }
+
+#[test]
+fn bare_hour_ranges_next_to_a_day() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "Where were you Monday from 3 to 8? Open tomorrow from 10 to 2.",
+        Some("2018-11-01"),
+    );
+    let ranges: Vec<(String, String)> = found
+        .iter()
+        .filter_map(|t| t.range.as_ref().map(|r| (r.begin.clone(), r.end.clone())))
+        .collect();
+    assert!(
+        ranges.contains(&("2018-10-29T03:00".into(), "2018-10-29T08:00".into())),
+        "{ranges:?}"
+    );
+    assert!(
+        ranges.contains(&("2018-11-02T10:00".into(), "2018-11-02T14:00".into())),
+        "{ranges:?}"
+    );
+    // A score after a weekday is no time range.
+    let f = news("They won Saturday 2-1.", "2018-11-01");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
