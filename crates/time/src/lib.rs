@@ -281,7 +281,15 @@ fn resolve_with(
             let head = toks[m.ext_start].text.to_ascii_lowercase();
             let first_rel = f1.rel.map(|r| r.0);
             let dir = match (prev(1).as_deref(), first_rel) {
-                (Some("in" | "within"), _) if tense != Tense::Past && head != "the" => 1,
+                // "will leave in two weeks"; not "for the first time in a decade".
+                (Some("in"), _)
+                    if tense == Tense::Future
+                        && head != "the"
+                        && !prev(2).is_some_and(|w| w == "time" || w.ends_with("est")) =>
+                {
+                    1
+                }
+                (Some("within"), _) if tense != Tense::Past && head != "the" => 1,
                 (_, Some(1)) if tense != Tense::Past => 1,
                 (_, Some(-1)) => -1,
                 _ => 0,

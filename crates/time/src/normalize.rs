@@ -628,7 +628,7 @@ fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
 /// months"). Only whole days and longer, with a day-precise anchor and a known count.
 pub fn duration_interval(f: &Frame, ctx: &Ctx, dir: i32) -> Option<(String, String)> {
     let unit = f.unit.as_deref()?;
-    if !matches!(unit, "Y" | "M" | "W" | "D" | "Q" | "HALF" | "DE") {
+    if !matches!(unit, "Y" | "M" | "W" | "D" | "Q" | "HALF" | "DE") || (f.n.is_none() && f.plural) {
         return None;
     }
     let mut n = f.n.unwrap_or(1.0);

@@ -608,7 +608,8 @@ impl Rules {
                 }
                 let applies = match md.applies {
                     "DATE" => matches!(ty, TimexType::Date | TimexType::Time),
-                    "DURATION" => ty == TimexType::Duration,
+                    // "over the past decade": a definite period takes no amount modifier.
+                    "DURATION" => ty == TimexType::Duration && toks[s].key() != Some("the"),
                     _ => true,
                 };
                 if !applies {

@@ -538,3 +538,14 @@ fn bare_hour_ranges_next_to_a_day() {
     let f = news("They won Saturday 2-1.", "2018-11-01");
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+#[test]
+fn unanchored_durations_stay_bare() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "For the first time in a decade, prices may fall in the coming months, over the past decade.",
+        Some("2013-03-22"),
+    );
+    assert!(found.iter().all(|t| t.range.is_none()), "{found:?}");
+    assert!(found.iter().all(|t| t.modifier.is_none()), "{found:?}");
+}
