@@ -89,6 +89,10 @@ pub struct Lexicon {
     pub forms: HashMap<String, Vec<String>>,
     /// First lemma word → indexes into `triggers`.
     pub by_first: HashMap<String, Vec<usize>>,
+    /// Lower-case surface forms a trigger can start with (every inflection of a verb trigger's first word,
+    /// the first word of a multiword noun, the singular and plural of a one-word noun); the cheap pre-parse
+    /// filter [`crate::may_have_event`] looks tokens up here.
+    pub trigger_starts: std::collections::HashSet<String, BuildHasherDefault<FxHasher>>,
     /// category → list of phrases (token lists).
     pub cues: HashMap<String, Vec<Vec<String>>>,
     /// First word of a cue phrase → (category, phrase).
@@ -142,7 +146,7 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("forgive", &["forgave", "forgiven"]),
         ("withdraw", &["withdrew", "withdrawn"]),
         ("undertake", &["undertook", "undertaken"]),
-        ("strike", &["struck"]),
+        ("strike", &["struck", "stricken"]),
         ("build", &["built"]),
         ("sell", &["sold"]),
         ("buy", &["bought"]),
@@ -157,6 +161,56 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("do", &["did", "done", "does"]),
         ("be", &["is", "are", "was", "were", "been", "am"]),
         ("go", &["went", "gone", "goes"]),
+        ("freeze", &["froze", "frozen"]),
+        ("flee", &["fled"]),
+        ("bind", &["bound"]),
+        ("lay", &["laid"]),
+        ("overtake", &["overtook", "overtaken"]),
+        ("overthrow", &["overthrew", "overthrown"]),
+        ("shake", &["shook", "shaken"]),
+        ("slay", &["slew", "slain"]),
+        ("spend", &["spent"]),
+        ("steal", &["stole", "stolen"]),
+        ("swear", &["swore", "sworn"]),
+        ("throw", &["threw", "thrown"]),
+        ("hit", &["hit"]),
+        ("quit", &["quit"]),
+        ("shut", &["shut"]),
+        ("let", &["let"]),
+        ("bid", &["bid"]),
+        ("forbid", &["forbade", "forbidden"]),
+        ("rise", &["rose", "risen"]),
+        ("drive", &["drove", "driven"]),
+        ("ride", &["rode", "ridden"]),
+        ("choose", &["chose", "chosen"]),
+        ("keep", &["kept"]),
+        ("leave", &["left"]),
+        ("feel", &["felt"]),
+        ("hear", &["heard"]),
+        ("find", &["found"]),
+        ("get", &["got", "gotten"]),
+        ("see", &["saw", "seen"]),
+        ("come", &["came"]),
+        ("become", &["became"]),
+        ("know", &["knew", "known"]),
+        ("grow", &["grew", "grown"]),
+        ("draw", &["drew", "drawn"]),
+        ("blow", &["blew", "blown"]),
+        ("tear", &["tore", "torn"]),
+        ("wear", &["wore", "worn"]),
+        ("bear", &["bore", "borne"]),
+        ("catch", &["caught"]),
+        ("teach", &["taught"]),
+        ("think", &["thought"]),
+        ("sink", &["sank", "sunk"]),
+        ("spread", &["spread"]),
+        ("upset", &["upset"]),
+        ("uphold", &["upheld"]),
+        ("withhold", &["withheld"]),
+        ("mislead", &["misled"]),
+        ("stick", &["stuck"]),
+        ("dig", &["dug"]),
+        ("feed", &["fed"]),
     ];
     for (l, fs) in irregular {
         if *l == lemma {
@@ -365,6 +419,25 @@ impl Lexicon {
             }
             countries.entry(key).or_insert(entry);
         }
+        let mut trigger_starts: std::collections::HashSet<String, BuildHasherDefault<FxHasher>> =
+            Default::default();
+        for t in &triggers {
+            match t.pos {
+                TriggerPos::Verb => trigger_starts.extend(verb_forms(&t.words[0])),
+                TriggerPos::Noun if t.words.len() == 1 => {
+                    trigger_starts.extend(noun_forms(&t.words[0]))
+                }
+                TriggerPos::Noun => {
+                    trigger_starts.insert(t.words[0].clone());
+                }
+            }
+        }
+        // Any surface form the lexicon lemmatizes to a trigger's first word.
+        for (form, lemmas) in &forms {
+            if lemmas.iter().any(|l| by_first.contains_key(l)) {
+                trigger_starts.insert(form.clone());
+            }
+        }
         let mut country_first: HashMap<String, usize> = HashMap::default();
         for k in countries.keys() {
             let n = k.split(' ').count();
@@ -397,6 +470,7 @@ impl Lexicon {
             triggers,
             forms,
             by_first,
+            trigger_starts,
             cues,
             context_cues,
             sectors,
