@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod ledger;
 mod library;
+mod serve;
 mod timeline;
 mod train;
 
@@ -88,6 +89,8 @@ enum Command {
     Train(train::TrainCommand),
     /// Forecast ledger: list, resolve and score the stored forecasts
     Ledger(ledger::Args),
+    /// Serve the web UI over the store (documents, search, timeline, entities, ledger)
+    Serve(serve::Args),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -107,6 +110,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Timeline(a) => timeline::run(a),
         Command::Train(c) => train::run(c),
         Command::Ledger(a) => ledger::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

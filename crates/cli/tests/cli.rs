@@ -242,3 +242,19 @@ fn demo_runs_from_the_binary_alone() {
         .unwrap();
     assert!(stdout(&o).contains("20 new"));
 }
+
+#[test]
+fn serve_refuses_a_missing_store_and_a_taken_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.db");
+    let o = run(&["serve", "--db", missing.to_str().unwrap()]);
+    assert_one_line_error(&o, "no store at");
+    assert!(!missing.exists(), "serve must not create a store");
+    // An address in use is reported, not a panic.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let db = dir.path().join("s.db");
+    dossier_store::Store::open(&db).unwrap();
+    let o = run(&["serve", "--db", db.to_str().unwrap(), "--addr", &addr]);
+    assert_one_line_error(&o, "cannot listen on");
+}
