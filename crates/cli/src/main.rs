@@ -12,6 +12,7 @@ mod library;
 mod serve;
 mod timeline;
 mod train;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -91,6 +92,8 @@ enum Command {
     Ledger(ledger::Args),
     /// Serve the web UI over the store (documents, search, timeline, entities, ledger)
     Serve(serve::Args),
+    /// Keep the store in step with folders of reports; print new documents' events and forecasts come due
+    Watch(watch::Args),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -111,6 +114,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Train(c) => train::run(c),
         Command::Ledger(a) => ledger::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Watch(a) => watch::run(a),
     }
 }
 
