@@ -144,6 +144,10 @@ impl<'a> View<'a> {
             .next()
             .is_some_and(|c| c.is_uppercase())
     }
+    /// Whether token `i` has a tag (a pipeline may parse only some sentences).
+    fn parsed(&self, i: usize) -> bool {
+        self.syntax && !self.doc.syntax[i].upos.is_empty()
+    }
     fn upos(&self, i: usize) -> &str {
         if self.syntax {
             &self.doc.syntax[i].upos
@@ -582,7 +586,8 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             a = j;
         }
         if a < j {
-            let upos_ok = !v.syntax || (a..j).any(|k| matches!(v.upos(k), "PROPN" | "NOUN" | "X"));
+            let upos_ok =
+                !v.parsed(a) || (a..j).any(|k| matches!(v.upos(k), "PROPN" | "NOUN" | "X"));
             if upos_ok {
                 let mut sector = None;
                 let mut start_name = a;
@@ -675,7 +680,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
 impl View<'_> {
     /// A sentence-initial capitalized word counts as a name when it is a known country or has a syntax tag PROPN.
     fn lemma_is_name(&self, i: usize, lex: &Lexicon) -> bool {
-        if self.syntax {
+        if self.parsed(i) {
             return self.upos(i) == "PROPN";
         }
         lex.country(self.text(i)).is_some()
@@ -792,7 +797,7 @@ pub(crate) fn find_triggers(
                 i
             };
             let prev = if i > s { v.lower[i - 1].as_str() } else { "" };
-            let pos_ok = if v.syntax {
+            let pos_ok = if v.parsed(head) {
                 let u = v.upos(head);
                 match t.pos {
                     TriggerPos::Verb => matches!(u, "VERB") || (u == "NOUN" && n > 1 && false),
@@ -1388,6 +1393,155 @@ pub(crate) fn to_event_args(v: &View, a: &Arg, out: &mut Vec<EventArgument>) {
     });
 }
 
+/// Country evidence right beside argument `args[k]` in sentence `[s, e)`: "King Hassan of Morocco",
+/// "Kofi Annan, UN secretary-general," / "Salaheddine Sidhoum, Algeria's leading activist" (an appositive
+/// after the name) or "A member of the Syrian parliament, Mohammed Mamoun" (an appositive before it).
+fn local_country(v: &View, args: &[Arg], s: usize, e: usize, k: usize) -> Option<String> {
+    let a = &args[k];
+    let country_at = |from: usize, to: usize| {
+        args.iter()
+            .filter(|b| b.start >= from && b.end <= to && b.members.is_empty())
+            .find_map(|b| b.country.clone())
+    };
+    let is_sep = |i: usize| matches!(v.lower[i].as_str(), "," | ";" | "(" | ")" | "--" | ":");
+    // "X of <Country>" / "X from <Country>" (optionally "the").
+    if a.end + 1 < e && matches!(v.lower[a.end].as_str(), "of" | "from") {
+        let from = a.end + 1 + usize::from(v.lower[a.end + 1] == "the");
+        if let Some(b) = args
+            .iter()
+            .find(|b| b.start == from && b.members.is_empty())
+        {
+            if b.state || b.org {
+                return b.country.clone();
+            }
+        }
+    }
+    // Appositive after: ", ... ," within six tokens.
+    if a.end < e && v.lower[a.end] == "," {
+        let stop = (a.end + 1..e.min(a.end + 8))
+            .find(|&i| is_sep(i))
+            .unwrap_or(e.min(a.end + 8));
+        if let Some(c) = country_at(a.end + 1, stop) {
+            return Some(c);
+        }
+    }
+    // Appositive before: "..., X" with the phrase starting the sentence or after a separator.
+    if a.start > s + 1 && v.lower[a.start - 1] == "," {
+        let from = (s..a.start - 1)
+            .rev()
+            .find(|&i| is_sep(i))
+            .map(|i| i + 1)
+            .unwrap_or(s);
+        if a.start - 1 - from <= 8 {
+            if let Some(c) = country_at(from, a.start - 1) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// Actor and recipient arguments of one event, with countries inferred for those the gazetteer and entity
+/// layer leave without one: first from the words beside the argument ([`local_country`]); then, when no
+/// actor has a country, the first country the sentence names that is not a recipient's (a domestic actor:
+/// "Ibo elders demanded that control of the Nigerian Interior Ministry ..."); when recipients exist but
+/// none has a country, the first country named that is not an actor's, else the actors' own country
+/// (PLOVER codes domestic events with the same country on both sides).
+fn with_inferred_countries(
+    v: &View,
+    args: &[Arg],
+    s: usize,
+    e: usize,
+    f: &Found,
+    actors: &[usize],
+    recipients: &[usize],
+) -> (Vec<Arg>, Vec<Arg>) {
+    let side = |ix: &[usize]| -> Vec<Arg> {
+        ix.iter()
+            .map(|&k| {
+                let mut a = args[k].clone();
+                if a.country.is_none() && a.members.is_empty() {
+                    a.country = local_country(v, args, s, e, k);
+                }
+                a
+            })
+            .collect()
+    };
+    let mut act = side(actors);
+    let mut rec = side(recipients);
+    let countries = |side: &[Arg]| -> Vec<String> {
+        side.iter()
+            .flat_map(|a| {
+                std::iter::once(a)
+                    .chain(a.members.iter())
+                    .filter_map(|m| m.country.clone())
+            })
+            .collect()
+    };
+    let named: Vec<String> = {
+        let mut out: Vec<String> = Vec::new();
+        for a in args {
+            for m in std::iter::once(a).chain(a.members.iter()) {
+                if let Some(c) = &m.country {
+                    if !out.contains(c) {
+                        out.push(c.clone());
+                    }
+                }
+            }
+        }
+        out
+    };
+    let usable = |a: &Arg| a.members.is_empty() && !a.bare_agent && a.country.is_none();
+    if countries(&act).is_empty() {
+        let rc = countries(&rec);
+        // Only the recipient's country is named: domestic when the recipient is a group or person of that
+        // country ("demanded that Nigerian ministers resign"), not when it is the state itself.
+        let domestic = rec
+            .iter()
+            .all(|r| !r.state && r.members.iter().all(|m| !m.state));
+        if let (Some(c), Some(a)) = (
+            named
+                .iter()
+                .find(|c| !rc.contains(c))
+                .or_else(|| rc.first().filter(|_| domestic)),
+            act.iter_mut().find(|a| usable(a)),
+        ) {
+            a.country = Some(c.clone());
+        }
+    }
+    if rec.is_empty() && !act.is_empty() {
+        // No recipient found: a state, organization or person with a country in the trigger's clause after it
+        // ("offered its troops to Lebanon's new President").
+        let ac = countries(&act);
+        let stop = (f.end..e)
+            .find(|&i| matches!(v.lower[i].as_str(), "," | ";" | "--"))
+            .unwrap_or(e);
+        if let Some(b) = args.iter().find(|b| {
+            b.start >= f.end
+                && b.end <= stop
+                && b.members.is_empty()
+                && !b.place
+                && !b.bare_agent
+                && b.country.as_ref().is_some_and(|c| !ac.contains(c))
+        }) {
+            rec.push(b.clone());
+        }
+    }
+    if countries(&rec).is_empty() {
+        let ac = countries(&act);
+        if let Some(c) = named
+            .iter()
+            .find(|c| !ac.contains(c))
+            .or_else(|| ac.first())
+        {
+            if let Some(r) = rec.iter_mut().find(|a| usable(a)) {
+                r.country = Some(c.clone());
+            }
+        }
+    }
+    (act, rec)
+}
+
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
 /// announcing/reporting verb).
 pub(crate) fn status_of(
@@ -1587,7 +1741,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         {
             sentence_context.push("military".into());
         }
-        let founds = find_triggers(&v, lex, s, e, &sentence_context);
+        // The pre-parse filter decides which sentences can have events, so a pipeline that parses only the
+        // sentences passing it codes exactly what a fully parsed document would.
+        let founds = if crate::may_have_event(doc, sent) {
+            find_triggers(&v, lex, s, e, &sentence_context)
+        } else {
+            Vec::new()
+        };
         let timexes: Vec<&dossier_model::Timex> = doc
             .timexes
             .iter()
@@ -1627,18 +1787,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .map(|p| p.end)
                 .unwrap_or(s);
             let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
-            let roles = if v.syntax {
+            let roles = if v.parsed(f.head) {
                 roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             } else {
                 roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             };
+            let (actor_args, recipient_args) =
+                with_inferred_countries(&v, &args, s, e, f, &roles.actors, &roles.recipients);
             let mut actors = Vec::new();
-            for &i in &roles.actors {
-                to_event_args(&v, &args[i], &mut actors);
+            for a in &actor_args {
+                to_event_args(&v, a, &mut actors);
             }
             let mut recipients = Vec::new();
-            for &i in &roles.recipients {
-                to_event_args(&v, &args[i], &mut recipients);
+            for a in &recipient_args {
+                to_event_args(&v, a, &mut recipients);
             }
             recipients.retain(|r| {
                 !actors.iter().any(|a| {
