@@ -163,128 +163,6 @@ impl<'a> View<'a> {
     }
 }
 
-const STOP_CAPS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "during",
-    "then",
-    "moreover",
-    "earlier",
-    "however",
-    "this",
-    "these",
-    "that",
-    "those",
-    "it",
-    "its",
-    "they",
-    "we",
-    "he",
-    "she",
-    "his",
-    "her",
-    "their",
-    "our",
-    "both",
-    "after",
-    "before",
-    "although",
-    "according",
-    "also",
-    "what",
-    "hence",
-    "for",
-    "if",
-    "by",
-    "with",
-    "from",
-    "to",
-    "as",
-    "since",
-    "while",
-    "but",
-    "and",
-    "or",
-    "i",
-    "you",
-    "there",
-    "here",
-    "when",
-    "where",
-    "why",
-    "how",
-    "in",
-    "meanwhile",
-    "thus",
-    "furthermore",
-    "yet",
-    "so",
-    "not",
-    "no",
-    "all",
-    "some",
-    "many",
-    "most",
-    "each",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "other",
-    "another",
-    "such",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "who",
-    "which",
-    "whose",
-    "until",
-    "despite",
-    "about",
-    "against",
-    "between",
-    "among",
-    "under",
-    "over",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "senior",
-    "former",
-    "new",
-];
-
 fn phrase_at(lower: &[String], i: usize, end: usize, phrase: &[String]) -> bool {
     i + phrase.len() <= end && phrase.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
 }
@@ -579,7 +457,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         }
         // Drop leading function words / sentence-initial capitals.
         let mut a = i;
-        while a < j && STOP_CAPS.contains(&v.lower[a].as_str()) {
+        while a < j && lex.stop_caps.contains(v.lower[a].as_str()) {
             a += 1;
         }
         if a == i && i == s && j == i + 1 && !v.lemma_is_name(i, lex) {
@@ -702,48 +580,6 @@ pub(crate) struct Found {
     pub noun: bool,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "first", "new", "any", "further", "recent", "last", "next", "of", "'s", "joint", "informal",
-    "official", "military",
-];
-const VERB_CONTEXT: &[&str] = &[
-    "to",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "shall",
-    "should",
-    "must",
-    "not",
-    "n't",
-    "did",
-    "do",
-    "does",
-    "they",
-    "we",
-    "i",
-    "you",
-    "also",
-    "jointly",
-    "he",
-    "she",
-    "it",
-    "who",
-    "which",
-    "that",
-    "and",
-    "never",
-    "already",
-    "still",
-    "again",
-    "formally",
-    "officially",
-];
-
 fn is_inflected(lower: &str, lemma: &str) -> bool {
     lower != lemma
 }
@@ -807,7 +643,7 @@ pub(crate) fn find_triggers(
                 match t.pos {
                     TriggerPos::Verb => {
                         let tok = &v.lower[i];
-                        if DETERMINERS.contains(&prev) {
+                        if lex.determiners.contains(prev) {
                             false
                         } else if v.lower[i].ends_with("ing")
                             && i > s
@@ -824,9 +660,9 @@ pub(crate) fn find_triggers(
                                 && lex.by_first.get(&t.words[0]).is_some_and(|ix| {
                                     ix.iter().any(|&x| lex.triggers[x].pos == TriggerPos::Noun)
                                 })
-                                && !(i > s && (v.is_cap(i - 1) || VERB_CONTEXT.contains(&prev))))
+                                && !(i > s && (v.is_cap(i - 1) || lex.verb_context.contains(prev))))
                         } else {
-                            VERB_CONTEXT.contains(&prev)
+                            lex.verb_context.contains(prev)
                                 || (i > s && v.is_cap(i - 1) && i - 1 != s)
                                 || (i > s && prev.ends_with('s') && prev.len() > 3)
                         }
@@ -1843,6 +1679,17 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     && (w.starts_with("19") || w.starts_with("20"))
                     && w.chars().all(|c| c.is_ascii_digit())
             });
+            // "the 1997 agreement": a document concluded in an earlier year, only referred to here.
+            if let Some(y) = name_year.filter(|_| f.noun) {
+                let reference = dct
+                    .as_deref()
+                    .or(narrative.as_deref())
+                    .and_then(|d| d.get(..4));
+                let artifact = t.words.last().is_some_and(|w| lex.artifacts.contains(w));
+                if artifact && reference.is_some_and(|r| v.text(y) < r) {
+                    continue;
+                }
+            }
             if status == EventStatus::Announced {
                 let c = cue.unwrap_or(f.start);
                 announced = nearest_timex(c)
@@ -1865,15 +1712,25 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 time = Some(timex_value(tx));
                 time_source = Some("sentence".into());
             }
+            // A modifier can change what a noun trigger means ("propaganda attacks" are accusations).
+            let event_type = (f.noun && f.start > s)
+                .then(|| {
+                    let key = (v.lower[f.start - 1].clone(), t.words.last()?.clone());
+                    lex.retype.get(&key).cloned()
+                })
+                .flatten()
+                .unwrap_or_else(|| t.event_type.clone());
+            let retyped = event_type != t.event_type;
+            let ev_type_for_cameo = event_type.clone();
             let mut ev = Event {
                 span: v.span(f.start, f.end),
-                event_type: t.event_type.clone(),
-                mode: t.mode.clone(),
+                event_type,
+                mode: t.mode.clone().filter(|_| !retyped),
                 context: sentence_context
                     .iter()
                     .find(|c| t.event_type != "CONSULT" || c.as_str() != "military")
                     .cloned()
-                    .or_else(|| t.context.clone()),
+                    .or_else(|| t.context.clone().filter(|_| !retyped)),
                 actors,
                 recipients,
                 location,
@@ -1883,7 +1740,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 status,
                 announced,
                 reported_by,
-                cameo: Some(t.cameo.clone()),
+                cameo: if retyped {
+                    crate::lexicon::cameo_root(&ev_type_for_cameo).map(str::to_string)
+                } else {
+                    Some(t.cameo.clone())
+                },
             };
             // Future time → planned.
             if ev.status == EventStatus::Occurred {
