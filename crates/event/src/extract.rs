@@ -580,6 +580,27 @@ pub(crate) struct Found {
     pub noun: bool,
 }
 
+/// The `requires` value of triggers that count only after a speech verb ("must", "should": a demand when
+/// somebody says that somebody else must act).
+const SPEECH: &str = "speech";
+
+/// Roles of a speech-dependent trigger: the speaker (the last non-place argument before the speech verb)
+/// acts, the subject of the "must" clause (the last argument between the speech verb and the trigger) receives.
+fn roles_speech(v: &View, s: usize, f: &Found, args: &[Arg]) -> Option<Roles> {
+    let c = (s..f.start)
+        .rev()
+        .find(|&k| v.flags[k] & (CUE_ANN | CUE_REP) != 0)?;
+    let actor = args.iter().rposition(|a| a.end <= c && !a.place);
+    let recipient = args
+        .iter()
+        .rposition(|a| a.start > c && a.end <= f.start && !a.place);
+    Some(Roles {
+        actors: actor.into_iter().collect(),
+        recipients: recipient.into_iter().collect(),
+        location: None,
+    })
+}
+
 fn is_inflected(lower: &str, lemma: &str) -> bool {
     lower != lemma
 }
@@ -636,7 +657,9 @@ pub(crate) fn find_triggers(
             let pos_ok = if v.parsed(head) {
                 let u = v.upos(head);
                 match t.pos {
-                    TriggerPos::Verb => matches!(u, "VERB") || (u == "NOUN" && n > 1 && false),
+                    TriggerPos::Verb => {
+                        u == "VERB" || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                    }
                     TriggerPos::Noun => matches!(u, "NOUN" | "PROPN"),
                 }
             } else {
@@ -699,7 +722,12 @@ pub(crate) fn find_triggers(
             if in_name || in_entity {
                 continue;
             }
-            if let Some(req) = &t.requires {
+            if t.requires.as_deref() == Some(SPEECH) {
+                // "X declared that Y must …": a speech verb earlier in the sentence.
+                if !(s..i).any(|k| v.flags[k] & (CUE_ANN | CUE_REP) != 0) {
+                    continue;
+                }
+            } else if let Some(req) = &t.requires {
                 let name_before =
                     t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
                 if !name_before && !sentence_context.iter().any(|c| c == req) {
@@ -1623,7 +1651,10 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .map(|p| p.end)
                 .unwrap_or(s);
             let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
-            let roles = if v.parsed(f.head) {
+            let speech = t.requires.as_deref() == Some(SPEECH);
+            let roles = if let Some(r) = speech.then(|| roles_speech(&v, s, f, &args)).flatten() {
+                r
+            } else if v.parsed(f.head) {
                 roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             } else {
                 roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
@@ -1661,7 +1692,12 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
-            let (status, cue) = status_of(&v, lex, s, e, f);
+            let (status, cue) = if speech {
+                // The statement is the demand itself.
+                (EventStatus::Occurred, None)
+            } else {
+                status_of(&v, lex, s, e, f)
+            };
             let reported_by = cue.and_then(|c| {
                 args.iter()
                     .filter(|a| a.end <= c && !a.place && a.members.is_empty())
