@@ -1422,7 +1422,14 @@ pub(crate) fn status_of(
         let bit = cue_bit(cat);
         (from..to).any(|i| v.flags[i] & bit != 0)
     };
-    let mut negated = has("negation", look_from, f.start);
+    // A nominal event is negated by a cue inside its own noun phrase ("no agreement"), not by one
+    // governing the clause it sits in ("refused to meet the demands": the demands were made).
+    let neg_from = if f.noun {
+        look_from.max(f.start.saturating_sub(3))
+    } else {
+        look_from
+    };
+    let mut negated = has("negation", neg_from, f.start);
     if f.noun {
         // "talks were not held", "no agreement".
         let ce = clause_end(v, lex, e, f.end).min(f.end + 4);
@@ -1441,8 +1448,8 @@ pub(crate) fn status_of(
             v.lower[f.start - 2].as_str(),
             "according" | "due" | "prior" | "close" | "up"
         );
-    let _ = infinitive;
     let mut future = has("future", look_from, f.start) || has("planned", look_from, f.start);
+    let _ = infinitive;
     let mut hypothetical = has("hypothetical", look_from, f.start);
     if f.noun {
         // A nominal event that is the subject of a modal: "the cuts will be made", "the flight could be delayed".
