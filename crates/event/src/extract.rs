@@ -34,7 +34,7 @@ pub(crate) struct Arg {
 pub(crate) struct View<'a> {
     pub doc: &'a Document,
     pub lower: Vec<String>,
-    pub lemma: Vec<String>,
+    pub lemma: Vec<&'static str>,
     pub syntax: bool,
     /// Per token: which cue phrases start here (bits `CUE_*`).
     pub flags: Vec<u16>,
@@ -76,25 +76,38 @@ fn cue_bit(cat: &str) -> u16 {
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &'a Document, lex: &Lexicon) -> View<'a> {
+    pub fn new(doc: &'a Document, lex: &'static Lexicon) -> View<'a> {
         let syntax = !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len();
         let lower: Vec<String> = doc
             .tokens
             .iter()
-            .map(|t| doc.slice(t.span).to_lowercase().replace('’', "'"))
+            .map(|t| {
+                let w = doc.slice(t.span);
+                let mut l = if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                };
+                if l.contains('’') {
+                    l = l.replace('’', "'");
+                }
+                l
+            })
             .collect();
-        let lemma: Vec<String> = lower
+        // Lemmas are strings of the lexicon ('static); "" for a word the lexicon does not know (such a word
+        // can match no trigger or cue).
+        let lemma: Vec<&'static str> = lower
             .iter()
             .enumerate()
             .map(|(i, l)| {
                 if syntax && !doc.syntax[i].lemma.is_empty() {
                     let sl = doc.syntax[i].lemma.to_lowercase();
                     // Prefer our lexicon's lemma when the tagger's lemma is not in the lexicon (e.g. "talks").
-                    if lex.forms.contains_key(&sl) {
-                        return sl;
+                    if let Some((k, _)) = lex.forms.get_key_value(&sl) {
+                        return k.as_str();
                     }
                 }
-                lex.lemmas(l).first().cloned().unwrap_or_else(|| l.clone())
+                lex.lemmas(l).first().map(String::as_str).unwrap_or("")
             })
             .collect();
         let mut flags = vec![0u16; lower.len()];
@@ -110,7 +123,8 @@ impl<'a> View<'a> {
             for l in lex
                 .lemmas(&lower[i])
                 .iter()
-                .chain(std::iter::once(&lemma[i]))
+                .map(String::as_str)
+                .chain(std::iter::once(lemma[i]))
             {
                 if let Some(cats) = lex.cue_lemma.get(l) {
                     for cat in cats {
@@ -617,10 +631,11 @@ pub(crate) fn find_triggers(
     let mut i = s;
     while i < e {
         let mut best: Option<(usize, usize)> = None; // (len, trigger idx)
-        let lemma = &v.lemma[i];
+        let lemma = v.lemma[i];
         let cands: Vec<usize> = lex
             .lemmas(&v.lower[i])
             .iter()
+            .map(String::as_str)
             .chain(std::iter::once(lemma))
             .filter_map(|l| lex.by_first.get(l))
             .flatten()
