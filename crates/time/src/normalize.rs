@@ -123,7 +123,7 @@ impl Frame {
                     });
             }
             Class::Decade => self.decade = Some(n as i32),
-            Class::Ctx => {}
+            Class::Ctx | Class::IdRef => {}
             Class::Qtr => {
                 self.ord = Some(n as i32);
                 self.unit = Some("Q".into());

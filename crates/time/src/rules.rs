@@ -545,12 +545,24 @@ impl Rules {
                 {
                     return false;
                 }
-                if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№") {
+                if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№" | "§")
+                    || p.cvs.iter().any(|c| c.class == Class::IdRef)
+                {
                     return false;
                 }
             }
             if let Some(n) = next {
                 if matches!(n.text, "%" | "‰") {
+                    return false;
+                }
+                // "1622(d)": a numbered provision with its subsection letter.
+                let sub = toks.get(m.end + 1).filter(|x| x.sent == t.sent);
+                let close = toks.get(m.end + 2).filter(|x| x.sent == t.sent);
+                if n.text == "("
+                    && n.start == t.end
+                    && sub.is_some_and(|x| x.text.chars().count() <= 2)
+                    && close.is_some_and(|x| x.text == ")")
+                {
                     return false;
                 }
                 // "2000 troops", "1500 km": a count of things.

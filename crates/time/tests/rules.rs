@@ -209,6 +209,14 @@ fn false_positives() {
         "2022-12-30",
     );
     assert!(f.is_empty(), "false positives: {f:?}");
+    // Numbered provisions and documents are identifiers, not years; a real year beside them stays.
+    let f = news(
+        "Under 50 U.S.C. 1701 et seq., section 1622(d) of the Act, Resolution 1973 and No. 2001 \
+         were cited in 2021.",
+        "2022-12-30",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    expect!(f, "2021", Date, "2021");
     // May the month, not the modal.
     let f = news("The summit may be held in May.", "2022-12-30");
     assert_eq!(f.len(), 1, "{f:?}");
