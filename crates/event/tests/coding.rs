@@ -63,3 +63,10 @@ fn a_negated_clause_does_not_negate_a_nominal_event_outside_its_phrase() {
         .expect("agreement");
     assert_eq!(a.status, EventStatus::Negated);
 }
+
+#[test]
+fn a_capitalized_cue_word_is_no_speech_verb() {
+    // "Member States" is not "states that".
+    let d = events("This means that the EU and its Member States must maintain support for Belarusian institutions.");
+    assert!(!d.events.iter().any(|e| e.event_type == "REQUEST"));
+}
