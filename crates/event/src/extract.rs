@@ -1393,7 +1393,24 @@ fn with_inferred_countries(
             a.country = Some(c.clone());
         }
     }
-    if rec.is_empty() && !act.is_empty() {
+    if act.is_empty() {
+        // No actor found: a state, organization or person with a country before the trigger in its clause.
+        let from = (s..f.start)
+            .rev()
+            .find(|&i| matches!(v.lower[i].as_str(), ";" | "--"))
+            .map_or(s, |i| i + 1);
+        if let Some(b) = args.iter().rev().find(|b| {
+            b.start >= from
+                && b.end <= f.start
+                && b.members.is_empty()
+                && !b.place
+                && !b.bare_agent
+                && b.country.is_some()
+        }) {
+            act.push(b.clone());
+        }
+    }
+    if rec.is_empty() {
         // No recipient found: a state, organization or person with a country in the trigger's clause after it
         // ("offered its troops to Lebanon's new President").
         let ac = countries(&act);
