@@ -1397,7 +1397,7 @@ fn with_inferred_countries(
         // No actor found: a state, organization or person with a country before the trigger in its clause.
         let from = (s..f.start)
             .rev()
-            .find(|&i| matches!(v.lower[i].as_str(), ";" | "--"))
+            .find(|&i| matches!(v.lower[i].as_str(), "," | ";" | "--"))
             .map_or(s, |i| i + 1);
         if let Some(b) = args.iter().rev().find(|b| {
             b.start >= from

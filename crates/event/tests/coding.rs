@@ -70,3 +70,16 @@ fn a_capitalized_cue_word_is_no_speech_verb() {
     let d = events("This means that the EU and its Member States must maintain support for Belarusian institutions.");
     assert!(!d.events.iter().any(|e| e.event_type == "REQUEST"));
 }
+
+#[test]
+fn a_feared_event_is_hypothetical_and_the_one_who_fears_is_no_actor() {
+    let d =
+        events("The plan worries Ukraine, which fears another invasion from Belarusian territory.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "invasion")
+        .expect("invasion");
+    assert_eq!(e.status, EventStatus::Hypothetical);
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("UKR")));
+}
