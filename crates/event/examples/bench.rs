@@ -47,6 +47,17 @@ fn main() {
         }
     }
     let comp = dossier_event::EventComponent::new();
+    let (mut pass, mut total) = (0usize, 0usize);
+    for d in &docs {
+        for s in &d.sentences {
+            total += 1;
+            pass += usize::from(dossier_event::may_have_event(d, s));
+        }
+    }
+    println!(
+        "may_have_event: {pass} of {total} sentences ({:.1} %) may hold an event",
+        100.0 * pass as f64 / total.max(1) as f64
+    );
     let cpu0 = thread_cpu_ns();
     let start = Instant::now();
     let mut events = 0;

@@ -598,12 +598,17 @@ pub(crate) struct Found {
 /// somebody says that somebody else must act).
 const SPEECH: &str = "speech";
 
+/// Whether token `k` of the sentence starting at `s` is a speech verb ("said", "declared"; not "Member States").
+fn speech_verb(v: &View, s: usize, k: usize) -> bool {
+    v.flags[k] & (CUE_ANN | CUE_REP) != 0
+        && (k == s || !v.is_cap(k))
+        && (!v.parsed(k) || v.upos(k) == "VERB")
+}
+
 /// Roles of a speech-dependent trigger: the speaker (the last non-place argument before the speech verb)
 /// acts, the subject of the "must" clause (the last argument between the speech verb and the trigger) receives.
 fn roles_speech(v: &View, s: usize, f: &Found, args: &[Arg]) -> Option<Roles> {
-    let c = (s..f.start)
-        .rev()
-        .find(|&k| v.flags[k] & (CUE_ANN | CUE_REP) != 0)?;
+    let c = (s..f.start).rev().find(|&k| speech_verb(v, s, k))?;
     let actor = args.iter().rposition(|a| a.end <= c && !a.place);
     let recipient = args
         .iter()
@@ -739,7 +744,7 @@ pub(crate) fn find_triggers(
             }
             if t.requires.as_deref() == Some(SPEECH) {
                 // "X declared that Y must …": a speech verb earlier in the sentence.
-                if !(s..i).any(|k| v.flags[k] & (CUE_ANN | CUE_REP) != 0) {
+                if !(s..i).any(|k| speech_verb(v, s, k)) {
                     continue;
                 }
             } else if let Some(req) = &t.requires {
@@ -1388,7 +1393,24 @@ fn with_inferred_countries(
             a.country = Some(c.clone());
         }
     }
-    if rec.is_empty() && !act.is_empty() {
+    if act.is_empty() {
+        // No actor found: a state, organization or person with a country before the trigger in its clause.
+        let from = (s..f.start)
+            .rev()
+            .find(|&i| matches!(v.lower[i].as_str(), "," | ";" | "--"))
+            .map_or(s, |i| i + 1);
+        if let Some(b) = args.iter().rev().find(|b| {
+            b.start >= from
+                && b.end <= f.start
+                && b.members.is_empty()
+                && !b.place
+                && !b.bare_agent
+                && b.country.is_some()
+        }) {
+            act.push(b.clone());
+        }
+    }
+    if rec.is_empty() {
         // No recipient found: a state, organization or person with a country in the trigger's clause after it
         // ("offered its troops to Lebanon's new President").
         let ac = countries(&act);

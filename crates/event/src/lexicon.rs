@@ -97,6 +97,11 @@ pub struct Lexicon {
     /// the first word of a multiword noun, the singular and plural of a one-word noun); the cheap pre-parse
     /// filter [`crate::may_have_event`] looks tokens up here.
     pub trigger_starts: WordSet,
+    /// Of `trigger_starts`, the forms that start only triggers needing a speech verb ("must", "should").
+    pub speech_only_starts: WordSet,
+    /// Lower-case forms that can carry an announce/report cue (any inflection of a one-word cue, the first
+    /// word of a cue phrase).
+    pub speech_forms: WordSet,
     /// Capitalized words that never start an actor name (`stop_cap` in words.tsv, plus month and weekday names).
     pub stop_caps: WordSet,
     /// Words after which a verb-trigger form reads as a noun (`determiner`).
@@ -451,6 +456,41 @@ impl Lexicon {
                 trigger_starts.insert(form.clone());
             }
         }
+        let mut speech_only_starts = WordSet::default();
+        for t in &triggers {
+            let only_speech = by_first.get(&t.words[0]).is_some_and(|ix| {
+                ix.iter()
+                    .all(|&k| triggers[k].requires.as_deref() == Some("speech"))
+            });
+            if only_speech && t.pos == TriggerPos::Verb && t.words.len() == 1 {
+                for f in verb_forms(&t.words[0]) {
+                    // A form that also starts another trigger stays an ordinary start.
+                    let other = forms.get(&f).is_some_and(|ls| {
+                        ls.iter().any(|l| {
+                            l != &t.words[0]
+                                && by_first.get(l).is_some_and(|ix| {
+                                    ix.iter()
+                                        .any(|&k| triggers[k].requires.as_deref() != Some("speech"))
+                                })
+                        })
+                    });
+                    if !other {
+                        speech_only_starts.insert(f);
+                    }
+                }
+            }
+        }
+        let mut speech_forms = WordSet::default();
+        for (cat, list) in &cues {
+            if matches!(cat.as_str(), "announce" | "report") {
+                for p in list {
+                    speech_forms.insert(p[0].clone());
+                    if p.len() == 1 {
+                        speech_forms.extend(verb_forms(&p[0]));
+                    }
+                }
+            }
+        }
         let (mut stop_caps, mut determiners, mut verb_context, mut artifacts) = (
             WordSet::default(),
             WordSet::default(),
@@ -514,6 +554,8 @@ impl Lexicon {
             forms,
             by_first,
             trigger_starts,
+            speech_only_starts,
+            speech_forms,
             stop_caps,
             determiners,
             verb_context,

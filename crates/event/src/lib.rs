@@ -78,21 +78,34 @@ pub fn may_have_event(doc: &Document, sentence: &Sentence) -> bool {
     let start = sentence.tokens.start.min(end);
     let mut buf = [0u8; 32];
     let mut owned = String::new();
-    doc.tokens[start..end].iter().any(|t| {
+    // A "must"/"should" demand needs a speech verb in the sentence as well.
+    let (mut speech_only, mut speech) = (false, false);
+    for t in &doc.tokens[start..end] {
         let w = doc.slice(t.span);
         if w.len() < 2 || !w.as_bytes()[0].is_ascii_alphabetic() {
-            return false;
+            continue;
         }
-        if w.is_ascii() && w.len() <= buf.len() {
+        let lower: &str = if w.is_ascii() && w.len() <= buf.len() {
             let b = &mut buf[..w.len()];
             b.copy_from_slice(w.as_bytes());
             b.make_ascii_lowercase();
             // ASCII in, ASCII out.
-            std::str::from_utf8(b).is_ok_and(|s| lex.trigger_starts.contains(s))
+            std::str::from_utf8(b).unwrap_or("")
         } else {
             owned.clear();
             owned.extend(w.chars().flat_map(char::to_lowercase));
-            lex.trigger_starts.contains(owned.as_str())
+            owned.as_str()
+        };
+        if lex.trigger_starts.contains(lower) {
+            if !lex.speech_only_starts.contains(lower) {
+                return true;
+            }
+            speech_only = true;
         }
-    })
+        speech |= lex.speech_forms.contains(lower);
+        if speech_only && speech {
+            return true;
+        }
+    }
+    false
 }

@@ -63,3 +63,23 @@ fn a_negated_clause_does_not_negate_a_nominal_event_outside_its_phrase() {
         .expect("agreement");
     assert_eq!(a.status, EventStatus::Negated);
 }
+
+#[test]
+fn a_capitalized_cue_word_is_no_speech_verb() {
+    // "Member States" is not "states that".
+    let d = events("This means that the EU and its Member States must maintain support for Belarusian institutions.");
+    assert!(!d.events.iter().any(|e| e.event_type == "REQUEST"));
+}
+
+#[test]
+fn a_feared_event_is_hypothetical_and_the_one_who_fears_is_no_actor() {
+    let d =
+        events("The plan worries Ukraine, which fears another invasion from Belarusian territory.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "invasion")
+        .expect("invasion");
+    assert_eq!(e.status, EventStatus::Hypothetical);
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("UKR")));
+}

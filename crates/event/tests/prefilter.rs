@@ -40,3 +40,14 @@ fn filter_reads_inflections_and_rejects_trigger_free_sentences() {
         .collect();
     assert_eq!(got, [true, true, false, false, true]);
 }
+
+#[test]
+fn a_modal_needs_a_speech_verb_to_pass_the_filter() {
+    let d = doc("The alliance must remain vigilant. The minister said that the alliance must remain vigilant.");
+    let got: Vec<bool> = d
+        .sentences
+        .iter()
+        .map(|s| dossier_event::may_have_event(&d, s))
+        .collect();
+    assert_eq!(got, [false, true]);
+}
