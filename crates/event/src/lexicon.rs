@@ -43,7 +43,8 @@ const CUES: &str = include_str!("../../../resources/events/cues.tsv");
 const COUNTRIES: &str = include_str!("../../../resources/events/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../resources/events/countries_extra.tsv");
 const IGOS: &str = include_str!("../../../resources/events/igos.tsv");
-const WORDS: &str = include_str!("../../../resources/events/words.tsv");
+/// The coder's word lists (`resources/events/words.txt`, read by [`dossier_model::WordLists`]).
+pub const WORDS: &str = include_str!("../../../resources/events/words.txt");
 
 /// A set of lower-case words with [`FxHasher`].
 pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<FxHasher>>;
@@ -102,7 +103,7 @@ pub struct Lexicon {
     /// Lower-case forms that can carry an announce/report cue (any inflection of a one-word cue, the first
     /// word of a cue phrase).
     pub speech_forms: WordSet,
-    /// Capitalized words that never start an actor name (`stop_cap` in words.tsv, plus month and weekday names).
+    /// Capitalized words that never start an actor name (`stop_cap` in words.txt, plus month and weekday names).
     pub stop_caps: WordSet,
     /// Words after which a verb-trigger form reads as a noun (`determiner`).
     pub determiners: WordSet,
@@ -491,28 +492,20 @@ impl Lexicon {
                 }
             }
         }
-        let (mut stop_caps, mut determiners, mut verb_context, mut artifacts) = (
-            WordSet::default(),
-            WordSet::default(),
-            WordSet::default(),
-            WordSet::default(),
-        );
+        // Embedded and checked by this crate's tests, so a parse error cannot reach users.
+        let words = dossier_model::WordLists::parse(WORDS).unwrap_or_default();
+        let set =
+            |name: &str| -> WordSet { words.get(name).iter().map(|w| w.to_lowercase()).collect() };
+        let mut stop_caps = set("stop_cap");
+        let (determiners, verb_context, artifacts) =
+            (set("determiner"), set("verb_context"), set("artifact"));
         let mut retype = HashMap::default();
-        for line in WORDS.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let w = cols.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
-            match cols[0] {
-                "stop_cap" => drop(stop_caps.insert(w)),
-                "determiner" => drop(determiners.insert(w)),
-                "verb_context" => drop(verb_context.insert(w)),
-                "artifact" => drop(artifacts.insert(w)),
-                "retype" if cols.len() >= 4 => {
-                    retype.insert((w, cols[2].to_lowercase()), cols[3].to_string());
-                }
-                _ => {}
+        for (pair, event_type) in words.pairs("retype") {
+            if let Some((modifier, lemma)) = pair.split_once(' ') {
+                retype.insert(
+                    (modifier.to_lowercase(), lemma.to_lowercase()),
+                    event_type.to_string(),
+                );
             }
         }
         for name in dossier_model::MONTH_NAMES
@@ -665,6 +658,18 @@ mod tests {
 
     #[test]
     fn word_lists_load_from_data() {
+        let words = dossier_model::WordLists::parse(WORDS).expect("words.txt parses");
+        let lists: Vec<&str> = words.names().collect();
+        assert_eq!(
+            lists,
+            [
+                "stop_cap",
+                "determiner",
+                "verb_context",
+                "artifact",
+                "retype"
+            ]
+        );
         let lex = Lexicon::get();
         for w in ["the", "however", "january", "sunday", "mr"] {
             assert!(lex.stop_caps.contains(w), "{w}");
