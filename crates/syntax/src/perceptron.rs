@@ -163,7 +163,7 @@ type List = Vec<(u8, i16)>;
 /// classes and quantised weights of all lists, concatenated.
 #[derive(Default)]
 struct Flat {
-    heads: Vec<(usize, u32, usize)>,
+    heads: Vec<[u32; 3]>,
     classes: Vec<u8>,
     weights: Vec<i16>,
 }
@@ -257,7 +257,7 @@ impl Model {
         for (s, at) in slot_of.iter().enumerate() {
             if let Some(i) = at {
                 let (k, ws) = &feats[*i];
-                flat.heads.push((s, *k, ws.len()));
+                flat.heads.push([s as u32, *k, ws.len() as u32]);
                 for &(c, w) in ws {
                     flat.classes.push(c);
                     flat.weights.push((w / scale).round() as i16);
@@ -276,31 +276,35 @@ impl Model {
         );
         let width = nclasses.div_ceil(32) * 32;
         // Each list's range in the flat arrays, and whether it becomes a dense row.
-        let mut at = 0usize;
-        let spans: Vec<(usize, usize, bool)> = flat
-            .heads
-            .iter()
-            .map(|&(_, _, n)| {
-                let r = (at, at + n);
-                at += n;
-                (
-                    r.0,
-                    r.1,
-                    dense_ok(&flat.classes[r.0..r.1], &flat.weights[r.0..r.1]),
-                )
+        let lists = || {
+            let mut at = 0usize;
+            flat.heads.iter().map(move |&[s, k, n]| {
+                let (a, b) = (at, at + n as usize);
+                at = b;
+                let (cs, ws) = (&flat.classes[a..b], &flat.weights[a..b]);
+                (s as usize, k, cs, ws, dense_ok(cs, ws))
             })
-            .collect();
-        anyhow::ensure!(at == flat.classes.len(), "entry count mismatch");
-        let nrows = spans.iter().filter(|s| s.2).count();
-        let nsparse: usize = spans.iter().filter(|s| !s.2).map(|s| s.1 - s.0).sum();
+        };
+        let total: usize = flat.heads.iter().map(|h| h[2] as usize).sum();
+        anyhow::ensure!(
+            total == flat.classes.len() && total == flat.weights.len(),
+            "entry count mismatch"
+        );
+        let (mut nrows, mut nsparse) = (0usize, 0usize);
+        for (_, _, cs, _, is_dense) in lists() {
+            if is_dense {
+                nrows += 1;
+            } else {
+                nsparse += cs.len();
+            }
+        }
         anyhow::ensure!(nsparse <= OFF_MASK as usize, "too many weights");
         let mut slots = Table::<[u32; 2]>::zeroed(size);
         let mut dense = Table::<i16>::zeroed(nrows * width);
         let mut entries = Table::<u32>::zeroed(nsparse);
         let (mut row, mut off) = (0usize, 0usize);
-        for (&(s, k, _), &(a, b, is_dense)) in flat.heads.iter().zip(&spans) {
+        for (s, k, cs, ws, is_dense) in lists() {
             anyhow::ensure!(s < size && k != 0 && slots[s][0] == 0, "bad slot");
-            let (cs, ws) = (&flat.classes[a..b], &flat.weights[a..b]);
             if is_dense {
                 for (&c, &w) in cs.iter().zip(ws) {
                     dense[row * width + c as usize] = w;
@@ -308,12 +312,12 @@ impl Model {
                 slots[s] = [k, DENSE | row as u32];
                 row += 1;
             } else {
-                anyhow::ensure!(b - a < 256, "weight list too long");
+                anyhow::ensure!(cs.len() < 256, "weight list too long");
                 for (i, (&c, &w)) in cs.iter().zip(ws).enumerate() {
                     entries[off + i] = pack(c, w);
                 }
-                slots[s] = [k, (((b - a) as u32) << LEN_SHIFT) | off as u32];
-                off += b - a;
+                slots[s] = [k, ((cs.len() as u32) << LEN_SHIFT) | off as u32];
+                off += cs.len();
             }
         }
         Ok(Model {
@@ -526,7 +530,7 @@ impl Model {
             let k = r.u32()?;
             let c = r.varint()? as usize;
             total += c;
-            flat.heads.push((s, k, c));
+            flat.heads.push([s as u32, k, c as u32]);
         }
         let ne = r.u32()? as usize;
         anyhow::ensure!(ne == total, "entry count mismatch");
