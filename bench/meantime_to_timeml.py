@@ -13,11 +13,17 @@ n = 0
 for path in sorted(glob.glob(os.path.join(src, 'intra-doc_annotation', '*', '*.xml'))):
     root = ET.parse(path).getroot()
     toks = [(t.get('t_id'), int(t.get('sentence')), t.text or '') for t in root.iter('token')]
-    dct, timexes = None, []
+    dct, timexes, dct_toks = None, [], set()
     for tx in root.iter('TIMEX3'):
         ids = [a.get('t_id') for a in tx.findall('token_anchor')]
         if tx.get('functionInDocument') == 'CREATION_TIME':
             dct = tx.get('value')
+            # One article writes its creation time day-first (03-02-2009 = 3 February 2009).
+            p = (dct or '').split('-')
+            if len(p) == 3 and len(p[2]) == 4 and len(p[0]) == 2:
+                dct = f'{p[2]}-{p[1]}-{p[0]}'
+            # The dateline under the title is the creation time itself (TE3 keeps it in <DCT>, outside <TEXT>).
+            dct_toks.update(ids)
             continue
         if ids:
             timexes.append((ids[0], ids[-1], tx.get('type'), tx.get('value') or '', tx.get('mod')))
@@ -25,7 +31,7 @@ for path in sorted(glob.glob(os.path.join(src, 'intra-doc_annotation', '*', '*.x
     sent_of = {t[0]: t[1] for t in toks}
     marked = [sent_of[a.get('t_id')] for m in root.find('Markables') for a in m.findall('token_anchor') if a.get('t_id') in sent_of]
     last = max(marked) if marked else 0
-    toks = [t for t in toks if t[1] <= last]
+    toks = [t for t in toks if t[1] <= last and t[0] not in dct_toks]
     starts = {t[0]: t for t in timexes}
     ends = {t[1]: t for t in timexes}
     parts, prev_s, open_ = [], None, False

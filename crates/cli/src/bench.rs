@@ -12,6 +12,9 @@ pub struct Args {
     /// Stop the pipeline after this component (e.g. `segment`)
     #[arg(long, value_name = "COMPONENT")]
     until: Option<String>,
+    /// Parse every sentence, not only those that may hold an event
+    #[arg(long)]
+    parse_all: bool,
 }
 
 /// Peak resident memory of this process in MiB (Linux), if known.
@@ -25,6 +28,7 @@ pub fn peak_rss_mib() -> Option<f64> {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let pipeline = Pipeline::standard(&Config {
         until: args.until.clone(),
+        parse_all: args.parse_all,
         ..Config::default()
     });
     let docs: Vec<_> = crate::demo::demo_documents()

@@ -78,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "{}  {}\n    {}",
             h.dct.as_deref().unwrap_or("????-??-??"),
             h.title.as_deref().unwrap_or(""),
-            h.snippet
+            h.snippet("[", "]", str::to_string)
         )?;
     }
     // The seed's timeline: its events merged and in time order.
@@ -108,6 +108,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     writeln!(
         out,
         "      dossier sql --db {db} \"SELECT layer, count(*) FROM annotations GROUP BY layer\""
+    )?;
+    writeln!(
+        out,
+        "      dossier serve --db {db}   (web UI at http://127.0.0.1:8400/)"
     )?;
     Ok(())
 }

@@ -60,6 +60,10 @@ pub struct ConfigArgs {
     /// Anchoring of relative time expressions: news (on the DCT) or narrative (on the last date)
     #[arg(long, default_value = "news", value_name = "MODE")]
     pub anchoring: String,
+    /// Parse every sentence (by default only sentences that may hold an event are parsed; the others
+    /// get tags and lemmas only)
+    #[arg(long)]
+    pub parse_all: bool,
 }
 
 impl ConfigArgs {
@@ -67,6 +71,7 @@ impl ConfigArgs {
         Pipeline::standard(&Config {
             yardstick: self.yardstick.clone(),
             anchoring: self.anchoring.clone(),
+            parse_all: self.parse_all,
             ..Config::default()
         })
     }
@@ -95,7 +100,12 @@ pub fn parse_dct(s: &str) -> Result<String, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let pipeline = args.config.pipeline();
+    // Whoever asks to see the tokens expects the dependency relations of every sentence.
+    let pipeline = ConfigArgs {
+        parse_all: args.config.parse_all || args.tokens,
+        ..args.config.clone()
+    }
+    .pipeline();
     let opts = Options {
         max_bytes: args.max_bytes,
         dct: args.dct.clone(),

@@ -134,7 +134,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<()> {
             h.title.as_deref().unwrap_or("(untitled)"),
             h.start,
             h.end,
-            h.snippet
+            h.snippet("[", "]", str::to_string)
         )?;
     }
     Ok(())

@@ -9,8 +9,10 @@ mod export;
 mod extract;
 mod ledger;
 mod library;
+mod serve;
 mod timeline;
 mod train;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -88,6 +90,10 @@ enum Command {
     Train(train::TrainCommand),
     /// Forecast ledger: list, resolve and score the stored forecasts
     Ledger(ledger::Args),
+    /// Serve the web UI over the store (documents, search, timeline, entities, ledger)
+    Serve(serve::Args),
+    /// Keep the store in step with folders of reports; print new documents' events and forecasts come due
+    Watch(watch::Args),
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -107,6 +113,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Timeline(a) => timeline::run(a),
         Command::Train(c) => train::run(c),
         Command::Ledger(a) => ledger::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::Watch(a) => watch::run(a),
     }
 }
 

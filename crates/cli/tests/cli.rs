@@ -242,3 +242,73 @@ fn demo_runs_from_the_binary_alone() {
         .unwrap();
     assert!(stdout(&o).contains("20 new"));
 }
+
+#[test]
+fn serve_refuses_a_missing_store_and_a_taken_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.db");
+    let o = run(&["serve", "--db", missing.to_str().unwrap()]);
+    assert_one_line_error(&o, "no store at");
+    assert!(!missing.exists(), "serve must not create a store");
+    // An address in use is reported, not a panic.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let db = dir.path().join("s.db");
+    dossier_store::Store::open(&db).unwrap();
+    let o = run(&["serve", "--db", db.to_str().unwrap(), "--addr", &addr]);
+    assert_one_line_error(&o, "cannot listen on");
+}
+
+#[test]
+fn watch_reports_new_documents_versions_and_due_forecasts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let db = dir.path().join("w.db");
+    let db = db.to_str().unwrap();
+    let inbox_s = inbox.to_str().unwrap();
+    write(
+        &inbox,
+        "a.txt",
+        b"Minsk, 3 December 2022\n\nOn 3 December 2022, Belarus and Russia signed a protocol in Minsk. \
+          Russia will probably deploy more troops to Belarus by March 2023.\n",
+    );
+    let watch = |extra: &[&str]| {
+        let mut a = vec!["watch", inbox_s, "--once", "--db", db];
+        a.extend_from_slice(extra);
+        let o = run(&a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let first = watch(&["--as-of", "2024-01-01"]);
+    assert!(first.contains("== new "), "{first}");
+    assert!(
+        first.contains("AGREE") && first.contains("2022-12-03"),
+        "{first}"
+    );
+    assert!(first.contains("1 forecast(s)"), "{first}");
+    assert!(
+        first.contains("open forecast(s) due by 2024-01-01"),
+        "{first}"
+    );
+    // Nothing changed: a restarted watch stores nothing twice (forecasts still due are listed again).
+    let second = watch(&["--as-of", "2024-01-01"]);
+    assert!(
+        !second.contains("== new") && second.contains("due by"),
+        "{second}"
+    );
+    assert_eq!(count(Path::new(db), "SELECT count(*) FROM documents"), 1);
+    // A changed file is a new version; the type filter narrows the events reported.
+    write(
+        &inbox,
+        "a.txt",
+        b"Minsk, 4 December 2022\n\nOn 4 December 2022, Belarus and Russia signed a protocol in Minsk.\n",
+    );
+    let third = watch(&["--type", "CONSULT", "--as-of", "2022-01-01"]);
+    assert!(third.contains("== version 2 of"), "{third}");
+    assert!(
+        third.contains("0 matching event(s)") && !third.contains("AGREE"),
+        "{third}"
+    );
+    assert!(!third.contains("due by"), "nothing is due in 2022: {third}");
+}

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use dossier_model::{BlockKind, Component, Document, Entity, EntityRole, Mention, Span, TextRole};
+use dossier_model::{
+    BlockKind, Component, Document, Entity, EntityRole, Mention, Span, TextRole, WordLists,
+};
 
 use crate::kb::{Entry, Kb};
 use crate::matcher::{Form, Matcher};
@@ -66,12 +68,10 @@ impl Resources {
             .filter(|(_, n)| *n >= 1)
             .map(|(w, _)| w)
             .collect();
-        for w in STOP_CAPS
-            .iter()
-            .chain(TITLES)
-            .chain(calendar_words())
-            .chain(ORG_LAST)
-            .chain(PLACE_LAST)
+        let l = lex();
+        for w in [&l.stop, &l.titles, &l.months, &l.org_last, &l.place_last]
+            .into_iter()
+            .flatten()
         {
             given_names.remove(*w);
         }
@@ -90,27 +90,57 @@ impl Resources {
     }
 }
 
-/// Word lists as hash sets (looked up for every capitalised word).
+/// The annotator's word lists (`resources/entity/words.txt`).
+pub const WORDS_TXT: &str = include_str!("../../../resources/entity/words.txt");
+
+type WordSet = crate::norm::FxSet<&'static str>;
+
+/// The word lists as hash sets (looked up for every capitalised word).
 struct Lex {
-    stop: crate::norm::FxSet<&'static str>,
-    titles: crate::norm::FxSet<&'static str>,
-    months: crate::norm::FxSet<&'static str>,
-    org_last: crate::norm::FxSet<&'static str>,
-    org_first: crate::norm::FxSet<&'static str>,
-    place_last: crate::norm::FxSet<&'static str>,
+    /// Words that start a sentence or a name without being part of one.
+    stop: WordSet,
+    /// Titles and role words: a cue for a following person name, never part of it.
+    titles: WordSet,
+    /// Month and weekday names and month abbreviations: capitalized, never names.
+    months: WordSet,
+    org_last: WordSet,
+    org_first: WordSet,
+    place_last: WordSet,
+    place_prep: WordSet,
+    actor_nouns: WordSet,
+    group_nouns: WordSet,
+    speech_verbs: WordSet,
+    /// Role phrases (folded words) and the role each names, e.g. `defence minister` → `defence-minister`.
+    role_phrases: Vec<(Vec<&'static str>, &'static str)>,
 }
 
 fn lex() -> &'static Lex {
     static L: OnceLock<Lex> = OnceLock::new();
     L.get_or_init(|| {
-        let set = |l: &[&'static str]| l.iter().copied().collect();
+        static W: OnceLock<WordLists> = OnceLock::new();
+        // The file is embedded and checked by this crate's tests, so a parse error cannot reach users.
+        let w = W.get_or_init(|| WordLists::parse(WORDS_TXT).unwrap_or_default());
+        let set = |name| w.get(name).iter().map(String::as_str).collect();
         Lex {
-            stop: set(STOP_CAPS),
-            titles: set(TITLES),
-            months: calendar_words().copied().collect(),
-            org_last: set(ORG_LAST),
-            org_first: set(ORG_FIRST),
-            place_last: set(PLACE_LAST),
+            stop: set("stop_caps"),
+            titles: set("titles"),
+            months: dossier_model::MONTH_NAMES
+                .iter()
+                .chain(&dossier_model::WEEKDAY_NAMES)
+                .copied()
+                .chain(w.get("month_abbreviations").iter().map(String::as_str))
+                .collect(),
+            org_last: set("org_last"),
+            org_first: set("org_first"),
+            place_last: set("place_last"),
+            place_prep: set("place_prep"),
+            actor_nouns: set("actor_nouns"),
+            group_nouns: set("group_nouns"),
+            speech_verbs: set("speech_verbs"),
+            role_phrases: w
+                .pairs("role_phrases")
+                .map(|(phrase, role)| (phrase.split(' ').collect(), role))
+                .collect(),
         }
     })
 }
@@ -140,547 +170,6 @@ impl Component for EntityAnnotator {
         }
     }
 }
-
-/// Words that start a sentence or a name without being part of one.
-const STOP_CAPS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "during",
-    "since",
-    "as",
-    "for",
-    "from",
-    "to",
-    "with",
-    "by",
-    "of",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "there",
-    "here",
-    "what",
-    "which",
-    "who",
-    "where",
-    "why",
-    "how",
-    "also",
-    "however",
-    "moreover",
-    "then",
-    "although",
-    "though",
-    "thus",
-    "hence",
-    "yes",
-    "no",
-    "not",
-    "all",
-    "some",
-    "many",
-    "most",
-    "both",
-    "each",
-    "every",
-    "other",
-    "such",
-    "according",
-    "following",
-    "despite",
-    "under",
-    "over",
-    "between",
-    "among",
-    "against",
-    "about",
-    "into",
-    "through",
-    "until",
-    "meanwhile",
-    "further",
-    "furthermore",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "now",
-    "please",
-    "thanks",
-    "thank",
-    "hi",
-    "hello",
-    "dear",
-    "ok",
-    "so",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "let",
-    "just",
-    "only",
-    "even",
-    "still",
-    "again",
-    "once",
-    "first",
-    "second",
-    "third",
-    "last",
-    "next",
-    "one",
-    "two",
-    "three",
-    "an",
-    "any",
-    "more",
-    "less",
-    "much",
-    "very",
-    "well",
-    "good",
-    "great",
-    "best",
-    "i'm",
-    "don",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "sir",
-    "lol",
-    "re",
-    "fw",
-    "fwd",
-    "subject",
-    "note",
-    "see",
-    "said",
-    "says",
-    "conclusions",
-    "perspectives",
-    "consequences",
-    "arrangements",
-    "area",
-];
-
-/// Titles and role words: a cue for a following person name, never part of it.
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "ministers",
-    "prime",
-    "premier",
-    "secretary",
-    "general",
-    "gen",
-    "lt",
-    "col",
-    "colonel",
-    "major",
-    "maj",
-    "captain",
-    "capt",
-    "lieutenant",
-    "sergeant",
-    "sgt",
-    "admiral",
-    "adm",
-    "commander",
-    "chief",
-    "chairman",
-    "chairwoman",
-    "director",
-    "ambassador",
-    "envoy",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "governor",
-    "gov",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "emir",
-    "ayatollah",
-    "pope",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "deputy",
-    "vice",
-    "foreign",
-    "defence",
-    "defense",
-    "state",
-    "leader",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "judge",
-    "justice",
-    "sir",
-    "lord",
-    "lady",
-    "brig",
-    "brigadier",
-    "marshal",
-    "officer",
-    "pres",
-    "chancellor",
-    "speaker",
-    "assistant",
-    "undersecretary",
-    "press",
-    "interior",
-    "home",
-    "army",
-    "advisor",
-    "adviser",
-    "counselor",
-    "counsellor",
-    "coordinator",
-];
-
-/// Calendar words that are capitalized but never names: month and weekday names, month abbreviations.
-const MONTH_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
-fn calendar_words() -> impl Iterator<Item = &'static &'static str> {
-    dossier_model::MONTH_NAMES
-        .iter()
-        .chain(&dossier_model::WEEKDAY_NAMES)
-        .chain(MONTH_ABBREVIATIONS)
-}
-
-const ORG_LAST: &[&str] = &[
-    "ministry",
-    "council",
-    "committee",
-    "commission",
-    "forces",
-    "force",
-    "army",
-    "navy",
-    "party",
-    "organization",
-    "organisation",
-    "union",
-    "agency",
-    "bank",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "llc",
-    "group",
-    "front",
-    "brigade",
-    "brigades",
-    "battalion",
-    "regiment",
-    "division",
-    "corps",
-    "command",
-    "department",
-    "university",
-    "college",
-    "school",
-    "association",
-    "institute",
-    "coalition",
-    "assembly",
-    "service",
-    "services",
-    "movement",
-    "alliance",
-    "parliament",
-    "court",
-    "office",
-    "board",
-    "authority",
-    "administration",
-    "foundation",
-    "fund",
-    "centre",
-    "center",
-    "church",
-    "police",
-    "guard",
-    "guards",
-    "militia",
-    "network",
-    "news",
-    "times",
-    "post",
-    "press",
-    "team",
-    "club",
-    "airlines",
-    "airways",
-    "society",
-    "federation",
-    "congress",
-    "senate",
-    "cabinet",
-    "bureau",
-    "unit",
-    "units",
-    "squadron",
-    "fleet",
-    "directorate",
-    "staff",
-    "houses",
-    "hospital",
-    "industries",
-    "systems",
-    "technologies",
-    "media",
-    "tv",
-    "radio",
-    "magazine",
-    "journal",
-    "state",
-    "caliphate",
-    "government",
-    "regime",
-    "mission",
-    "task",
-    "taskforce",
-    "troops",
-    "academy",
-    "club",
-    "inc.",
-];
-
-const ORG_FIRST: &[&str] = &[
-    "ministry",
-    "department",
-    "council",
-    "university",
-    "bank",
-    "army",
-    "office",
-    "house",
-    "church",
-    "federation",
-    "union",
-    "institute",
-    "commission",
-    "committee",
-    "agency",
-    "government",
-];
-
-const PLACE_LAST: &[&str] = &[
-    "province",
-    "governorate",
-    "city",
-    "region",
-    "district",
-    "valley",
-    "river",
-    "mountains",
-    "mountain",
-    "mount",
-    "island",
-    "islands",
-    "sea",
-    "ocean",
-    "lake",
-    "airport",
-    "base",
-    "county",
-    "state",
-    "oblast",
-    "peninsula",
-    "strait",
-    "gulf",
-    "bay",
-    "desert",
-    "plain",
-    "border",
-    "street",
-    "square",
-    "park",
-    "bridge",
-    "dam",
-    "crossing",
-    "camp",
-    "village",
-    "town",
-    "road",
-    "highway",
-];
-
-const PLACE_PREP: &[&str] = &[
-    "in", "near", "at", "from", "to", "across", "outside", "around", "into",
-];
-
-const ACTOR_NOUNS: &[&str] = &[
-    "side",
-    "government",
-    "governments",
-    "authorities",
-    "leadership",
-    "delegation",
-    "regime",
-    "officials",
-    "diplomats",
-    "parliament",
-    "forces",
-    "troops",
-    "army",
-    "military",
-    "ministry",
-    "state",
-    "counterparts",
-    "counterpart",
-    "president",
-    "leader",
-    "leaders",
-    "administration",
-    "partners",
-];
-
-const GROUP_NOUNS: &[&str] = &[
-    "countries",
-    "states",
-    "nations",
-    "sides",
-    "governments",
-    "allies",
-    "parties",
-    "capitals",
-];
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "announces",
-    "decided",
-    "declared",
-    "insisted",
-    "warned",
-    "accused",
-    "demanded",
-    "rejected",
-    "agreed",
-    "signed",
-    "wants",
-    "hopes",
-    "claimed",
-    "claims",
-    "denied",
-    "responded",
-    "stated",
-    "believes",
-    "considers",
-    "threatened",
-    "refused",
-    "urged",
-    "called",
-    "condemned",
-    "welcomed",
-    "proposed",
-    "offered",
-    "sees",
-    "views",
-    "insists",
-    "denies",
-    "has",
-    "is",
-    "will",
-    "would",
-    "sent",
-    "ordered",
-];
-
-/// Role phrases (folded words) → normalised role.
-const ROLE_PHRASES: &[(&[&str], &str)] = &[
-    (&["president"], "president"),
-    (&["presidents"], "president"),
-    (&["prime", "minister"], "prime-minister"),
-    (&["prime", "ministers"], "prime-minister"),
-    (&["premier"], "prime-minister"),
-    (&["defence", "minister"], "defence-minister"),
-    (&["defense", "minister"], "defence-minister"),
-    (&["defence", "ministers"], "defence-minister"),
-    (&["defense", "ministers"], "defence-minister"),
-    (&["minister", "of", "defence"], "defence-minister"),
-    (&["minister", "of", "defense"], "defence-minister"),
-    (&["foreign", "minister"], "foreign-minister"),
-    (&["foreign", "ministers"], "foreign-minister"),
-    (
-        &["minister", "of", "foreign", "affairs"],
-        "foreign-minister",
-    ),
-    (&["secretary", "general"], "secretary-general"),
-    (&["state", "secretary"], "secretary-general"),
-    (
-        &["chief", "of", "the", "general", "staff"],
-        "chief-of-general-staff",
-    ),
-    (
-        &["chief", "of", "general", "staff"],
-        "chief-of-general-staff",
-    ),
-    (&["opposition", "leader"], "opposition-leader"),
-];
 
 /// KB roles that a text role also covers.
 fn role_equivalent(text_role: &str, kb_role: &str) -> bool {
@@ -843,7 +332,7 @@ fn kb_matches(c: &mut Ctx) {
                     .then(|| norm_of(c, m.last));
                 (
                     "demonym",
-                    next.is_some_and(|w| ACTOR_NOUNS.contains(&w))
+                    next.is_some_and(|w| lex().actor_nouns.contains(w))
                         && !(m.last + 1 < c.words.len()
                             && c.words[m.last + 1].cap
                             && !c.words[m.last + 1].break_before),
@@ -1031,7 +520,7 @@ fn unknown_names(c: &mut Ctx) {
         {
             Some("PERSON")
         } else if propn(c, a) == Some(true)
-            && prev.is_some_and(|p| PLACE_PREP.contains(&p))
+            && prev.is_some_and(|p| lex().place_prep.contains(p))
             && !at_start
         {
             Some("PLACE")
@@ -1246,7 +735,7 @@ fn metonyms(c: &mut Ctx) {
         let l = c.raws[r].last;
         let verb = l < c.words.len() && c.sent[l] == c.sent[c.raws[r].first] && {
             let gap = &c.text[c.raws[r].span.end..c.words[l].start];
-            !gap.contains([',', '(', ';']) && SPEECH_VERBS.contains(&norm_of(c, l))
+            !gap.contains([',', '(', ';']) && lex().speech_verbs.contains(norm_of(c, l))
         };
         if verb && e.kind == "PLACE" {
             c.raws[r].key = Key::Kb(target);
@@ -1273,7 +762,7 @@ fn groups(c: &mut Ctx) {
         let w = c.words[i].norm.as_str();
         (w == "both" || w == "two")
             && i + 1 < n
-            && GROUP_NOUNS.contains(&c.words[i + 1].norm.as_str())
+            && lex().group_nouns.contains(c.words[i + 1].norm.as_str())
     });
     if !any {
         return;
@@ -1330,7 +819,7 @@ fn groups(c: &mut Ctx) {
             continue;
         };
         if noun < n
-            && GROUP_NOUNS.contains(&norm_of(c, noun))
+            && lex().group_nouns.contains(norm_of(c, noun))
             && c.covered[start..=noun].iter().all(Option::is_none)
             && !c.words[noun].break_before
         {
@@ -1355,7 +844,7 @@ fn phrase_at_end(c: &Ctx, end: usize, phrase: &[&str]) -> bool {
 /// The role phrase ending just before word `end` (same sentence): (first word, role, plural).
 fn role_before(c: &Ctx, end: usize) -> Option<(usize, &'static str, bool)> {
     let mut best: Option<(usize, &'static str, bool)> = None;
-    for (phrase, role) in ROLE_PHRASES {
+    for (phrase, role) in &lex().role_phrases {
         if phrase_at_end(c, end, phrase) {
             let first = end - phrase.len();
             if c.sent.get(first) != c.sent.get(end.saturating_sub(1)) {
@@ -1363,7 +852,7 @@ fn role_before(c: &Ctx, end: usize) -> Option<(usize, &'static str, bool)> {
             }
             let plural = phrase.last().is_some_and(|w| w.ends_with('s'));
             if best.is_none_or(|(f, _, _)| first < f) {
-                best = Some((first, role, plural));
+                best = Some((first, *role, plural));
             }
         }
     }

@@ -31,7 +31,7 @@ pub fn plover_targets(e: &Event) -> Vec<EventArgument> {
         return e.recipients.clone();
     }
     match (&e.location, &e.location_country) {
-        (Some(name), Some(c)) if !e.actors.iter().any(|a| a.country.as_ref() == Some(c)) => {
+        (Some(name), Some(c)) => {
             vec![EventArgument {
                 span: e.span,
                 entity: None,

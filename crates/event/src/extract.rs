@@ -34,7 +34,7 @@ pub(crate) struct Arg {
 pub(crate) struct View<'a> {
     pub doc: &'a Document,
     pub lower: Vec<String>,
-    pub lemma: Vec<String>,
+    pub lemma: Vec<&'static str>,
     pub syntax: bool,
     /// Per token: which cue phrases start here (bits `CUE_*`).
     pub flags: Vec<u16>,
@@ -76,25 +76,38 @@ fn cue_bit(cat: &str) -> u16 {
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &'a Document, lex: &Lexicon) -> View<'a> {
+    pub fn new(doc: &'a Document, lex: &'static Lexicon) -> View<'a> {
         let syntax = !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len();
         let lower: Vec<String> = doc
             .tokens
             .iter()
-            .map(|t| doc.slice(t.span).to_lowercase().replace('’', "'"))
+            .map(|t| {
+                let w = doc.slice(t.span);
+                let mut l = if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                };
+                if l.contains('’') {
+                    l = l.replace('’', "'");
+                }
+                l
+            })
             .collect();
-        let lemma: Vec<String> = lower
+        // Lemmas are strings of the lexicon ('static); "" for a word the lexicon does not know (such a word
+        // can match no trigger or cue).
+        let lemma: Vec<&'static str> = lower
             .iter()
             .enumerate()
             .map(|(i, l)| {
                 if syntax && !doc.syntax[i].lemma.is_empty() {
                     let sl = doc.syntax[i].lemma.to_lowercase();
                     // Prefer our lexicon's lemma when the tagger's lemma is not in the lexicon (e.g. "talks").
-                    if lex.forms.contains_key(&sl) {
-                        return sl;
+                    if let Some((k, _)) = lex.forms.get_key_value(&sl) {
+                        return k.as_str();
                     }
                 }
-                lex.lemmas(l).first().cloned().unwrap_or_else(|| l.clone())
+                lex.lemmas(l).first().map(String::as_str).unwrap_or("")
             })
             .collect();
         let mut flags = vec![0u16; lower.len()];
@@ -110,7 +123,8 @@ impl<'a> View<'a> {
             for l in lex
                 .lemmas(&lower[i])
                 .iter()
-                .chain(std::iter::once(&lemma[i]))
+                .map(String::as_str)
+                .chain(std::iter::once(lemma[i]))
             {
                 if let Some(cats) = lex.cue_lemma.get(l) {
                     for cat in cats {
@@ -144,6 +158,10 @@ impl<'a> View<'a> {
             .next()
             .is_some_and(|c| c.is_uppercase())
     }
+    /// Whether token `i` has a tag (a pipeline may parse only some sentences).
+    fn parsed(&self, i: usize) -> bool {
+        self.syntax && !self.doc.syntax[i].upos.is_empty()
+    }
     fn upos(&self, i: usize) -> &str {
         if self.syntax {
             &self.doc.syntax[i].upos
@@ -158,128 +176,6 @@ impl<'a> View<'a> {
         )
     }
 }
-
-const STOP_CAPS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "during",
-    "then",
-    "moreover",
-    "earlier",
-    "however",
-    "this",
-    "these",
-    "that",
-    "those",
-    "it",
-    "its",
-    "they",
-    "we",
-    "he",
-    "she",
-    "his",
-    "her",
-    "their",
-    "our",
-    "both",
-    "after",
-    "before",
-    "although",
-    "according",
-    "also",
-    "what",
-    "hence",
-    "for",
-    "if",
-    "by",
-    "with",
-    "from",
-    "to",
-    "as",
-    "since",
-    "while",
-    "but",
-    "and",
-    "or",
-    "i",
-    "you",
-    "there",
-    "here",
-    "when",
-    "where",
-    "why",
-    "how",
-    "in",
-    "meanwhile",
-    "thus",
-    "furthermore",
-    "yet",
-    "so",
-    "not",
-    "no",
-    "all",
-    "some",
-    "many",
-    "most",
-    "each",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "other",
-    "another",
-    "such",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "who",
-    "which",
-    "whose",
-    "until",
-    "despite",
-    "about",
-    "against",
-    "between",
-    "among",
-    "under",
-    "over",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "senior",
-    "former",
-    "new",
-];
 
 fn phrase_at(lower: &[String], i: usize, end: usize, phrase: &[String]) -> bool {
     i + phrase.len() <= end && phrase.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
@@ -575,14 +471,15 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         }
         // Drop leading function words / sentence-initial capitals.
         let mut a = i;
-        while a < j && STOP_CAPS.contains(&v.lower[a].as_str()) {
+        while a < j && lex.stop_caps.contains(v.lower[a].as_str()) {
             a += 1;
         }
         if a == i && i == s && j == i + 1 && !v.lemma_is_name(i, lex) {
             a = j;
         }
         if a < j {
-            let upos_ok = !v.syntax || (a..j).any(|k| matches!(v.upos(k), "PROPN" | "NOUN" | "X"));
+            let upos_ok =
+                !v.parsed(a) || (a..j).any(|k| matches!(v.upos(k), "PROPN" | "NOUN" | "X"));
             if upos_ok {
                 let mut sector = None;
                 let mut start_name = a;
@@ -675,7 +572,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
 impl View<'_> {
     /// A sentence-initial capitalized word counts as a name when it is a known country or has a syntax tag PROPN.
     fn lemma_is_name(&self, i: usize, lex: &Lexicon) -> bool {
-        if self.syntax {
+        if self.parsed(i) {
             return self.upos(i) == "PROPN";
         }
         lex.country(self.text(i)).is_some()
@@ -697,47 +594,31 @@ pub(crate) struct Found {
     pub noun: bool,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "first", "new", "any", "further", "recent", "last", "next", "of", "'s", "joint", "informal",
-    "official", "military",
-];
-const VERB_CONTEXT: &[&str] = &[
-    "to",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "shall",
-    "should",
-    "must",
-    "not",
-    "n't",
-    "did",
-    "do",
-    "does",
-    "they",
-    "we",
-    "i",
-    "you",
-    "also",
-    "jointly",
-    "he",
-    "she",
-    "it",
-    "who",
-    "which",
-    "that",
-    "and",
-    "never",
-    "already",
-    "still",
-    "again",
-    "formally",
-    "officially",
-];
+/// The `requires` value of triggers that count only after a speech verb ("must", "should": a demand when
+/// somebody says that somebody else must act).
+const SPEECH: &str = "speech";
+
+/// Whether token `k` of the sentence starting at `s` is a speech verb ("said", "declared"; not "Member States").
+fn speech_verb(v: &View, s: usize, k: usize) -> bool {
+    v.flags[k] & (CUE_ANN | CUE_REP) != 0
+        && (k == s || !v.is_cap(k))
+        && (!v.parsed(k) || v.upos(k) == "VERB")
+}
+
+/// Roles of a speech-dependent trigger: the speaker (the last non-place argument before the speech verb)
+/// acts, the subject of the "must" clause (the last argument between the speech verb and the trigger) receives.
+fn roles_speech(v: &View, s: usize, f: &Found, args: &[Arg]) -> Option<Roles> {
+    let c = (s..f.start).rev().find(|&k| speech_verb(v, s, k))?;
+    let actor = args.iter().rposition(|a| a.end <= c && !a.place);
+    let recipient = args
+        .iter()
+        .rposition(|a| a.start > c && a.end <= f.start && !a.place);
+    Some(Roles {
+        actors: actor.into_iter().collect(),
+        recipients: recipient.into_iter().collect(),
+        location: None,
+    })
+}
 
 fn is_inflected(lower: &str, lemma: &str) -> bool {
     lower != lemma
@@ -755,10 +636,11 @@ pub(crate) fn find_triggers(
     let mut i = s;
     while i < e {
         let mut best: Option<(usize, usize)> = None; // (len, trigger idx)
-        let lemma = &v.lemma[i];
+        let lemma = v.lemma[i];
         let cands: Vec<usize> = lex
             .lemmas(&v.lower[i])
             .iter()
+            .map(String::as_str)
             .chain(std::iter::once(lemma))
             .filter_map(|l| lex.by_first.get(l))
             .flatten()
@@ -792,17 +674,19 @@ pub(crate) fn find_triggers(
                 i
             };
             let prev = if i > s { v.lower[i - 1].as_str() } else { "" };
-            let pos_ok = if v.syntax {
+            let pos_ok = if v.parsed(head) {
                 let u = v.upos(head);
                 match t.pos {
-                    TriggerPos::Verb => matches!(u, "VERB") || (u == "NOUN" && n > 1 && false),
+                    TriggerPos::Verb => {
+                        u == "VERB" || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                    }
                     TriggerPos::Noun => matches!(u, "NOUN" | "PROPN"),
                 }
             } else {
                 match t.pos {
                     TriggerPos::Verb => {
                         let tok = &v.lower[i];
-                        if DETERMINERS.contains(&prev) {
+                        if lex.determiners.contains(prev) {
                             false
                         } else if v.lower[i].ends_with("ing")
                             && i > s
@@ -819,9 +703,9 @@ pub(crate) fn find_triggers(
                                 && lex.by_first.get(&t.words[0]).is_some_and(|ix| {
                                     ix.iter().any(|&x| lex.triggers[x].pos == TriggerPos::Noun)
                                 })
-                                && !(i > s && (v.is_cap(i - 1) || VERB_CONTEXT.contains(&prev))))
+                                && !(i > s && (v.is_cap(i - 1) || lex.verb_context.contains(prev))))
                         } else {
-                            VERB_CONTEXT.contains(&prev)
+                            lex.verb_context.contains(prev)
                                 || (i > s && v.is_cap(i - 1) && i - 1 != s)
                                 || (i > s && prev.ends_with('s') && prev.len() > 3)
                         }
@@ -858,7 +742,12 @@ pub(crate) fn find_triggers(
             if in_name || in_entity {
                 continue;
             }
-            if let Some(req) = &t.requires {
+            if t.requires.as_deref() == Some(SPEECH) {
+                // "X declared that Y must …": a speech verb earlier in the sentence.
+                if !(s..i).any(|k| speech_verb(v, s, k)) {
+                    continue;
+                }
+            } else if let Some(req) = &t.requires {
                 let name_before =
                     t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
                 if !name_before && !sentence_context.iter().any(|c| c == req) {
@@ -1388,6 +1277,172 @@ pub(crate) fn to_event_args(v: &View, a: &Arg, out: &mut Vec<EventArgument>) {
     });
 }
 
+/// Country evidence right beside argument `args[k]` in sentence `[s, e)`: "King Hassan of Morocco",
+/// "Kofi Annan, UN secretary-general," / "Salaheddine Sidhoum, Algeria's leading activist" (an appositive
+/// after the name) or "A member of the Syrian parliament, Mohammed Mamoun" (an appositive before it).
+fn local_country(v: &View, args: &[Arg], s: usize, e: usize, k: usize) -> Option<String> {
+    let a = &args[k];
+    let country_at = |from: usize, to: usize| {
+        args.iter()
+            .filter(|b| b.start >= from && b.end <= to && b.members.is_empty())
+            .find_map(|b| b.country.clone())
+    };
+    let is_sep = |i: usize| matches!(v.lower[i].as_str(), "," | ";" | "(" | ")" | "--" | ":");
+    // "X of <Country>" / "X from <Country>" (optionally "the").
+    if a.end + 1 < e && matches!(v.lower[a.end].as_str(), "of" | "from") {
+        let from = a.end + 1 + usize::from(v.lower[a.end + 1] == "the");
+        if let Some(b) = args
+            .iter()
+            .find(|b| b.start == from && b.members.is_empty())
+        {
+            if b.state || b.org {
+                return b.country.clone();
+            }
+        }
+    }
+    // Appositive after: ", ... ," within six tokens.
+    if a.end < e && v.lower[a.end] == "," {
+        let stop = (a.end + 1..e.min(a.end + 8))
+            .find(|&i| is_sep(i))
+            .unwrap_or(e.min(a.end + 8));
+        if let Some(c) = country_at(a.end + 1, stop) {
+            return Some(c);
+        }
+    }
+    // Appositive before: "..., X" with the phrase starting the sentence or after a separator.
+    if a.start > s + 1 && v.lower[a.start - 1] == "," {
+        let from = (s..a.start - 1)
+            .rev()
+            .find(|&i| is_sep(i))
+            .map(|i| i + 1)
+            .unwrap_or(s);
+        if a.start - 1 - from <= 8 {
+            if let Some(c) = country_at(from, a.start - 1) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// Actor and recipient arguments of one event, with countries inferred for those the gazetteer and entity
+/// layer leave without one: first from the words beside the argument ([`local_country`]); then, when no
+/// actor has a country, the first country the sentence names that is not a recipient's (a domestic actor:
+/// "Ibo elders demanded that control of the Nigerian Interior Ministry ..."); when recipients exist but
+/// none has a country, the first country named that is not an actor's, else the actors' own country
+/// (PLOVER codes domestic events with the same country on both sides).
+fn with_inferred_countries(
+    v: &View,
+    args: &[Arg],
+    s: usize,
+    e: usize,
+    f: &Found,
+    actors: &[usize],
+    recipients: &[usize],
+) -> (Vec<Arg>, Vec<Arg>) {
+    let side = |ix: &[usize]| -> Vec<Arg> {
+        ix.iter()
+            .map(|&k| {
+                let mut a = args[k].clone();
+                if a.country.is_none() && a.members.is_empty() {
+                    a.country = local_country(v, args, s, e, k);
+                }
+                a
+            })
+            .collect()
+    };
+    let mut act = side(actors);
+    let mut rec = side(recipients);
+    let countries = |side: &[Arg]| -> Vec<String> {
+        side.iter()
+            .flat_map(|a| {
+                std::iter::once(a)
+                    .chain(a.members.iter())
+                    .filter_map(|m| m.country.clone())
+            })
+            .collect()
+    };
+    let named: Vec<String> = {
+        let mut out: Vec<String> = Vec::new();
+        for a in args {
+            for m in std::iter::once(a).chain(a.members.iter()) {
+                if let Some(c) = &m.country {
+                    if !out.contains(c) {
+                        out.push(c.clone());
+                    }
+                }
+            }
+        }
+        out
+    };
+    let usable = |a: &Arg| a.members.is_empty() && !a.bare_agent && a.country.is_none();
+    if countries(&act).is_empty() {
+        let rc = countries(&rec);
+        // Only the recipient's country is named: domestic when the recipient is a group or person of that
+        // country ("demanded that Nigerian ministers resign"), not when it is the state itself.
+        let domestic = rec
+            .iter()
+            .all(|r| !r.state && r.members.iter().all(|m| !m.state));
+        if let (Some(c), Some(a)) = (
+            named
+                .iter()
+                .find(|c| !rc.contains(c))
+                .or_else(|| rc.first().filter(|_| domestic)),
+            act.iter_mut().find(|a| usable(a)),
+        ) {
+            a.country = Some(c.clone());
+        }
+    }
+    if act.is_empty() {
+        // No actor found: a state, organization or person with a country before the trigger in its clause.
+        let from = (s..f.start)
+            .rev()
+            .find(|&i| matches!(v.lower[i].as_str(), "," | ";" | "--"))
+            .map_or(s, |i| i + 1);
+        if let Some(b) = args.iter().rev().find(|b| {
+            b.start >= from
+                && b.end <= f.start
+                && b.members.is_empty()
+                && !b.place
+                && !b.bare_agent
+                && b.country.is_some()
+        }) {
+            act.push(b.clone());
+        }
+    }
+    if rec.is_empty() {
+        // No recipient found: a state, organization or person with a country in the trigger's clause after it
+        // ("offered its troops to Lebanon's new President").
+        let ac = countries(&act);
+        let stop = (f.end..e)
+            .find(|&i| matches!(v.lower[i].as_str(), "," | ";" | "--"))
+            .unwrap_or(e);
+        if let Some(b) = args.iter().find(|b| {
+            b.start >= f.end
+                && b.end <= stop
+                && b.members.is_empty()
+                && !b.place
+                && !b.bare_agent
+                && b.country.as_ref().is_some_and(|c| !ac.contains(c))
+        }) {
+            rec.push(b.clone());
+        }
+    }
+    if countries(&rec).is_empty() {
+        let ac = countries(&act);
+        if let Some(c) = named
+            .iter()
+            .find(|c| !ac.contains(c))
+            .or_else(|| ac.first())
+        {
+            if let Some(r) = rec.iter_mut().find(|a| usable(a)) {
+                r.country = Some(c.clone());
+            }
+        }
+    }
+    (act, rec)
+}
+
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
 /// announcing/reporting verb).
 pub(crate) fn status_of(
@@ -1404,7 +1459,14 @@ pub(crate) fn status_of(
         let bit = cue_bit(cat);
         (from..to).any(|i| v.flags[i] & bit != 0)
     };
-    let mut negated = has("negation", look_from, f.start);
+    // A nominal event is negated by a cue inside its own noun phrase ("no agreement"), not by one
+    // governing the clause it sits in ("refused to meet the demands": the demands were made).
+    let neg_from = if f.noun {
+        look_from.max(f.start.saturating_sub(3))
+    } else {
+        look_from
+    };
+    let mut negated = has("negation", neg_from, f.start);
     if f.noun {
         // "talks were not held", "no agreement".
         let ce = clause_end(v, lex, e, f.end).min(f.end + 4);
@@ -1423,8 +1485,8 @@ pub(crate) fn status_of(
             v.lower[f.start - 2].as_str(),
             "according" | "due" | "prior" | "close" | "up"
         );
-    let _ = infinitive;
     let mut future = has("future", look_from, f.start) || has("planned", look_from, f.start);
+    let _ = infinitive;
     let mut hypothetical = has("hypothetical", look_from, f.start);
     if f.noun {
         // A nominal event that is the subject of a modal: "the cuts will be made", "the flight could be delayed".
@@ -1587,7 +1649,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         {
             sentence_context.push("military".into());
         }
-        let founds = find_triggers(&v, lex, s, e, &sentence_context);
+        // The pre-parse filter decides which sentences can have events, so a pipeline that parses only the
+        // sentences passing it codes exactly what a fully parsed document would.
+        let founds = if crate::may_have_event(doc, sent) {
+            find_triggers(&v, lex, s, e, &sentence_context)
+        } else {
+            Vec::new()
+        };
         let timexes: Vec<&dossier_model::Timex> = doc
             .timexes
             .iter()
@@ -1627,18 +1695,23 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .map(|p| p.end)
                 .unwrap_or(s);
             let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
-            let roles = if v.syntax {
+            let speech = t.requires.as_deref() == Some(SPEECH);
+            let roles = if let Some(r) = speech.then(|| roles_speech(&v, s, f, &args)).flatten() {
+                r
+            } else if v.parsed(f.head) {
                 roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             } else {
                 roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
             };
+            let (actor_args, recipient_args) =
+                with_inferred_countries(&v, &args, s, e, f, &roles.actors, &roles.recipients);
             let mut actors = Vec::new();
-            for &i in &roles.actors {
-                to_event_args(&v, &args[i], &mut actors);
+            for a in &actor_args {
+                to_event_args(&v, a, &mut actors);
             }
             let mut recipients = Vec::new();
-            for &i in &roles.recipients {
-                to_event_args(&v, &args[i], &mut recipients);
+            for a in &recipient_args {
+                to_event_args(&v, a, &mut recipients);
             }
             recipients.retain(|r| {
                 !actors.iter().any(|a| {
@@ -1663,7 +1736,12 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
-            let (status, cue) = status_of(&v, lex, s, e, f);
+            let (status, cue) = if speech {
+                // The statement is the demand itself.
+                (EventStatus::Occurred, None)
+            } else {
+                status_of(&v, lex, s, e, f)
+            };
             let reported_by = cue.and_then(|c| {
                 args.iter()
                     .filter(|a| a.end <= c && !a.place && a.members.is_empty())
@@ -1681,6 +1759,17 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     && (w.starts_with("19") || w.starts_with("20"))
                     && w.chars().all(|c| c.is_ascii_digit())
             });
+            // "the 1997 agreement": a document concluded in an earlier year, only referred to here.
+            if let Some(y) = name_year.filter(|_| f.noun) {
+                let reference = dct
+                    .as_deref()
+                    .or(narrative.as_deref())
+                    .and_then(|d| d.get(..4));
+                let artifact = t.words.last().is_some_and(|w| lex.artifacts.contains(w));
+                if artifact && reference.is_some_and(|r| v.text(y) < r) {
+                    continue;
+                }
+            }
             if status == EventStatus::Announced {
                 let c = cue.unwrap_or(f.start);
                 announced = nearest_timex(c)
@@ -1703,15 +1792,25 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 time = Some(timex_value(tx));
                 time_source = Some("sentence".into());
             }
+            // A modifier can change what a noun trigger means ("propaganda attacks" are accusations).
+            let event_type = (f.noun && f.start > s)
+                .then(|| {
+                    let key = (v.lower[f.start - 1].clone(), t.words.last()?.clone());
+                    lex.retype.get(&key).cloned()
+                })
+                .flatten()
+                .unwrap_or_else(|| t.event_type.clone());
+            let retyped = event_type != t.event_type;
+            let ev_type_for_cameo = event_type.clone();
             let mut ev = Event {
                 span: v.span(f.start, f.end),
-                event_type: t.event_type.clone(),
-                mode: t.mode.clone(),
+                event_type,
+                mode: t.mode.clone().filter(|_| !retyped),
                 context: sentence_context
                     .iter()
                     .find(|c| t.event_type != "CONSULT" || c.as_str() != "military")
                     .cloned()
-                    .or_else(|| t.context.clone()),
+                    .or_else(|| t.context.clone().filter(|_| !retyped)),
                 actors,
                 recipients,
                 location,
@@ -1721,7 +1820,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 status,
                 announced,
                 reported_by,
-                cameo: Some(t.cameo.clone()),
+                cameo: if retyped {
+                    crate::lexicon::cameo_root(&ev_type_for_cameo).map(str::to_string)
+                } else {
+                    Some(t.cameo.clone())
+                },
             };
             // Future time → planned.
             if ev.status == EventStatus::Occurred {

@@ -43,6 +43,10 @@ const CUES: &str = include_str!("../../../resources/events/cues.tsv");
 const COUNTRIES: &str = include_str!("../../../resources/events/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../resources/events/countries_extra.tsv");
 const IGOS: &str = include_str!("../../../resources/events/igos.tsv");
+const WORDS: &str = include_str!("../../../resources/events/words.tsv");
+
+/// A set of lower-case words with [`FxHasher`].
+pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<FxHasher>>;
 
 /// Part of speech a trigger pattern applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +93,25 @@ pub struct Lexicon {
     pub forms: HashMap<String, Vec<String>>,
     /// First lemma word → indexes into `triggers`.
     pub by_first: HashMap<String, Vec<usize>>,
+    /// Lower-case surface forms a trigger can start with (every inflection of a verb trigger's first word,
+    /// the first word of a multiword noun, the singular and plural of a one-word noun); the cheap pre-parse
+    /// filter [`crate::may_have_event`] looks tokens up here.
+    pub trigger_starts: WordSet,
+    /// Of `trigger_starts`, the forms that start only triggers needing a speech verb ("must", "should").
+    pub speech_only_starts: WordSet,
+    /// Lower-case forms that can carry an announce/report cue (any inflection of a one-word cue, the first
+    /// word of a cue phrase).
+    pub speech_forms: WordSet,
+    /// Capitalized words that never start an actor name (`stop_cap` in words.tsv, plus month and weekday names).
+    pub stop_caps: WordSet,
+    /// Words after which a verb-trigger form reads as a noun (`determiner`).
+    pub determiners: WordSet,
+    /// Words after which an ambiguous base form reads as a verb (`verb_context`).
+    pub verb_context: WordSet,
+    /// Noun triggers that also name a document (`artifact`).
+    pub artifacts: WordSet,
+    /// (modifier, trigger lemma) → the PLOVER type the pair means (`retype`).
+    pub retype: HashMap<(String, String), String>,
     /// category → list of phrases (token lists).
     pub cues: HashMap<String, Vec<Vec<String>>>,
     /// First word of a cue phrase → (category, phrase).
@@ -142,7 +165,7 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("forgive", &["forgave", "forgiven"]),
         ("withdraw", &["withdrew", "withdrawn"]),
         ("undertake", &["undertook", "undertaken"]),
-        ("strike", &["struck"]),
+        ("strike", &["struck", "stricken"]),
         ("build", &["built"]),
         ("sell", &["sold"]),
         ("buy", &["bought"]),
@@ -157,6 +180,56 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("do", &["did", "done", "does"]),
         ("be", &["is", "are", "was", "were", "been", "am"]),
         ("go", &["went", "gone", "goes"]),
+        ("freeze", &["froze", "frozen"]),
+        ("flee", &["fled"]),
+        ("bind", &["bound"]),
+        ("lay", &["laid"]),
+        ("overtake", &["overtook", "overtaken"]),
+        ("overthrow", &["overthrew", "overthrown"]),
+        ("shake", &["shook", "shaken"]),
+        ("slay", &["slew", "slain"]),
+        ("spend", &["spent"]),
+        ("steal", &["stole", "stolen"]),
+        ("swear", &["swore", "sworn"]),
+        ("throw", &["threw", "thrown"]),
+        ("hit", &["hit"]),
+        ("quit", &["quit"]),
+        ("shut", &["shut"]),
+        ("let", &["let"]),
+        ("bid", &["bid"]),
+        ("forbid", &["forbade", "forbidden"]),
+        ("rise", &["rose", "risen"]),
+        ("drive", &["drove", "driven"]),
+        ("ride", &["rode", "ridden"]),
+        ("choose", &["chose", "chosen"]),
+        ("keep", &["kept"]),
+        ("leave", &["left"]),
+        ("feel", &["felt"]),
+        ("hear", &["heard"]),
+        ("find", &["found"]),
+        ("get", &["got", "gotten"]),
+        ("see", &["saw", "seen"]),
+        ("come", &["came"]),
+        ("become", &["became"]),
+        ("know", &["knew", "known"]),
+        ("grow", &["grew", "grown"]),
+        ("draw", &["drew", "drawn"]),
+        ("blow", &["blew", "blown"]),
+        ("tear", &["tore", "torn"]),
+        ("wear", &["wore", "worn"]),
+        ("bear", &["bore", "borne"]),
+        ("catch", &["caught"]),
+        ("teach", &["taught"]),
+        ("think", &["thought"]),
+        ("sink", &["sank", "sunk"]),
+        ("spread", &["spread"]),
+        ("upset", &["upset"]),
+        ("uphold", &["upheld"]),
+        ("withhold", &["withheld"]),
+        ("mislead", &["misled"]),
+        ("stick", &["stuck"]),
+        ("dig", &["dug"]),
+        ("feed", &["fed"]),
     ];
     for (l, fs) in irregular {
         if *l == lemma {
@@ -365,6 +438,89 @@ impl Lexicon {
             }
             countries.entry(key).or_insert(entry);
         }
+        let mut trigger_starts = WordSet::default();
+        for t in &triggers {
+            match t.pos {
+                TriggerPos::Verb => trigger_starts.extend(verb_forms(&t.words[0])),
+                TriggerPos::Noun if t.words.len() == 1 => {
+                    trigger_starts.extend(noun_forms(&t.words[0]))
+                }
+                TriggerPos::Noun => {
+                    trigger_starts.insert(t.words[0].clone());
+                }
+            }
+        }
+        // Any surface form the lexicon lemmatizes to a trigger's first word.
+        for (form, lemmas) in &forms {
+            if lemmas.iter().any(|l| by_first.contains_key(l)) {
+                trigger_starts.insert(form.clone());
+            }
+        }
+        let mut speech_only_starts = WordSet::default();
+        for t in &triggers {
+            let only_speech = by_first.get(&t.words[0]).is_some_and(|ix| {
+                ix.iter()
+                    .all(|&k| triggers[k].requires.as_deref() == Some("speech"))
+            });
+            if only_speech && t.pos == TriggerPos::Verb && t.words.len() == 1 {
+                for f in verb_forms(&t.words[0]) {
+                    // A form that also starts another trigger stays an ordinary start.
+                    let other = forms.get(&f).is_some_and(|ls| {
+                        ls.iter().any(|l| {
+                            l != &t.words[0]
+                                && by_first.get(l).is_some_and(|ix| {
+                                    ix.iter()
+                                        .any(|&k| triggers[k].requires.as_deref() != Some("speech"))
+                                })
+                        })
+                    });
+                    if !other {
+                        speech_only_starts.insert(f);
+                    }
+                }
+            }
+        }
+        let mut speech_forms = WordSet::default();
+        for (cat, list) in &cues {
+            if matches!(cat.as_str(), "announce" | "report") {
+                for p in list {
+                    speech_forms.insert(p[0].clone());
+                    if p.len() == 1 {
+                        speech_forms.extend(verb_forms(&p[0]));
+                    }
+                }
+            }
+        }
+        let (mut stop_caps, mut determiners, mut verb_context, mut artifacts) = (
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+            WordSet::default(),
+        );
+        let mut retype = HashMap::default();
+        for line in WORDS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let w = cols.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+            match cols[0] {
+                "stop_cap" => drop(stop_caps.insert(w)),
+                "determiner" => drop(determiners.insert(w)),
+                "verb_context" => drop(verb_context.insert(w)),
+                "artifact" => drop(artifacts.insert(w)),
+                "retype" if cols.len() >= 4 => {
+                    retype.insert((w, cols[2].to_lowercase()), cols[3].to_string());
+                }
+                _ => {}
+            }
+        }
+        for name in dossier_model::MONTH_NAMES
+            .iter()
+            .chain(dossier_model::WEEKDAY_NAMES.iter())
+        {
+            stop_caps.insert(name.to_lowercase());
+        }
         let mut country_first: HashMap<String, usize> = HashMap::default();
         for k in countries.keys() {
             let n = k.split(' ').count();
@@ -397,6 +553,14 @@ impl Lexicon {
             triggers,
             forms,
             by_first,
+            trigger_starts,
+            speech_only_starts,
+            speech_forms,
+            stop_caps,
+            determiners,
+            verb_context,
+            artifacts,
+            retype,
             cues,
             context_cues,
             sectors,
@@ -497,6 +661,28 @@ mod tests {
                 "{ty} has no trigger"
             );
         }
+    }
+
+    #[test]
+    fn word_lists_load_from_data() {
+        let lex = Lexicon::get();
+        for w in ["the", "however", "january", "sunday", "mr"] {
+            assert!(lex.stop_caps.contains(w), "{w}");
+        }
+        assert!(lex.determiners.contains("joint") && lex.verb_context.contains("will"));
+        assert!(lex.artifacts.contains("agreement") && lex.artifacts.contains("treaty"));
+        // Every retype row names a real trigger lemma and a PLOVER type.
+        assert!(lex.retype.len() >= 5);
+        for ((_, trig), ty) in &lex.retype {
+            assert!(lex.by_first.contains_key(trig), "{trig}");
+            assert!(PLOVER_TYPES.contains(&ty.as_str()), "{ty}");
+        }
+        assert_eq!(
+            lex.retype
+                .get(&("propaganda".to_string(), "attack".to_string()))
+                .map(String::as_str),
+            Some("ACCUSE")
+        );
     }
 
     #[test]

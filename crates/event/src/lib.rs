@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod merge;
 pub mod timeline;
 
-use dossier_model::{Component, Document};
+use dossier_model::{Component, Document, Sentence};
 
 pub use extract::{factuality, Options};
 pub use lexicon::{cameo_root, PLOVER_TYPES};
@@ -65,4 +65,47 @@ impl Component for EventComponent {
 /// Annotates `doc` with events (convenience wrapper around [`EventComponent`]).
 pub fn annotate(doc: &mut Document) {
     EventComponent::default().process(doc);
+}
+
+/// Whether `sentence` of `doc` may contain an event trigger, from token text alone (no tags, lemmas or parse):
+/// true when some token's lower-case surface form is a form a trigger of the lexicon can start with (any
+/// inflection of a verb trigger, a noun trigger's singular or plural, a multiword trigger's first word).
+/// Conservative: false only if the coder cannot find a trigger in the sentence, so a pipeline may skip the
+/// parser for such sentences. Cheap (one hash lookup per token, no allocation for short ASCII tokens).
+pub fn may_have_event(doc: &Document, sentence: &Sentence) -> bool {
+    let lex = lexicon::Lexicon::get();
+    let end = sentence.tokens.end.min(doc.tokens.len());
+    let start = sentence.tokens.start.min(end);
+    let mut buf = [0u8; 32];
+    let mut owned = String::new();
+    // A "must"/"should" demand needs a speech verb in the sentence as well.
+    let (mut speech_only, mut speech) = (false, false);
+    for t in &doc.tokens[start..end] {
+        let w = doc.slice(t.span);
+        if w.len() < 2 || !w.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let lower: &str = if w.is_ascii() && w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            std::str::from_utf8(b).unwrap_or("")
+        } else {
+            owned.clear();
+            owned.extend(w.chars().flat_map(char::to_lowercase));
+            owned.as_str()
+        };
+        if lex.trigger_starts.contains(lower) {
+            if !lex.speech_only_starts.contains(lower) {
+                return true;
+            }
+            speech_only = true;
+        }
+        speech |= lex.speech_forms.contains(lower);
+        if speech_only && speech {
+            return true;
+        }
+    }
+    false
 }

@@ -65,3 +65,19 @@ fn seed_dates_places_and_status_from_the_real_pipeline() {
     assert_eq!(visit2.time.as_deref(), Some("2022-12-19"));
     assert_eq!(visit2.time_source.as_deref(), Some("coreference"));
 }
+
+#[test]
+fn seed_references_and_figurative_attacks_are_not_timeline_events() {
+    let doc = seed();
+    // "signed a protocol amending the 1997 agreement": the 1997 agreement is referred to, not concluded now.
+    assert!(
+        !doc.events.iter().any(|e| e.time.as_deref() == Some("1997")),
+        "an event dated 1997"
+    );
+    let signed = get(&doc, "signed", 0);
+    assert_eq!(signed.time.as_deref(), Some("2022-12-03"));
+    // "propaganda attacks against NATO" are accusations, not an assault.
+    let attacks = get(&doc, "attacks", 0);
+    assert_eq!(attacks.event_type, "ACCUSE");
+    assert_eq!(attacks.cameo.as_deref(), Some("11"));
+}

@@ -4,10 +4,10 @@
 //! ASCII-lowercased copy of the text (same byte offsets). Statements come first, so that a judgment inside a
 //! statement's content is held by the speaker, not the author ("Putin confirmed that Russia will train …").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use dossier_model::{BlockKind, Document, Judgment, Probability, Span, Statement};
+use dossier_model::{BlockKind, Document, Judgment, Probability, Span, Statement, WordLists};
 
 use crate::due;
 use crate::lexicon::{lexicon, CueClass};
@@ -42,84 +42,48 @@ impl Match {
     }
 }
 
+/// The extractor's word lists (`resources/judgments/words.txt`).
+pub const WORDS_TXT: &str = include_str!("../../../resources/judgments/words.txt");
+
+type WordSet = HashSet<&'static str>;
+
+/// The lexical word lists as sets; see the comments in `resources/judgments/words.txt`.
+struct Words {
+    skip_before_cue: WordSet,
+    stop_caps: WordSet,
+    bare_clause: WordSet,
+    participles: WordSet,
+    evaluative: WordSet,
+    /// With the weekday names.
+    adjunct_start: WordSet,
+}
+
+fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        static LISTS: OnceLock<WordLists> = OnceLock::new();
+        // The file is embedded and checked by this crate's tests, so a parse error cannot reach users.
+        let l = LISTS.get_or_init(|| WordLists::parse(WORDS_TXT).unwrap_or_default());
+        let set = |name| l.get(name).iter().map(String::as_str).collect();
+        let mut adjunct_start: WordSet = set("adjunct_start");
+        adjunct_start.extend(dossier_model::WEEKDAY_NAMES);
+        Words {
+            skip_before_cue: set("skip_before_cue"),
+            stop_caps: set("stop_caps"),
+            bare_clause: set("bare_clause"),
+            participles: set("participles"),
+            evaluative: set("evaluative"),
+            adjunct_start,
+        }
+    })
+}
+
+// Closed-class grammar words.
 const NEG: &[&str] = &["not", "n't", "never", "no"];
 const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
-const SKIP_BEFORE_CUE: &[&str] = &[
-    "also",
-    "again",
-    "later",
-    "repeatedly",
-    "publicly",
-    "recently",
-    "previously",
-    "reportedly",
-    "further",
-    "openly",
-    "explicitly",
-    "officially",
-    "once",
-    "subsequently",
-    "clearly",
-    "firmly",
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "not",
-    "n't",
-    "never",
-    "then",
-];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
 const BAD_SPEAKERS: &[&str] = &[
     "it", "this", "these", "those", "that", "which", "what", "there",
-];
-/// Capitalized words that cannot be part of a speaker's name.
-const STOP_CAPS: &[&str] = &[
-    "then",
-    "however",
-    "moreover",
-    "also",
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "earlier",
-    "later",
-    "meanwhile",
-    "what",
-    "it",
-    "this",
-    "these",
-    "that",
-    "there",
-    "when",
-    "while",
-    "although",
-    "but",
-    "and",
-    "yesterday",
-    "today",
-    "finally",
-    "first",
-    "thus",
-    "hence",
-    "so",
-    "as",
-    "for",
-    "with",
-    "by",
-    "from",
-    "since",
-    "if",
-    "furthermore",
-    "additionally",
-    "instead",
-    "according",
 ];
 /// Lowercase words allowed inside a speaker's noun phrase.
 const NP_INNER: &[&str] = &[
@@ -136,89 +100,9 @@ const CLAUSE_CONJ: &[&str] = &[
 const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "if", "unless", "whereas", "since", "because", "when", "as",
 ];
-/// Verbs of an author's evaluative relative clause ("…, which means …").
-const EVALUATIVE: &[&str] = &[
-    "mean",
-    "means",
-    "indicate",
-    "indicates",
-    "suggest",
-    "suggests",
-    "show",
-    "shows",
-    "imply",
-    "implies",
-];
 const FINAL_PUNCT: &[&str] = &[".", "!", "?", "…"];
 const OPEN_QUOTES: &[&str] = &["“", "\"", "‘", "«", "„", "``"];
 const CLOSE_QUOTES: &[&str] = &["”", "\"", "’", "»", "''"];
-/// Reporting verbs that take a bare clause ("said the company expects …").
-const BARE_CLAUSE: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stated",
-    "claimed",
-    "claims",
-    "added",
-    "noted",
-    "argued",
-    "warned",
-    "believes",
-    "thinks",
-    "insisted",
-    "admitted",
-    "estimated",
-    "saying",
-    "stating",
-    "claiming",
-    "adding",
-    "noting",
-    "warning",
-    "arguing",
-    "insisting",
-];
-/// Participles of reporting verbs whose speaker is the subject of the main clause
-/// ("Jobs unveiled the products, saying the company …").
-const PARTICIPLES: &[&str] = &[
-    "saying",
-    "stating",
-    "claiming",
-    "adding",
-    "noting",
-    "warning",
-    "arguing",
-    "insisting",
-];
-/// Words that may stand between a reporting verb and its "that" ("said in a statement that").
-const ADJUNCT_START: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "earlier",
-    "later",
-    "to",
-    "reporters",
-    "journalists",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "again",
-    "also",
-    "publicly",
-    "repeatedly",
-    "recently",
-    "previously",
-];
 const PREPOSITIONS: &[&str] = &[
     "to", "so", "in", "on", "at", "by", "for", "with", "of", "about", "during", "from", "after",
     "before", "and", "or", "but", "as", "that",
@@ -422,7 +306,7 @@ fn speaker_np(s: &Sent, j: usize) -> Option<(usize, usize, bool)> {
     while a > 0 {
         let (w, o) = (s.words[a - 1], s.orig[a - 1]);
         let ok = if is_cap(o) {
-            !STOP_CAPS.contains(&w)
+            !words().stop_caps.contains(w)
         } else {
             NP_INNER.contains(&w) || lex.agents.contains(w)
         };
@@ -446,7 +330,7 @@ fn speaker_np(s: &Sent, j: usize) -> Option<(usize, usize, bool)> {
 /// A capitalized name right after position `i` ("…,” said Putin).
 fn speaker_after(s: &Sent, i: usize) -> Option<(usize, usize)> {
     let mut b = i;
-    while b < s.len() && is_cap(s.orig[b]) && !STOP_CAPS.contains(&s.words[b]) {
+    while b < s.len() && is_cap(s.orig[b]) && !words().stop_caps.contains(s.words[b]) {
         b += 1;
     }
     (b > i).then_some((i, b))
@@ -548,7 +432,7 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         }
         let negated = negated_before(s, m.start, 2);
         let mut j = m.start;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&s.words[j - 1]) {
+        while j > 0 && words().skip_before_cue.contains(s.words[j - 1]) {
             j -= 1;
         }
         let after = m.end;
@@ -596,13 +480,13 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         let coordinated_first = j > 0 && s.words[j - 1] == "and" && out.is_empty();
         if speaker.is_none()
             && j > 0
-            && ((PARTICIPLES.contains(&s.words[m.start]) && s.words[j - 1] == ",")
+            && ((words().participles.contains(s.words[m.start]) && s.words[j - 1] == ",")
                 || coordinated_first)
         {
             // The subject of the main clause: the name the sentence opens with.
             let mut b = 0;
             while b < j && (is_cap(s.orig[b]) || NP_INNER.contains(&s.words[b])) {
-                if STOP_CAPS.contains(&s.words[b]) {
+                if words().stop_caps.contains(s.words[b]) {
                     b = 0;
                     break;
                 }
@@ -645,7 +529,7 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         let cue_word = s.words[m.start];
         // "said in a statement that …", "told reporters on Monday: “…”"
         let adjunct_then = || -> Option<((usize, usize), bool)> {
-            if !ADJUNCT_START.contains(&s.w(after)) && cue_word != "told" {
+            if !words().adjunct_start.contains(s.w(after)) && cue_word != "told" {
                 return None;
             }
             for k in after..(after + 7).min(body_end) {
@@ -678,7 +562,7 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         } else if after < body_end
             && ((class == CueClass::ReportNp
                 && (!pronoun || matches!(s.words[sa], "he" | "she" | "we" | "i")))
-                || (BARE_CLAUSE.contains(&cue_word)
+                || (words().bare_clause.contains(cue_word)
                     && !PREPOSITIONS.contains(&s.w(after))
                     && !s.w(after).starts_with(|c: char| c.is_ascii_punctuation())))
         {
@@ -714,8 +598,9 @@ fn statements_in(s: &Sent, cues: &[Match]) -> Vec<RawStatement> {
         if let Some(k) = (c0..c1).find(|&k| {
             s.words[k] == ","
                 && s.w(k + 1) == "which"
-                && (EVALUATIVE.contains(&s.w(k + 2))
-                    || (matches!(s.w(k + 2), "will" | "would") && EVALUATIVE.contains(&s.w(k + 3))))
+                && (words().evaluative.contains(s.w(k + 2))
+                    || (matches!(s.w(k + 2), "will" | "would")
+                        && words().evaluative.contains(s.w(k + 3))))
         }) {
             r.content.1 = k;
         }
@@ -848,7 +733,7 @@ fn implied_addressee(
                 return None;
             }
             let (a, mut b) = (k + 1, k + 1);
-            while b < end && is_cap(x.orig[b]) && !STOP_CAPS.contains(&x.words[b]) {
+            while b < end && is_cap(x.orig[b]) && !words().stop_caps.contains(x.words[b]) {
                 b += 1;
             }
             (b > a).then(|| x.orig[a..b].join(" "))

@@ -237,3 +237,46 @@ fn fallback_horizon_when_timexes_give_none() {
     assert_eq!(doc.judgments[0].due.as_deref(), Some("2025-07-31"));
     assert_eq!(doc.judgments[0].due_source.as_deref(), Some("text"));
 }
+
+#[test]
+fn word_lists_parse_and_are_lower_case() {
+    let w = dossier_model::WordLists::parse(dossier_judgment::extract::WORDS_TXT)
+        .expect("resources/judgments/words.txt parses");
+    let names: Vec<&str> = w.names().collect();
+    assert_eq!(
+        names,
+        [
+            "skip_before_cue",
+            "stop_caps",
+            "bare_clause",
+            "participles",
+            "evaluative",
+            "adjunct_start"
+        ]
+    );
+    for name in names {
+        assert!(!w.get(name).is_empty(), "[{name}]");
+        for e in w.get(name) {
+            assert_eq!(e.to_lowercase(), *e, "[{name}] {e:?}");
+        }
+    }
+    // Every participle is also a bare-clause reporting verb ("…, saying the company …").
+    for p in w.get("participles") {
+        assert!(w.get("bare_clause").contains(p), "{p}");
+    }
+}
+
+#[test]
+fn word_lists_drive_speakers_and_clauses() {
+    // skip_before_cue + bare_clause: "Putin also said Russia will …" (no "that").
+    let doc = run("Putin also said Russia will train Belarusian pilots.");
+    assert_eq!(doc.statements.len(), 1, "{:?}", doc.statements);
+    assert_eq!(doc.statements[0].speaker.as_deref(), Some("Putin"));
+    // adjunct_start with a weekday: "said on Tuesday that".
+    let doc = run("The minister said on Tuesday that the talks will resume.");
+    assert_eq!(doc.statements.len(), 1, "{:?}", doc.statements);
+    assert_eq!(
+        doc.slice(doc.statements[0].content),
+        "the talks will resume"
+    );
+}

@@ -10,11 +10,13 @@ mod doc;
 mod json;
 mod layers;
 mod span;
+mod wordlists;
 
 pub use doc::{Block, BlockKind, Dct, DctSource, Document, Meta, Sentence, Token, TokenSyntax};
 pub use json::CharMap;
 pub use layers::*;
 pub use span::Span;
+pub use wordlists::WordLists;
 
 /// A pipeline component: adds one layer (or refines existing ones) on a document.
 ///

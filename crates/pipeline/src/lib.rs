@@ -18,6 +18,9 @@ pub struct Config {
     pub until: Option<String>,
     /// How relative time expressions are anchored: `news` (on the DCT) or `narrative`.
     pub anchoring: String,
+    /// Parse every sentence. Otherwise only sentences that may hold an event (the one consumer of
+    /// dependencies) are parsed; the rest get tags and lemmas, which is all the other annotators read.
+    pub parse_all: bool,
 }
 
 impl Default for Config {
@@ -26,6 +29,7 @@ impl Default for Config {
             yardstick: "icd203".into(),
             until: None,
             anchoring: "news".into(),
+            parse_all: false,
         }
     }
 }
@@ -40,7 +44,11 @@ impl Pipeline {
         let anchoring = dossier_time::Anchoring::parse(&config.anchoring).unwrap_or_default();
         let all: Vec<Box<dyn Component>> = vec![
             Box::new(dossier_segment::Segmenter),
-            Box::new(dossier_syntax::SyntaxComponent),
+            Box::new(if config.parse_all {
+                dossier_syntax::SyntaxComponent::new()
+            } else {
+                dossier_syntax::SyntaxComponent::parsing_only(dossier_event::may_have_event)
+            }),
             Box::new(dossier_time::TimeTagger::new(anchoring)),
             // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
             Box::new(dossier_quantity::Quantities),

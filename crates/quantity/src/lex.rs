@@ -32,7 +32,7 @@ pub fn lex(text: &str, out: &mut Vec<Tok>) {
     let mut line_start = true;
     while i < n {
         let c = b[i];
-        if c < 0x80 {
+        let (start, kind) = if c < 0x80 {
             if c == b'\n' || c == b'\r' {
                 line_start = true;
                 gap = true;
@@ -64,13 +64,7 @@ pub fn lex(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
                 TokKind::Sym
             };
-            out.push(Tok {
-                start,
-                end: i,
-                kind,
-                gap,
-                line_start,
-            });
+            (start, kind)
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             let len = ch.len_utf8();
@@ -90,14 +84,15 @@ pub fn lex(text: &str, out: &mut Vec<Tok>) {
                 i += len;
                 TokKind::Sym
             };
-            out.push(Tok {
-                start,
-                end: i,
-                kind,
-                gap,
-                line_start,
-            });
-        }
+            (start, kind)
+        };
+        out.push(Tok {
+            start,
+            end: i,
+            kind,
+            gap,
+            line_start,
+        });
         gap = false;
         line_start = false;
     }

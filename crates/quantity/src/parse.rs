@@ -72,7 +72,7 @@ enum Last {
     Scale,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct NumP {
     value: Option<f64>,
     end: usize,
@@ -346,12 +346,7 @@ impl<'a> Parser<'a> {
                 Some(NumP {
                     value: Some(f),
                     end: j + 1,
-                    words: false,
-                    ordinal: false,
-                    vague: false,
-                    raw: false,
-                    only_one: false,
-                    code: false,
+                    ..NumP::default()
                 })
             }
             TokKind::Word => self.words_at(j),
@@ -514,12 +509,10 @@ impl<'a> Parser<'a> {
         NumP {
             value: Some(value),
             end: k,
-            words: false,
             ordinal,
-            vague: false,
             raw,
-            only_one: false,
             code,
+            ..NumP::default()
         }
     }
 
@@ -556,11 +549,8 @@ impl<'a> Parser<'a> {
                 value: None,
                 end: m + 1,
                 words: true,
-                ordinal: false,
                 vague: true,
-                raw: false,
-                only_one: false,
-                code: false,
+                ..NumP::default()
             });
         }
         // article: "a hundred", "a dozen", "a few", "a quarter million"
@@ -571,11 +561,7 @@ impl<'a> Parser<'a> {
                     value: Some(1.0),
                     end: j + 1,
                     words: true,
-                    ordinal: false,
-                    vague: false,
-                    raw: false,
-                    only_one: false,
-                    code: false,
+                    ..NumP::default()
                 });
             }
             let nw = self.numword(j + 1)?;
@@ -596,11 +582,7 @@ impl<'a> Parser<'a> {
                     value: Some(sc / d),
                     end: j + 3,
                     words: true,
-                    ordinal: false,
-                    vague: false,
-                    raw: false,
-                    only_one: false,
-                    code: false,
+                    ..NumP::default()
                 });
             } else {
                 return None;
@@ -612,11 +594,7 @@ impl<'a> Parser<'a> {
                 value: Some(sc / d),
                 end: j + 2,
                 words: true,
-                ordinal: false,
-                vague: false,
-                raw: false,
-                only_one: false,
-                code: false,
+                ..NumP::default()
             });
         }
         if !any {
@@ -737,10 +715,8 @@ impl<'a> Parser<'a> {
             end: k,
             words: true,
             ordinal,
-            vague: false,
-            raw: false,
             only_one,
-            code: false,
+            ..NumP::default()
         })
     }
 
@@ -810,11 +786,8 @@ impl<'a> Parser<'a> {
             value: None,
             end: k,
             words: true,
-            ordinal: false,
             vague: true,
-            raw: false,
-            only_one: false,
-            code: false,
+            ..NumP::default()
         }
     }
 

@@ -80,8 +80,59 @@ pub struct Hit {
     /// Character offsets of the sentence in its document.
     pub start: u64,
     pub end: u64,
-    /// The sentence with matches wrapped in `[` … `]`.
-    pub snippet: String,
+    /// The sentence with each match between [`Hit::MATCH_START`] and [`Hit::MATCH_END`].
+    pub marked: String,
+}
+
+impl Hit {
+    /// Opens a match in [`Hit::marked`] (a control character, so that no text can be mistaken for it).
+    pub const MATCH_START: char = '\u{2}';
+    /// Closes a match in [`Hit::marked`].
+    pub const MATCH_END: char = '\u{3}';
+
+    /// The sentence with matches between `open` and `close` (e.g. `[` and `]`, or HTML tags applied
+    /// after escaping the text with `escape`).
+    pub fn snippet(&self, open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
+        let mut out = String::with_capacity(self.marked.len() + 16);
+        for (i, part) in self
+            .marked
+            .split([Hit::MATCH_START, Hit::MATCH_END])
+            .enumerate()
+        {
+            if i > 0 {
+                // Parts alternate outside / inside a match.
+                out.push_str(if i % 2 == 1 { open } else { close });
+            }
+            out.push_str(&escape(part));
+        }
+        out
+    }
+}
+
+/// Whose mentions [`Store::entity_mentions`] lists.
+#[derive(Clone, Copy, Debug)]
+pub enum MentionsOf<'a> {
+    /// A knowledge-base entity by id.
+    Kb(&'a str),
+    /// A name outside the knowledge base, optionally of one entity type.
+    Name {
+        name: &'a str,
+        kind: Option<&'a str>,
+    },
+}
+
+/// A stored mention of an entity with its document and sentence, as `dossier entity` lists them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentionHit {
+    pub doc_id: String,
+    pub dct: Option<String>,
+    pub title: Option<String>,
+    /// Character offsets of the mention in its document.
+    pub start: u64,
+    pub end: u64,
+    pub text: String,
+    /// The sentence the mention stands in.
+    pub sentence: String,
 }
 
 pub struct Store {
@@ -245,7 +296,7 @@ impl Store {
         }
         let mut stmt = self.conn.prepare(
             "SELECT s.doc_id, d.title, d.dct, s.start, s.\"end\",
-                    highlight(sentences_fts, 0, '[', ']')
+                    highlight(sentences_fts, 0, char(2), char(3))
              FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
              JOIN documents d ON d.id = s.doc_id
              WHERE sentences_fts MATCH ?1 AND d.superseded_by IS NULL
@@ -259,7 +310,7 @@ impl Store {
                     dct: r.get(2)?,
                     start: r.get::<_, i64>(3)? as u64,
                     end: r.get::<_, i64>(4)? as u64,
-                    snippet: r.get(5)?,
+                    marked: r.get(5)?,
                 })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
@@ -273,6 +324,40 @@ impl Store {
             }
             e => StoreError::Sqlite(e),
         })
+    }
+    /// Mentions of a knowledge-base entity (`kb_id`), or of a name outside the knowledge base (`name`,
+    /// case-insensitive, optionally of one entity `kind`), in the latest document versions: newest
+    /// document first, at most `limit`.
+    pub fn entity_mentions(&self, who: MentionsOf<'_>, limit: usize) -> Result<Vec<MentionHit>> {
+        let (filter, key, kind) = match who {
+            MentionsOf::Kb(id) => ("m.kb_id = ?1 AND ?2 = ?2", id, ""),
+            MentionsOf::Name { name, kind } => (
+                "m.kb_id IS NULL AND lower(m.name) = lower(?1) AND (?2 = '' OR m.type = ?2)",
+                name,
+                kind.unwrap_or(""),
+            ),
+        };
+        let sql = format!(
+            "SELECT m.doc_id, d.dct, d.title, m.start, m.\"end\", m.text,
+                    (SELECT s.text FROM sentences s WHERE s.doc_id = m.doc_id AND s.start <= m.start
+                     AND m.\"end\" <= s.\"end\" LIMIT 1)
+             FROM entity_mentions m JOIN documents d ON d.id = m.doc_id
+             WHERE d.superseded_by IS NULL AND {filter}
+             ORDER BY d.dct IS NULL, d.dct DESC, m.doc_id, m.start LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![key, kind, limit as i64], |r| {
+            Ok(MentionHit {
+                doc_id: r.get(0)?,
+                dct: r.get(1)?,
+                title: r.get(2)?,
+                start: r.get::<_, i64>(3)? as u64,
+                end: r.get::<_, i64>(4)? as u64,
+                text: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                sentence: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -460,7 +545,10 @@ mod tests {
         .unwrap();
         let hits = s.search("Iskander-M", 10).unwrap();
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].snippet, "The [Iskander-M] systems arrived.");
+        assert_eq!(
+            hits[0].snippet("[", "]", str::to_string),
+            "The [Iskander-M] systems arrived."
+        );
         assert_eq!(s.search("cichanouskaja", 10).unwrap().len(), 1);
         assert!(s.search("nothing-here", 10).unwrap().is_empty());
         assert!(matches!(

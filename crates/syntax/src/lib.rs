@@ -25,7 +25,7 @@ pub mod tagger;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use dossier_model::{Component, Document, TokenSyntax};
+use dossier_model::{Component, Document, Sentence, TokenSyntax};
 
 pub use parser::{tag_key, train_parser, ParseScratch, Parser, ParserOptions};
 pub use tagger::{train_tagger, TagScratch, Tagger, TaggerOptions};
@@ -122,20 +122,34 @@ impl Syntax {
         out: &mut Vec<TokenSyntax>,
         scratch: &mut Scratch,
     ) {
+        self.annotate_with(words, true, out, scratch)
+    }
+
+    /// Like [`Self::annotate`]; with `parse == false` only tags and lemmas are filled (every `head` is
+    /// `None` and every `deprel` empty).
+    pub fn annotate_with<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        parse: bool,
+        out: &mut Vec<TokenSyntax>,
+        scratch: &mut Scratch,
+    ) {
         let norm: Vec<Cow<str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
         self.tagger
             .tag(&norm, &mut scratch.classes, &mut scratch.tag);
-        scratch.tags.clear();
-        scratch
-            .tags
-            .extend(scratch.classes.iter().map(|&c| self.tag_keys[c as usize]));
-        self.parser.parse(
-            &norm,
-            &scratch.tags,
-            &mut scratch.heads,
-            &mut scratch.labels,
-            &mut scratch.parse,
-        );
+        if parse {
+            scratch.tags.clear();
+            scratch
+                .tags
+                .extend(scratch.classes.iter().map(|&c| self.tag_keys[c as usize]));
+            self.parser.parse(
+                &norm,
+                &scratch.tags,
+                &mut scratch.heads,
+                &mut scratch.labels,
+                &mut scratch.parse,
+            );
+        }
         // Overwrite the previous call's entries in place, so their string buffers are reused.
         out.truncate(norm.len());
         out.resize_with(norm.len(), TokenSyntax::default);
@@ -151,13 +165,27 @@ impl Syntax {
             } else {
                 o.lemma = l;
             }
-            o.head = scratch.heads[i];
-            set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
+            if parse {
+                o.head = scratch.heads[i];
+                set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
+            } else {
+                o.head = None;
+                o.deprel.clear();
+            }
         }
     }
 
     /// Annotates every sentence of `doc` (which must be segmented); heads become document token indices.
     pub fn process_doc(&self, doc: &mut Document) {
+        self.process_doc_with(doc, |_, _| true)
+    }
+
+    /// Tags every sentence of `doc` and parses those for which `parse(doc, sentence)` is true.
+    pub fn process_doc_with(
+        &self,
+        doc: &mut Document,
+        parse: impl Fn(&Document, &Sentence) -> bool,
+    ) {
         let mut syntax = vec![TokenSyntax::default(); doc.tokens.len()];
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
@@ -170,7 +198,7 @@ impl Syntax {
                 .iter()
                 .map(|t| doc.slice(t.span))
                 .collect();
-            self.annotate(&words, &mut out, &mut scratch);
+            self.annotate_with(&words, parse(doc, s), &mut out, &mut scratch);
             for (k, mut ts) in out.drain(..).enumerate() {
                 ts.head = ts.head.map(|h| h + range.start);
                 syntax[range.start + k] = ts;
@@ -180,9 +208,31 @@ impl Syntax {
     }
 }
 
-/// The pipeline component: fills `doc.syntax` (run it right after segmentation).
+/// Decides which sentences a pipeline needs parsed (see [`SyntaxComponent::parsing_only`]).
+pub type ParseFilter = fn(&Document, &Sentence) -> bool;
+
+/// The pipeline component: fills `doc.syntax` (run it right after segmentation). Every token gets its tag
+/// and lemma; by default every sentence is also parsed.
 #[derive(Default)]
-pub struct SyntaxComponent;
+pub struct SyntaxComponent {
+    filter: Option<ParseFilter>,
+}
+
+impl SyntaxComponent {
+    /// Parses every sentence.
+    pub fn new() -> SyntaxComponent {
+        SyntaxComponent::default()
+    }
+
+    /// Parses only the sentences `filter` selects; the others are tagged and lemmatized only (`head`
+    /// `None`, empty `deprel`). Parsing costs about six times as much as tagging, so a pipeline whose
+    /// only consumer of dependencies looks at few sentences saves most of it.
+    pub fn parsing_only(filter: ParseFilter) -> SyntaxComponent {
+        SyntaxComponent {
+            filter: Some(filter),
+        }
+    }
+}
 
 impl Component for SyntaxComponent {
     fn name(&self) -> &'static str {
@@ -191,8 +241,9 @@ impl Component for SyntaxComponent {
     fn process(&self, doc: &mut Document) {
         match Syntax::shared() {
             Ok(s) => {
-                let r =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| s.process_doc(doc)));
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    s.process_doc_with(doc, |d, sent| self.filter.map_or(true, |f| f(d, sent)))
+                }));
                 if r.is_err() {
                     doc.syntax.clear();
                     doc.warnings.push("syntax: annotation failed".to_string());
@@ -260,10 +311,19 @@ pub fn to_conllu(doc: &Document) -> String {
                     t.upos.as_str(),
                     t.xpos.as_str(),
                     t.lemma.as_str(),
-                    t.head.map(|h| h + 1 - s.tokens.start).unwrap_or(0),
-                    t.deprel.as_str(),
+                    // A sentence that was only tagged has no relations: `_` in both columns.
+                    match (t.head, t.deprel.is_empty()) {
+                        (_, true) => "_".to_string(),
+                        (Some(h), false) => (h + 1 - s.tokens.start).to_string(),
+                        (None, false) => "0".to_string(),
+                    },
+                    if t.deprel.is_empty() {
+                        "_"
+                    } else {
+                        t.deprel.as_str()
+                    },
                 ),
-                None => ("_", "_", "_", 0, "_"),
+                None => ("_", "_", "_", "_".to_string(), "_"),
             };
             let _ = writeln!(
                 out,

@@ -14,11 +14,22 @@
 //! `Length`, and `Resolution.values[].timex` or `Value.Timex`) are tagged with the
 //! reference date as DCT (news anchoring). A case passes when every expected result is overlapped by one
 //! Dossier expression whose value agrees, and Dossier finds nothing that overlaps no expected result.
-//! Their resolution `timex` is compared with the TIMEX3 value as follows: `X` in their value matches any
-//! character (`XXXX-01-04` = January 4 of an unstated year); a range `(begin,end,duration)` matches our
-//! range's begin and end, or a single value equal to its begin (their end is exclusive: only the begin is
-//! compared when we have no range); a time-only value `T07:30` matches the time part of ours; trailing
-//! `:00` minutes/seconds are ignored. Spans are compared by overlap because Recognizers includes
+//! Their resolution `timex` is compared with the TIMEX3 value as follows (the mapping between their format
+//! and TIMEX3; each line is a convention difference, never a different meaning):
+//! - `X` in their value matches any character (`XXXX-01-04` = January 4 of an unstated year);
+//! - a time-only value `T07:30` matches the time part of ours (they leave the date out when the text does);
+//!   trailing `:00` minutes/seconds are ignored; their night code `NT` is TIMEX3's `NI`;
+//! - a range `(begin,end,duration)` matches our range's begin, or a single value whose first day equals
+//!   their begin (their end is exclusive); its begin is compared by the same rules (time-only, weekday);
+//! - a range also matches a DURATION of ours equal to its duration: TimeML annotates "the next 3 days",
+//!   "the last 3 months", "within 5 minutes" as DURATION (P3D), where Recognizers gives the anchored interval;
+//! - a single date of theirs for "in two weeks" matches the end of our anchored DURATION's interval (TimeML
+//!   annotates the duration; Dossier's JSON keeps its interval, TIMEX3's beginPoint/endPoint);
+//! - an unresolved weekday `XXXX-WXX-2` matches any resolved Tuesday (with the same time, if any);
+//! - durations agree when they have the same length (`PT0.5H` = `PT30M`, `P1.5Y` = `P18M`);
+//! - an unspecified count of ours (`PXH`, TIMEX3 for "a few hours") matches the number they pick (`PT3H`).
+//!
+//! Spans are compared by overlap because Recognizers includes
 //! prepositions ("in 2017", "at 7") that TimeML leaves out.
 
 use std::fmt;
@@ -368,6 +379,9 @@ fn start_day(v: &str) -> Option<String> {
     if b.len() == 3 && digits(v) {
         return Some(format!("{v}0-01-01"));
     }
+    if b.len() == 2 && digits(v) {
+        return Some(format!("{v}00-01-01"));
+    }
     if b.len() < 4 || !digits(&v[..4]) {
         return None;
     }
@@ -420,22 +434,108 @@ fn weekday_eq(exp: &str, got: &str) -> bool {
         && strip_zero_time(&format!("X{gtime}")) == strip_zero_time(&format!("X{time}"))
 }
 
+/// A duration of ours agrees with theirs; an unspecified count of ours (`PXD` for "some days", TIMEX3's
+/// `X`) agrees with the number they choose for it (`P3D`).
+fn duration_eq(exp: &str, got: &str) -> bool {
+    if !got.starts_with('P') || !exp.starts_with('P') {
+        return false;
+    }
+    if exp == got {
+        return true;
+    }
+    if let (Some(a), Some(b)) = (duration_len(exp), duration_len(got)) {
+        if (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-6 {
+            return true;
+        }
+    }
+    // Our X stands for a run of digits (and a decimal point) in theirs.
+    let (e, g) = (exp.as_bytes(), got.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < e.len() && j < g.len() {
+        if g[j] == b'X' {
+            let k = i;
+            while i < e.len() && (e[i].is_ascii_digit() || e[i] == b'.') {
+                i += 1;
+            }
+            if i == k {
+                return false;
+            }
+            j += 1;
+        } else if e[i] == g[j] {
+            i += 1;
+            j += 1;
+        } else {
+            return false;
+        }
+    }
+    i == e.len() && j == g.len()
+}
+
+/// A TIMEX3 duration as (months, seconds): `PT0.5H` and `PT30M` are the same length.
+fn duration_len(v: &str) -> Option<(f64, f64)> {
+    let rest = v.strip_prefix('P')?;
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, t),
+        None => (rest, ""),
+    };
+    let (mut months, mut secs) = (0.0, 0.0);
+    for (part, is_time) in [(date, false), (time, true)] {
+        let mut num = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: f64 = num.parse().ok()?;
+            num.clear();
+            match (is_time, c) {
+                (false, 'Y') => months += 12.0 * n,
+                (false, 'M') => months += n,
+                (false, 'W') => secs += 7.0 * 86400.0 * n,
+                (false, 'D') => secs += 86400.0 * n,
+                (true, 'H') => secs += 3600.0 * n,
+                (true, 'M') => secs += 60.0 * n,
+                (true, 'S') => secs += n,
+                _ => return None,
+            }
+        }
+        if !num.is_empty() {
+            return None;
+        }
+    }
+    Some((months, secs))
+}
+
+/// One (non-range) value of theirs against one value of ours.
+fn point_ok(exp: &str, value: &str) -> bool {
+    if exp.starts_with('T') {
+        return value.find('T').is_some_and(|t| wild_eq(exp, &value[t..]));
+    }
+    wild_eq(exp, value) || weekday_eq(exp, value) || duration_eq(exp, value)
+}
+
 /// Does a Dossier timex agree with a Recognizers `timex`?
 pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>) -> bool {
+    // Their code for night is `NT`; TIMEX3's is `NI`.
+    let exp_owned = exp.replace("TNT", "TNI");
+    let exp = exp_owned.as_str();
     if let Some(inner) = exp.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         let parts: Vec<&str> = inner.split(',').collect();
         if parts.len() >= 2 {
+            // TimeML annotates "the next 3 days", "within 5 minutes" as a DURATION: it agrees with the
+            // length of their interval.
+            if parts.get(2).is_some_and(|d| duration_eq(d, value)) {
+                return true;
+            }
             let begin = range.map_or(value, |r| r.0);
-            if wild_eq(parts[0], begin) || weekday_eq(parts[0], begin) {
+            if point_ok(parts[0], begin) {
                 return true;
             }
             return start_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
         }
     }
-    if exp.starts_with('T') {
-        return value.find('T').is_some_and(|t| wild_eq(exp, &value[t..]));
-    }
-    wild_eq(exp, value) || weekday_eq(exp, value)
+    // "in two weeks": TimeML's DURATION `P2W`, whose interval (beginPoint/endPoint) ends on the day they give.
+    point_ok(exp, value) || (value.starts_with('P') && range.is_some_and(|r| point_ok(exp, r.1)))
 }
 
 /// Scores one Recognizers-Text DateTime spec file (JSON array of cases).

@@ -72,6 +72,8 @@ pub enum Class {
     Ctx,
     Tz,
     Qtr,
+    /// A word after which a number is an identifier ("section", "U.S.C."), never a year.
+    IdRef,
 }
 
 impl Class {
@@ -107,6 +109,7 @@ impl Class {
             "CTX" => Class::Ctx,
             "TZ" => Class::Tz,
             "QTR" => Class::Qtr,
+            "IDREF" => Class::IdRef,
             _ => return None,
         })
     }

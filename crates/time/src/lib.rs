@@ -91,7 +91,9 @@ impl TimeTagger {
     pub fn tag_text(&self, text: &str, dct: Option<&str>) -> Vec<Timex> {
         let Ok(t) = tables() else { return Vec::new() };
         let scan = scan::scan(text, &t.lex);
-        let matches = t.rules.find(&scan, &t.lex);
+        let matches = t
+            .rules
+            .find(&scan, &t.lex, self.anchoring == Anchoring::Narrative);
         let dct = dct.and_then(Pt::parse);
         resolve(
             t,
@@ -108,7 +110,9 @@ impl TimeTagger {
     fn run(&self, doc: &mut Document) -> Result<(), String> {
         let t = tables().map_err(|e| format!("time: data tables: {e}"))?;
         let scan = scan::scan(&doc.text, &t.lex);
-        let matches = t.rules.find(&scan, &t.lex);
+        let matches = t
+            .rules
+            .find(&scan, &t.lex, self.anchoring == Anchoring::Narrative);
         let mut dct = doc.meta.dct.value.as_deref().and_then(Pt::parse);
         if dct.is_none() && self.infer_dct {
             if let Some((v, lo, hi)) = infer_dct(t, &scan, &matches) {
@@ -259,6 +263,44 @@ fn resolve_with(
                         end: v2,
                         begin_span: Some(Span::new(toks[a1.min(m.ext_start)].start, toks[a2].end)),
                         end_span: Some(Span::new(toks[b1].start, toks[b2].end)),
+                    });
+                }
+            }
+        }
+        if ty == TimexType::Duration && range.is_none() && f2.is_none() {
+            // An anchored duration ("in two weeks", "within 3 days", "the next three years", "the past
+            // three months") keeps its interval, TIMEX3's beginPoint/endPoint; the TimeML export still
+            // writes the DURATION alone (no spans for the two ends).
+            let prev = |k: usize| {
+                m.ext_start
+                    .checked_sub(k)
+                    .map(|i| &toks[i])
+                    .filter(|t| t.sent == toks[m.start].sent)
+                    .map(|t| t.text.to_ascii_lowercase())
+            };
+            let head = toks[m.ext_start].text.to_ascii_lowercase();
+            let first_rel = f1.rel.map(|r| r.0);
+            let dir = match (prev(1).as_deref(), first_rel) {
+                // "will leave in two weeks"; not "for the first time in a decade".
+                (Some("in"), _)
+                    if tense == Tense::Future
+                        && head != "the"
+                        && !prev(2).is_some_and(|w| w == "time" || w.ends_with("est")) =>
+                {
+                    1
+                }
+                (Some("within"), _) if tense != Tense::Past && head != "the" => 1,
+                (_, Some(1)) if tense != Tense::Past => 1,
+                (_, Some(-1)) => -1,
+                _ => 0,
+            };
+            if dir != 0 && !narrative {
+                if let Some((b, e)) = normalize::duration_interval(&f1, &ctx, dir) {
+                    range = Some(TimexRange {
+                        begin: b,
+                        end: e,
+                        begin_span: None,
+                        end_span: None,
                     });
                 }
             }

@@ -79,7 +79,7 @@ impl Frame {
                 } else {
                     tok.text
                 };
-                let mut it = src.split(':');
+                let mut it = src.split([':', '.']);
                 self.hour = it.next().and_then(|h| h.parse().ok());
                 self.minute = it.next().and_then(|m| m.parse().ok());
             }
@@ -123,7 +123,7 @@ impl Frame {
                     });
             }
             Class::Decade => self.decade = Some(n as i32),
-            Class::Ctx => {}
+            Class::Ctx | Class::IdRef => {}
             Class::Qtr => {
                 self.ord = Some(n as i32);
                 self.unit = Some("Q".into());
@@ -137,9 +137,15 @@ impl Frame {
             "part" => self.part = Some(v.to_string()),
             "n" => self.n = Some(v.parse().unwrap_or(f64::NAN)),
             "half" => self.half = true,
+            "clock" => self.oclock = true,
+            "dir" => self.dir = Some((v.parse().unwrap_or(1), false)),
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
-            "rel" => self.rel = Some((v.parse().unwrap_or(0), false)),
+            // "0a": anaphoric (the last mentioned time), as in lexicon.tsv.
+            "rel" => {
+                let anaph = v.ends_with('a');
+                self.rel = Some((v.trim_end_matches('a').parse().unwrap_or(0), anaph));
+            }
             _ => {}
         }
     }
@@ -153,6 +159,51 @@ impl Frame {
         if self.month.is_none() && self.day.is_some() {
             self.month = other.month;
         }
+    }
+
+    /// A clock-time end of a range without a day takes the other end's day ("Monday from 3 to 8").
+    fn fill_day_from(&mut self, other: &Frame) {
+        let has_day = self.weekday.is_some()
+            || self.deictic.is_some()
+            || self.day.is_some()
+            || self.month.is_some()
+            || self.year.is_some();
+        if has_day || !(self.hour.is_some() || self.int.is_some()) {
+            return;
+        }
+        self.weekday = other.weekday;
+        self.deictic = other.deictic;
+        self.day = other.day;
+        self.month = other.month;
+        self.year = other.year;
+        if other.weekday.is_some() && self.rel.is_none() {
+            self.rel = other.rel;
+        }
+        if self.part.is_none() {
+            self.part = other.part.clone();
+        }
+    }
+
+    /// A range's begin without am/pm takes its end's when it can ("5 to 6pm"); "10 to 2pm" = 10 AM.
+    fn fill_ampm_from(&mut self, end: &Frame) {
+        if self.ampm.is_some() {
+            return;
+        }
+        let (Some(h1), Some(h2), Some(ap)) = (
+            self.hour.or(self.int.map(|i| i as u32)),
+            end.hour.or(end.int.map(|i| i as u32)),
+            end.ampm.as_deref(),
+        ) else {
+            return;
+        };
+        if h1 > 12 || h2 > 12 {
+            return;
+        }
+        self.ampm = Some(match ap {
+            "PM" if h1 > h2 && h2 != 12 => "AM".to_string(),
+            _ if h1 <= h2 || h2 == 12 => ap.to_string(),
+            _ => return,
+        });
     }
 
     fn has_time(&self) -> bool {
@@ -198,8 +249,33 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     if let Some(b) = &m.merged {
         let (fb, _) = frames(b, &all_rules[b.rule], all_rules, toks);
         merge_into(&mut f1, &fb);
+        if rule.split.is_some() {
+            merge_into(&mut f2, &fb);
+        }
     }
     if rule.split.is_some() {
+        for (k, v) in &rule.sets {
+            if *k == "clock" {
+                f2.set(k, v);
+            }
+        }
+        f1.fill_day_from(&f2);
+        let f1d = f1.clone();
+        f2.fill_day_from(&f1d);
+        f1.fill_ampm_from(&f2);
+        // "from 10 to 2" (no am/pm on either end): the end is in the afternoon.
+        if let (Some(h1), Some(h2), None, None, true, true) = (
+            f1.hour.or(f1.int.map(|i| i as u32)),
+            f2.hour.or(f2.int.map(|i| i as u32)),
+            &f1.ampm,
+            &f2.ampm,
+            f1.oclock,
+            f2.oclock,
+        ) {
+            if h2 < h1 && h2 < 12 {
+                f2.ampm = Some("PM".into());
+            }
+        }
         f1.fill_date_from(&f2);
         let f1c = f1.clone();
         f2.fill_date_from(&f1c);
@@ -217,7 +293,8 @@ fn merge_into(a: &mut Frame, b: &Frame) {
         ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
     }
     fill!(
-        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade
+        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade,
+        tz
     );
     if b.int.is_some() && a.int.is_none() && (b.ampm.is_some() || b.oclock) {
         a.int = b.int;
@@ -546,6 +623,31 @@ fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
     })
 }
 
+/// The interval an anchored duration covers, as (begin, end) days: `dir` > 0 runs forward from the anchor
+/// ("in two weeks", "within 3 days", "the next three years"), `dir` < 0 back to it ("the past three
+/// months"). Only whole days and longer, with a day-precise anchor and a known count.
+pub fn duration_interval(f: &Frame, ctx: &Ctx, dir: i32) -> Option<(String, String)> {
+    let unit = f.unit.as_deref()?;
+    if !matches!(unit, "Y" | "M" | "W" | "D" | "Q" | "HALF" | "DE") || (f.n.is_none() && f.plural) {
+        return None;
+    }
+    let mut n = f.n.unwrap_or(1.0);
+    if f.half {
+        n += 0.5;
+    }
+    if n.is_nan() || n.fract() != 0.0 || !(1.0..=1000.0).contains(&n) {
+        return None;
+    }
+    let a = ctx.anchor(false).filter(|p| p.g == Gran::Day)?;
+    let b = shift(a, unit, n as i64 * dir.signum() as i64);
+    let b = Pt { g: Gran::Day, ..b };
+    Some(if dir > 0 {
+        (a.iso(), b.iso())
+    } else {
+        (b.iso(), a.iso())
+    })
+}
+
 /// Normalizes one frame. Returns the type (DATE may become TIME) and the value.
 pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, String)> {
     match ty {
@@ -590,7 +692,9 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     // The date part.
     let mut date: Option<String> = None;
     let mut date_pt: Option<Pt> = None;
-    if let (Some((r, anaph)), Some(_), None, None) = (f.rel, &f.part, &f.unit, f.deictic) {
+    if let (Some((r, anaph)), Some(_), None, None, None) =
+        (f.rel, &f.part, &f.unit, f.deictic, f.weekday)
+    {
         // "last night" = the night before the anchor day; "this morning" = the anchor day.
         if let Some(b) = ctx.anchor(anaph).filter(|b| b.g == Gran::Day) {
             let p = b.add_days(r.clamp(-1, 1) as i64);
@@ -601,6 +705,14 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     if date.is_some() {
     } else if let Some(k) = f.deictic {
         date_pt = ctx.dct.or(ctx.refp).map(|p| p.add_days(k as i64));
+        // "three weeks from tomorrow", "two days before yesterday".
+        if let (Some((d, _)), Some(u), Some(p)) = (f.dir, f.unit.as_deref(), date_pt) {
+            let n = f.n.filter(|n| !n.is_nan() && n.fract() == 0.0)?;
+            if !matches!(u, "Y" | "M" | "W" | "D") {
+                return None;
+            }
+            date_pt = Some(shift(p, u, n as i64 * d.signum() as i64));
+        }
         date = Some(
             date_pt
                 .map(|p| p.iso())
@@ -608,7 +720,12 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         );
     } else if let Some(dec) = f.decade {
         date = Some(format!("{:03}", dec));
-    } else if let (Some(o), Some(u), None, None) = (f.ord, f.unit.as_deref(), f.rel, f.dir) {
+    } else if let (Some(o), Some(u), true, None) = (
+        f.ord,
+        f.unit.as_deref(),
+        f.rel.is_none() || matches!(f.unit.as_deref(), Some("Q" | "HALF")),
+        f.dir,
+    ) {
         match u {
             "CE" => {
                 let c = o - 1;
@@ -619,8 +736,28 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 });
             }
             "MIL" => date = Some(format!("{}", o - 1)),
+            "W" | "M" => {
+                let y = f.year?;
+                date = Some(if u == "M" {
+                    if !(1..=12).contains(&o) && o != -1 {
+                        return None;
+                    }
+                    format!("{}-{:02}", ystr(y), if o < 0 { 12 } else { o })
+                } else {
+                    let last = iso_week(y, 12, 28).1 as i32;
+                    let w = if o < 0 { last } else { o };
+                    if !(1..=last).contains(&w) {
+                        return None;
+                    }
+                    format!("{}-W{:02}", ystr(y), w)
+                });
+            }
             "Q" | "HALF" => {
-                let y = f.year.or_else(|| ctx.anchor(false).map(|p| p.y));
+                // "the third quarter of this year", "the first quarter of last year".
+                let y = f.year.or_else(|| match f.rel {
+                    Some((r, anaph)) => ctx.anchor(anaph).map(|p| p.y + r),
+                    None => ctx.anchor(false).map(|p| p.y),
+                });
                 let k = if o < 0 {
                     if u == "Q" {
                         4
@@ -638,8 +775,42 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             }
             _ => return None,
         }
+    } else if let (Some((r, anaph)), Some("Y"), true) = (
+        f.rel,
+        f.unit.as_deref(),
+        f.year.is_none() && (f.month.is_some() || f.season.is_some()),
+    ) {
+        // "August of that year", "the spring of next year": the month or season in the shifted year.
+        let y = ctx.anchor(anaph).map(|b| b.y + r);
+        let mut g = f.clone();
+        g.rel = None;
+        g.unit = None;
+        g.year = y;
+        if y.is_none() {
+            return None;
+        }
+        return normalize(&g, ty, ctx);
+    } else if let (Some((r, anaph)), Some("W"), Some(wd)) = (f.rel, f.unit.as_deref(), f.weekday) {
+        // "next week Wednesday": that weekday in the shifted week.
+        let b = ctx.anchor(anaph).filter(|b| b.g == Gran::Day);
+        date = Some(match b {
+            Some(b) => {
+                let p = b.add_days(7 * r as i64);
+                let p = p.add_days(wd as i64 - weekday(p.y, p.m, p.d) as i64);
+                date_pt = Some(p);
+                p.iso()
+            }
+            None => format!("XXXX-WXX-{wd}"),
+        });
     } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
-        let v = match ctx.anchor(anaph) {
+        // A day needs a day-precise anchor ("ending the day" after "since 1997" is the DCT's day).
+        let base = match ctx.anchor(anaph) {
+            Some(b) if u == "D" && b.g != Gran::Day && !ctx.narrative => {
+                ctx.dct.filter(|d| d.g == Gran::Day)
+            }
+            b => b,
+        };
+        let v = match base {
             Some(b) => fmt_unit(shift(b, u, r as i64), u),
             None => match u {
                 "Y" => "XXXX".into(),
@@ -723,7 +894,14 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 },
             ));
         }
-        let v = match ctx.anchor(anaph) {
+        // Days and weeks need a day-precise anchor ("the day before" after "fiscal 2013").
+        let base = match ctx.anchor(anaph) {
+            Some(b) if matches!(u, "D" | "W") && b.g != Gran::Day && !ctx.narrative => {
+                ctx.dct.filter(|d| d.g == Gran::Day)
+            }
+            b => b,
+        };
+        let v = match base {
             Some(b) => {
                 let p = shift(b, u, (n.round() as i64) * dir as i64);
                 date_pt = Some(Pt {
@@ -744,7 +922,29 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         let year = f
             .year
             .or_else(|| if f.bc { f.int.map(|i| i as i32) } else { None });
-        if f.month.is_none() && f.day.is_none() && f.season.is_none() && year.is_none() {
+        if let (Some(wd), Some(d), None, None, Some(b)) = (
+            f.weekday,
+            f.day,
+            f.month,
+            year,
+            ctx.anchor(false).filter(|b| b.g == Gran::Day),
+        ) {
+            // "Tuesday the eleventh": the month around the anchor whose day falls on that weekday.
+            let mut best: Option<Pt> = None;
+            for k in -2i64..=2 {
+                let p = Pt::day(b.y, b.m, 1).add_months(k);
+                if d > days_in_month(p.y, p.m) || weekday(p.y, p.m, d) != wd {
+                    continue;
+                }
+                let c = Pt::day(p.y, p.m, d);
+                if best.is_none_or(|x| (x.days() - b.days()).abs() > (c.days() - b.days()).abs()) {
+                    best = Some(c);
+                }
+            }
+            let p = best?;
+            date_pt = Some(p);
+            date = Some(p.iso());
+        } else if f.month.is_none() && f.day.is_none() && f.season.is_none() && year.is_none() {
             // A weekday alone: the nearest one in the direction of the tense.
             let wd = f.weekday? as i64;
             let b = ctx.anchor(false).filter(|b| b.g == Gran::Day);
@@ -792,6 +992,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         }
     }
     // The time part.
+    let mut ampm = f.ampm.clone();
     let hour = f.hour.or_else(|| {
         if f.ampm.is_some() || f.oclock {
             f.int.map(|i| i as u32)
@@ -799,6 +1000,22 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             None
         }
     });
+    // "at 7 in the evening", "in the morning at 7": a bare hour read through the part of the day.
+    let hour = hour.or_else(|| {
+        let h = f
+            .int
+            .or(f.n)
+            .filter(|h| h.fract() == 0.0 && (1.0..=12.0).contains(h))? as u32;
+        f.part.as_ref()?;
+        Some(h)
+    });
+    if ampm.is_none() {
+        if let (Some(h), Some(p)) = (hour, f.part.as_deref()) {
+            if h < 12 && (matches!(p, "AF" | "EV") || (p == "NI" && h >= 6)) {
+                ampm = Some("PM".into());
+            }
+        }
+    }
     if hour.is_some() || f.part.is_some() {
         out_ty = TimexType::Time;
         let d = match (date, date_pt) {
@@ -813,7 +1030,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 if h > 24 {
                     return None;
                 }
-                match f.ampm.as_deref() {
+                match ampm.as_deref() {
                     Some("PM") if h < 12 => h += 12,
                     Some("AM") if h == 12 => h = 0,
                     _ => {}

@@ -335,7 +335,8 @@ impl Rules {
     }
 
     /// All non-overlapping matches, left to right, longest first.
-    pub fn find(&self, scan: &Scan, lex: &Lexicon) -> Vec<Match> {
+    /// Finds the matches; rules flagged `narrative` only compete under narrative anchoring.
+    pub fn find(&self, scan: &Scan, lex: &Lexicon, narrative: bool) -> Vec<Match> {
         let toks = &scan.toks;
         let mut out: Vec<Match> = Vec::new();
         let mut cands: Vec<u16> = Vec::new();
@@ -383,6 +384,9 @@ impl Rules {
                 if need != 0 && near[i] & need == 0 {
                     continue;
                 }
+                if self.rules[ri as usize].narrative && !narrative {
+                    continue;
+                }
                 if let Some(m) = self.try_rule(ri as usize, toks, i, &mut scratch) {
                     if !self.accept(&m, toks) {
                         continue;
@@ -412,6 +416,48 @@ impl Rules {
     /// Context checks for bare years and months (false positives: "2000 troops", "Zapad 2023", "may").
     fn accept(&self, m: &Match, toks: &[Tok]) -> bool {
         let rule = &self.rules[m.rule];
+        if rule.plural {
+            // "for years", "in months": the unit must be written in the plural ("in day trading" is not).
+            let unit = toks[m.start..m.end]
+                .iter()
+                .rev()
+                .find(|t| t.cvs.iter().any(|c| c.class == Class::Unit));
+            if let Some(u) = unit {
+                let w = u.text.to_ascii_lowercase();
+                if !(w.ends_with('s') || w == "millennia") {
+                    return false;
+                }
+            }
+        }
+        let next_tok = toks.get(m.end).filter(|n| n.sent == toks[m.end - 1].sent);
+        let first = toks[m.start].text.to_ascii_lowercase();
+        let last = toks[m.end - 1].text.to_ascii_lowercase();
+        if rule.ty == TimexType::Duration
+            && m.end - m.start == 2
+            && matches!(first.as_str(), "a" | "an")
+        {
+            // "a second attempt", "a half", "a quarter of the army": ordinals and fractions, not durations.
+            let word_next = next_tok.is_some_and(|n| n.is_word() && n.cvs.is_empty());
+            if (last == "second" && word_next) || last == "half" {
+                return false;
+            }
+        }
+        if rule.ty == TimexType::Duration
+            && matches!(last.as_str(), "quarter" | "quarters" | "half")
+            && next_tok.is_some_and(|n| n.text.eq_ignore_ascii_case("of"))
+        {
+            // "three quarters of the army": a fraction.
+            return false;
+        }
+        if m.end - m.start == 1
+            && toks[m.start].cvs.iter().any(|c| c.class == Class::Weekday)
+            && toks[m.start].text.trim_end_matches('.').len() <= 3
+            && !toks[m.start].text.ends_with('.')
+            && next_tok.is_some_and(|n| n.is_word() && n.cap)
+        {
+            // "Sun Yat-sen", "Wed Smith": an abbreviated weekday before a name.
+            return false;
+        }
         if !rule.bare {
             return true;
         }
@@ -475,7 +521,10 @@ impl Rules {
         if last.cvs.iter().any(|c| c.class == Class::Season) {
             // A lone season needs a temporal preposition in front ("in the fall", not "the city's fall")
             // and no "of" + non-year after it ("the summer of discontent").
-            let ctx_ok = prev.is_some_and(|p| p.cvs.iter().any(|c| c.class == Class::Ctx));
+            // "to" is no context for a lone season: "stocks continue to fall", "to spring back".
+            let ctx_ok = prev.is_some_and(|p| {
+                p.cvs.iter().any(|c| c.class == Class::Ctx) && p.key() != Some("to")
+            });
             let of_thing = next.is_some_and(|n| n.key() == Some("of"));
             if !ctx_ok || of_thing {
                 return false;
@@ -496,12 +545,24 @@ impl Rules {
                 {
                     return false;
                 }
-                if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№") {
+                if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№" | "§")
+                    || p.cvs.iter().any(|c| c.class == Class::IdRef)
+                {
                     return false;
                 }
             }
             if let Some(n) = next {
                 if matches!(n.text, "%" | "‰") {
+                    return false;
+                }
+                // "1622(d)": a numbered provision with its subsection letter.
+                let sub = toks.get(m.end + 1).filter(|x| x.sent == t.sent);
+                let close = toks.get(m.end + 2).filter(|x| x.sent == t.sent);
+                if n.text == "("
+                    && n.start == t.end
+                    && sub.is_some_and(|x| x.text.chars().count() <= 2)
+                    && close.is_some_and(|x| x.text == ")")
+                {
                     return false;
                 }
                 // "2000 troops", "1500 km": a count of things.
@@ -534,17 +595,21 @@ impl Rules {
             let rule = &self.rules[m.rule];
             let ty = rule.ty;
             let s = m.start;
-            // A rule's own left context ("[over] the years") is not a modifier.
-            if m.caps
+            // A rule's own left context ("[over] the years") is not a modifier, unless an in-span modifier
+            // covers it ("the end of" + "[end] [of] the year" = "the end of the year").
+            let ctx_len = m
+                .caps
                 .iter()
-                .any(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
-            {
-                prev_end = m.end;
-                continue;
-            }
+                .filter(|c| rule.elems[c.elem as usize].ctx && (c.tok as usize) < s)
+                .map(|c| s - c.tok as usize)
+                .max()
+                .unwrap_or(0);
             for md in &lex.modifiers {
                 let k = md.words.len();
                 if s < k || s - k < prev_end {
+                    continue;
+                }
+                if ctx_len > 0 && (!md.in_span || k <= ctx_len) {
                     continue;
                 }
                 let ok = md.words.iter().enumerate().all(|(j, w)| {
@@ -555,7 +620,8 @@ impl Rules {
                 }
                 let applies = match md.applies {
                     "DATE" => matches!(ty, TimexType::Date | TimexType::Time),
-                    "DURATION" => ty == TimexType::Duration,
+                    // "over the past decade": a definite period takes no amount modifier.
+                    "DURATION" => ty == TimexType::Duration && toks[s].key() != Some("the"),
                     _ => true,
                 };
                 if !applies {
@@ -590,24 +656,130 @@ fn is_name_year(toks: &[Tok], i: usize) -> bool {
         && p.entry.is_none_or(|e| e.tense == 0)
 }
 
-/// Merges a TIME next to a DATE ("10:30 a.m., March 5" / "Monday, 10 p.m.") into one TIME.
+/// Does the match name a clock time (a digit time, am/pm, o'clock, noon)?
+fn has_clock(m: &Match, toks: &[Tok]) -> bool {
+    toks[m.start..m.end].iter().any(|t| {
+        t.cvs.iter().any(|c| {
+            matches!(
+                c.class,
+                Class::Clockt | Class::Ampm | Class::Clock | Class::Oclock
+            )
+        })
+    })
+}
+
+/// Does the match name a day (a weekday, day of the month, today/tomorrow, a full date, a holiday)? Only
+/// those take a clock time ("next month at 6pm" stays two expressions).
+fn names_day(m: &Match, toks: &[Tok]) -> bool {
+    toks[m.start..m.end].iter().any(|t| {
+        t.cvs.iter().any(|c| {
+            matches!(
+                c.class,
+                Class::Weekday
+                    | Class::Day
+                    | Class::Deictic
+                    | Class::Iso
+                    | Class::Slash
+                    | Class::Holiday
+            )
+        })
+    })
+}
+
+/// Merges a TIME next to a DATE ("10:30 a.m., March 5", "Monday, 10 p.m.", "tomorrow at 8am",
+/// "9am on Tuesday") or a clock time next to a part of the day ("8am this morning") into one TIME.
 fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let gap_ok = b.ext_start == a.end
-            || (b.ext_start == a.end + 1 && matches!(toks[a.end].text, "," | "of"));
+        // At most two words between them (checked before anything is built: most neighbours are far apart).
+        if b.ext_start < a.end || b.ext_start - a.end > 2 {
+            i += 1;
+            continue;
+        }
+        let mut gap_buf = [""; 2];
+        let mut lower = [[0u8; 8]; 2];
+        for (k, t) in toks[a.end..b.ext_start].iter().enumerate() {
+            let w = t.text.as_bytes();
+            if w.len() > 8 {
+                gap_buf[k] = "\u{1}";
+                continue;
+            }
+            for (j, c) in w.iter().enumerate() {
+                lower[k][j] = c.to_ascii_lowercase();
+            }
+        }
+        for (k, t) in toks[a.end..b.ext_start].iter().enumerate() {
+            if gap_buf[k].is_empty() {
+                gap_buf[k] = std::str::from_utf8(&lower[k][..t.text.len()]).unwrap_or("\u{1}");
+            }
+        }
+        let gap_l: &[&str] = &gap_buf[..b.ext_start - a.end];
         let ta = rules.rules[a.rule].ty;
         let tb = rules.rules[b.rule].ty;
-        let same_sent = toks[a.start].sent == toks[b.start].sent;
-        let pair = (ta == TimexType::Time && tb == TimexType::Date)
-            || (ta == TimexType::Date && tb == TimexType::Time && toks[a.end].text == ",");
-        if gap_ok
-            && same_sent
-            && pair
-            && rules.rules[a.rule].split.is_none()
-            && rules.rules[b.rule].split.is_none()
-        {
+        let same_sent = toks[a.start].sent == toks[b.start].sent && b.ext_start >= a.end;
+        let (ca, cb) = (has_clock(a, toks), has_clock(b, toks));
+        let day_a = ta != TimexType::Date || names_day(a, toks);
+        let day_b = tb != TimexType::Date || names_day(b, toks);
+        let pair = day_a
+            && day_b
+            && match (ta, tb) {
+                // TIME then DATE: "10:30 a.m., March 5", "9am on Tuesday", "3pm today".
+                (TimexType::Time, TimexType::Date) => {
+                    matches!(gap_l[..], [] | [","] | ["of"] | ["on"] | [",", "on"])
+                }
+                // DATE then TIME: "Monday, 10 p.m.", "tomorrow at 8am", "Tuesday in the morning".
+                (TimexType::Date, TimexType::Time) => {
+                    matches!(gap_l[..], [","] | [",", "at"] | ["at"] | ["@"])
+                        || (cb && gap_l.is_empty())
+                        || (!cb && matches!(gap_l[..], [] | ["in"]))
+                }
+                // a clock time and a part of the day: "8am this morning", "this morning at 8".
+                (TimexType::Time, TimexType::Time) => {
+                    ca != cb && matches!(gap_l[..], [] | ["at"] | ["in"])
+                }
+                _ => false,
+            };
+        let (sa, sb) = (
+            rules.rules[a.rule].split.is_some(),
+            rules.rules[b.rule].split.is_some(),
+        );
+        // A date next to a clock-time range: "tomorrow from 7 to 8pm", "5-6pm on April 22".
+        let range_pair = match (sa, sb) {
+            (false, false) => pair,
+            (false, true) => {
+                ta == TimexType::Date
+                    && day_a
+                    && cb
+                    && matches!(
+                        gap_l[..],
+                        [] | [","] | ["from"] | ["between"] | [",", "from"]
+                    )
+            }
+            (true, false) => {
+                ta == TimexType::Time
+                    && ca
+                    && tb == TimexType::Date
+                    && day_b
+                    && matches!(gap_l[..], [] | [","] | ["on"] | ["of"])
+            }
+            (true, true) => false,
+        };
+        if same_sent && range_pair && a.merged.is_none() && b.merged.is_none() {
+            if sb {
+                // The range stays the main match (its two frames); the date is merged into both ends.
+                let mut b = out.remove(i + 1);
+                let a = out.remove(i);
+                b.start = a.start;
+                b.ext_start = a.ext_start;
+                if b.modifier.is_none() {
+                    b.modifier = a.modifier;
+                }
+                b.merged = Some(Box::new(a));
+                out.insert(i, b);
+                i += 1;
+                continue;
+            }
             let b = out.remove(i + 1);
             let a = &mut out[i];
             a.end = b.end;

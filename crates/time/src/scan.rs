@@ -70,6 +70,15 @@ fn is_possessive(rest: &str) -> bool {
     matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Does `rest` (right after a number) start with an am/pm marker that ends the word ("pm", "a.m.", "am,")?
+fn ampm_glued(rest: &str) -> bool {
+    let r = rest.as_bytes();
+    let low = |k: usize| r.get(k).map(|c| c.to_ascii_lowercase());
+    let ends = |k: usize| !r.get(k).is_some_and(|c| c.is_ascii_alphanumeric());
+    matches!(low(0), Some(b'a' | b'p'))
+        && ((low(1) == Some(b'm') && ends(2)) || (low(1) == Some(b'.') && low(2) == Some(b'm')))
+}
+
 pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
     let b = text.as_bytes();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
@@ -133,8 +142,44 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 } else {
                     0
                 };
+                let md_ok = || {
+                    // A month/day without a year ("on 10/1", "from 5/1 to 5/7") after a temporal preposition.
+                    let m: u32 = text[start..start + d].parse().unwrap_or(0);
+                    let dd: u32 = text[end + 1..e2].parse().unwrap_or(0);
+                    let prev_ok = toks.last().is_some_and(|t: &Tok| {
+                        let w = t.text.to_ascii_lowercase();
+                        matches!(
+                            w.as_str(),
+                            "on" | "from"
+                                | "to"
+                                | "until"
+                                | "till"
+                                | "since"
+                                | "before"
+                                | "after"
+                                | "between"
+                                | "and"
+                                | "through"
+                                | "-"
+                                | "–"
+                                | "this"
+                                | "next"
+                                | "last"
+                                | "due"
+                        )
+                    });
+                    d3 == 0
+                        && (1..=12).contains(&m)
+                        && (1..=31).contains(&dd)
+                        && at(e2) != b'/'
+                        && !is_alpha_at(text, e2)
+                        && prev_ok
+                };
                 if d3 == 4 || d3 == 2 {
                     end = e2 + 1 + d3;
+                    cvs.push(cv(Class::Slash, 0.0, &text[start..end]));
+                } else if md_ok() {
+                    end = e2;
                     cvs.push(cv(Class::Slash, 0.0, &text[start..end]));
                 } else {
                     cvs.push(cv(Class::Int, v, ""));
@@ -152,6 +197,15 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 }
                 let v: f64 = text[start..end].replace(',', "").parse().unwrap_or(0.0);
                 cvs.push(cv(Class::Int, v, ""));
+            } else if d <= 2
+                && v <= 24.0
+                && at(end) == b'.'
+                && digits_at(b, end + 1) == 2
+                && ampm_glued(text[end + 3..].trim_start_matches(' '))
+            {
+                // 8.30pm, 3.30 p.m.: a clock time written with a dot.
+                end += 3;
+                cvs.push(cv(Class::Clockt, 0.0, &text[start..end]));
             } else if at(end) == b'.' && digits_at(b, end + 1) > 0 {
                 end += 1 + digits_at(b, end + 1);
                 let v: f64 = text[start..end].parse().unwrap_or(0.0);
@@ -176,6 +230,9 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 if (1.0..=31.0).contains(&v) {
                     cvs.push(cv(Class::Day, v, ""));
                 }
+            } else if end < n && d <= 2 && v <= 24.0 && ampm_glued(&text[end..]) {
+                // 8pm, 11a.m.: an hour glued to its am/pm marker (scanned next as its own token).
+                cvs.push(cv(Class::Int, v, ""));
             } else if end < n && is_alpha_at(text, end) {
                 // 400km, 3G, 2nd-class...: glued to letters, not a time expression.
                 while end < n && (b[end].is_ascii_alphanumeric()) {

@@ -101,14 +101,34 @@ fn group_time() {
         "2013-03-22",
     );
     expect!(f, "10:30 a.m.", Time, "2013-03-22T10:30");
+    // A part of the day and a clock time next to each other make one TIME.
+    expect!(f, "this morning at 14:00 UTC", Time, "2013-03-22T14:00Z");
+    let f = news("Results came this morning.", "2013-03-22");
     expect!(f, "this morning", Time, "2013-03-22TMO");
-    expect!(f, "14:00 UTC", Time, "2013-03-22T14:00Z");
     let f = news(
         "Troops moved at night and struck in the morning.",
         "2013-03-22",
     );
     expect!(f, "night", Time, "2013-03-22TNI");
     expect!(f, "the morning", Time, "2013-03-22TMO");
+}
+
+#[test]
+fn date_and_clock_time_merge() {
+    // Clock times glued to am/pm, and a date next to a clock time, make one TIME.
+    let f = news(
+        "They meet tomorrow at 8pm and again Friday 9am.",
+        "2016-11-07",
+    );
+    expect!(f, "tomorrow at 8pm", Time, "2016-11-08T20:00");
+    let f = news("The call is at 3pm today.", "2016-11-07");
+    expect!(f, "3pm today", Time, "2016-11-07T15:00");
+    let f = news("The talks will resume 9 a.m. on Tuesday.", "2016-11-07");
+    expect!(f, "9 a.m. on Tuesday", Time, "2016-11-08T09:00");
+    let f = news("He left at 8am this morning.", "2016-11-07");
+    expect!(f, "8am this morning", Time, "2016-11-07T08:00");
+    // A lone number glued to letters other than am/pm stays out.
+    assert!(news("The 3G network and 400km road.", "2016-11-07").is_empty());
 }
 
 #[test]
@@ -189,6 +209,14 @@ fn false_positives() {
         "2022-12-30",
     );
     assert!(f.is_empty(), "false positives: {f:?}");
+    // Numbered provisions and documents are identifiers, not years; a real year beside them stays.
+    let f = news(
+        "Under 50 U.S.C. 1701 et seq., section 1622(d) of the Act, Resolution 1973 and No. 2001 \
+         were cited in 2021.",
+        "2022-12-30",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    expect!(f, "2021", Date, "2021");
     // May the month, not the modal.
     let f = news("The summit may be held in May.", "2022-12-30");
     assert_eq!(f.len(), 1, "{f:?}");
@@ -277,4 +305,255 @@ fn open_ended_references() {
     // "term" alone is not a time reference.
     let f = news("The term was coined by analysts.", "2024-05-02");
     assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn group_time_range() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text =
+        "The polls are open from 5 to 6pm, and the count runs tomorrow from 7:00 to 8:00 p.m.";
+    let found = tt.tag_text(text, Some("2016-11-07"));
+    let ranges: Vec<(String, String)> = found
+        .iter()
+        .filter_map(|t| t.range.as_ref().map(|r| (r.begin.clone(), r.end.clone())))
+        .collect();
+    assert!(
+        ranges.contains(&("2016-11-07T17:00".into(), "2016-11-07T18:00".into())),
+        "{ranges:?}"
+    );
+    assert!(
+        ranges.contains(&("2016-11-08T19:00".into(), "2016-11-08T20:00".into())),
+        "{ranges:?}"
+    );
+    // "10 to 2pm" starts in the morning.
+    let found = tt.tag_text("Open 10 to 2pm.", Some("2016-11-07"));
+    let r = found[0].range.as_ref().expect("a range");
+    assert_eq!(
+        (r.begin.as_str(), r.end.as_str()),
+        ("2016-11-07T10:00", "2016-11-07T14:00")
+    );
+}
+
+#[test]
+fn group_week() {
+    let f = news("We meet next week Wednesday.", "2018-11-28");
+    expect!(f, "next week Wednesday", Date, "2018-12-05");
+    let f = news("It opened on Monday of the following week.", "2018-07-30");
+    expect!(f, "Monday of the following week", Date, "2018-08-06");
+    let f = news(
+        "Sales fell in the first week of 2015 and the third month of 2021.",
+        "2018-11-28",
+    );
+    expect!(f, "the first week of 2015", Date, "2015-W01");
+    expect!(f, "the third month of 2021", Date, "2021-03");
+}
+
+#[test]
+fn anchored_durations_keep_their_interval() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "The mission will leave in two weeks; prices rose over the past three months.";
+    let found = tt.tag_text(text, Some("2018-03-23"));
+    let iv: Vec<(String, String, String)> = found
+        .iter()
+        .filter_map(|t| {
+            t.range
+                .as_ref()
+                .map(|r| (t.value.clone(), r.begin.clone(), r.end.clone()))
+        })
+        .collect();
+    assert!(
+        iv.contains(&("P2W".into(), "2018-03-23".into(), "2018-04-06".into())),
+        "{iv:?}"
+    );
+    assert!(
+        iv.contains(&("P3M".into(), "2017-12-23".into(), "2018-03-23".into())),
+        "{iv:?}"
+    );
+    // The TimeML export still writes the bare DURATIONs.
+    let mut doc = dossier_model::Document::new(text);
+    doc.meta.dct.value = Some("2018-03-23".into());
+    dossier_model::Component::process(&tt, &mut doc);
+    let out = dossier_time::timeml::export_timexes(&doc);
+    assert!(out.iter().any(|t| t.value == "P2W"));
+    assert!(out.iter().all(|t| t.value != "2018-04-06"));
+}
+
+#[test]
+fn market_day_and_seasons_after_to() {
+    let f = news(
+        "The index gained 1.7 % to end the day at 9,505, and shares continue to fall.",
+        "2009-08-21",
+    );
+    expect!(f, "the day", Date, "2009-08-21");
+    assert!(
+        !f.iter().any(|(t, _, _)| t == "fall"),
+        "'to fall' is a verb: {f:?}"
+    );
+    let f = news(
+        "Work resumes in the fall, he said at present.",
+        "2009-08-21",
+    );
+    expect!(f, "the fall", Date, "2009-FA");
+    expect!(f, "present", Date, "PRESENT_REF");
+}
+
+#[test]
+fn clock_and_calendar_forms() {
+    let f = news("Doors open at 8.30pm today.", "2019-12-26");
+    expect!(f, "8.30pm today", Time, "2019-12-26T20:30");
+    let f = news("We will meet at 7 in the evening.", "2019-12-26");
+    expect!(f, "7 in the evening", Time, "2019-12-26T19:00");
+    let f = news("We will meet Wednesday evening next week.", "2018-08-01");
+    expect!(f, "Wednesday evening next week", Time, "2018-08-08TEV");
+    let f = news(
+        "She was born on July 4th of 1995; the plan for Dec/2018 failed.",
+        "2019-12-26",
+    );
+    expect!(f, "July 4th of 1995", Date, "1995-07-04");
+    expect!(f, "Dec/2018", Date, "2018-12");
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "I am off from the ninth till the seventeenth of April.",
+        Some("2016-11-07"),
+    );
+    let r = found[0].range.as_ref().expect("a range");
+    assert_eq!(
+        (r.begin.as_str(), r.end.as_str()),
+        ("2016-04-09", "2016-04-17")
+    );
+}
+
+#[test]
+fn end_of_period_spans_and_months_of_that_year() {
+    let f = news("Troops will leave by the end of the year.", "2009-03-05");
+    expect!(f, "the end of the year", Date, "2009");
+    let f = tag(
+        "The offensive began in March 1943. In August of that year the line broke.",
+        "2009-12-19",
+        Anchoring::Narrative,
+    );
+    expect!(f, "August of that year", Date, "1943-08");
+    // News TimeML (MEANTIME) writes "October" and "next year" as two expressions.
+    let f = news("Dealers will close by October of next year.", "2009-05-15");
+    expect!(f, "October", Date, "2009-10");
+    expect!(f, "next year", Date, "2010");
+}
+
+#[test]
+fn bare_plural_units_and_session_parts() {
+    let f = news(
+        "Shares hit their highest level in years in morning trading.",
+        "2010-03-02",
+    );
+    expect!(f, "years", Duration, "PXY");
+    expect!(f, "morning", Time, "2010-03-02TMO");
+    // A singular unit is no bare duration.
+    let f = news("Gains in day trading and in year two.", "2010-03-02");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn shifted_deictic_days_and_month_day_slashes() {
+    let f = news("Are you available three weeks from tomorrow?", "2018-05-31");
+    expect!(f, "three weeks from tomorrow", Date, "2018-06-22");
+    let f = news("It was due two days before yesterday.", "2018-05-29");
+    expect!(f, "two days before yesterday", Date, "2018-05-26");
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "The office is closed from 10/1 to 11/7.",
+        Some("2016-11-07"),
+    );
+    let r = found[0].range.as_ref().expect("a range");
+    assert_eq!(
+        (r.begin.as_str(), r.end.as_str()),
+        ("2016-10-01", "2016-11-07")
+    );
+    // Without a temporal preposition a slash pair is no date (a fraction, a score).
+    assert!(news("He won 6/4 and ate 1/2 of it.", "2016-11-07").is_empty());
+}
+
+#[test]
+fn parts_of_day_with_hours_and_half_units() {
+    let f = news("It happened last night at 8.", "2018-08-16");
+    expect!(f, "last night at 8", Time, "2018-08-15T20:00");
+    let f = news("We will be back next Monday afternoon.", "2016-11-07");
+    expect!(f, "next Monday afternoon", Time, "2016-11-14TAF");
+    let f = news("The talks lasted one hour and a half.", "2016-11-07");
+    expect!(f, "one hour and a half", Duration, "PT1.5H");
+    // "today at a press conference": no clock time.
+    let f = news("Apple said today at a press event.", "2016-11-07");
+    expect!(f, "today", Date, "2016-11-07");
+}
+
+#[test]
+fn quarters_of_relative_years_and_trading_days() {
+    let f = news(
+        "Profit rose in the third quarter of this year and fell in the first quarter of last year.",
+        "2009-10-20",
+    );
+    expect!(f, "the third quarter of this year", Date, "2009-Q3");
+    expect!(f, "the first quarter of last year", Date, "2008-Q1");
+    let f = news("Stocks fell over the past five trading days.", "2009-10-20");
+    expect!(f, "the past five trading days", Duration, "P5D");
+}
+
+#[test]
+fn ordinals_fractions_and_abbreviated_names_are_not_time() {
+    let f = news(
+        "A second attack followed; three quarters of the army and a half of the fleet left with Sun Yat-sen.",
+        "1925-05-01",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = news("Wait a second, he said; it took a quarter.", "1925-05-01");
+    expect!(f, "a second", Duration, "PT1S");
+    expect!(f, "a quarter", Duration, "P3M");
+}
+
+#[test]
+fn fiscal_years_halves_of_the_year_and_frequencies() {
+    let f = news(
+        "Earnings for fiscal 2013 rose in the second half of the year; the board meets twice a week \
+         and the day before, it had met too, with results due by year-end.",
+        "2013-03-22",
+    );
+    expect!(f, "fiscal 2013", Date, "2013");
+    expect!(f, "the second half of the year", Date, "2013-H2");
+    expect!(f, "twice a week", Set, "P1W");
+    expect!(f, "the day before", Date, "2013-03-21");
+    expect!(f, "year-end", Date, "2013");
+}
+
+#[test]
+fn bare_hour_ranges_next_to_a_day() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "Where were you Monday from 3 to 8? Open tomorrow from 10 to 2.",
+        Some("2018-11-01"),
+    );
+    let ranges: Vec<(String, String)> = found
+        .iter()
+        .filter_map(|t| t.range.as_ref().map(|r| (r.begin.clone(), r.end.clone())))
+        .collect();
+    assert!(
+        ranges.contains(&("2018-10-29T03:00".into(), "2018-10-29T08:00".into())),
+        "{ranges:?}"
+    );
+    assert!(
+        ranges.contains(&("2018-11-02T10:00".into(), "2018-11-02T14:00".into())),
+        "{ranges:?}"
+    );
+    // A score after a weekday is no time range.
+    let f = news("They won Saturday 2-1.", "2018-11-01");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
+fn unanchored_durations_stay_bare() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let found = tt.tag_text(
+        "For the first time in a decade, prices may fall in the coming months, over the past decade.",
+        Some("2013-03-22"),
+    );
+    assert!(found.iter().all(|t| t.range.is_none()), "{found:?}");
+    assert!(found.iter().all(|t| t.modifier.is_none()), "{found:?}");
 }

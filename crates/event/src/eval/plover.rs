@@ -169,6 +169,26 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
             scores[k] = None;
         }
     }
+    // An event in a purpose clause ("began a hunger strike to protest …") serves the main clause's event.
+    let purpose = |k: usize| -> bool {
+        parsed
+            && tok(&doc.events[k]).is_some_and(|i| {
+                doc.syntax[i].deprel.starts_with("advcl")
+                    && doc.syntax.iter().enumerate().any(|(c, x)| {
+                        x.head == Some(i)
+                            && x.deprel == "mark"
+                            && doc.slice(doc.tokens[c].span).eq_ignore_ascii_case("to")
+                    })
+            })
+    };
+    let main: Vec<bool> = (0..n).map(|k| scores[k].is_some() && !purpose(k)).collect();
+    if main.iter().any(|&m| m) {
+        for k in 0..n {
+            if !main[k] {
+                scores[k] = None;
+            }
+        }
+    }
     let best = scores.iter().flatten().max().copied()?;
     (0..n)
         .find(|&k| scores[k] == Some(best))

@@ -1,0 +1,31 @@
+//! `dossier serve`: the web UI over the store (crate `dossier-web`).
+
+use crate::DbArg;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Address to listen on; the default is reachable from this machine only
+    #[arg(long, default_value = "127.0.0.1:8400", value_name = "HOST:PORT")]
+    addr: String,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let path = args.db.path()?;
+    if !path.is_file() {
+        anyhow::bail!(
+            "no store at {}; run `dossier ingest FILES` or `dossier demo` first",
+            path.display()
+        );
+    }
+    let listener = std::net::TcpListener::bind(&args.addr)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
+    eprintln!(
+        "Dossier UI for {} at http://{}/ (Ctrl-C stops)",
+        path.display(),
+        listener.local_addr()?
+    );
+    dossier_web::serve(listener, path)?;
+    Ok(())
+}

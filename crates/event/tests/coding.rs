@@ -1,0 +1,85 @@
+//! Coding rules beyond the lexicon: demands in reported speech, modifier retyping, references to past
+//! instruments, negation scope of nominal events (segment + events only, no parse).
+use dossier_model::{Component, Document, EventStatus};
+
+fn events(text: &str) -> Document {
+    let mut d = Document::new(text);
+    dossier_segment::segment(&mut d);
+    dossier_event::EventComponent::new().process(&mut d);
+    d
+}
+
+#[test]
+fn must_after_a_speech_verb_is_a_request_to_the_clause_subject() {
+    let d = events("The German government declared on Tuesday that China must drop its barriers.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| e.event_type == "REQUEST")
+        .expect("a REQUEST");
+    assert_eq!(d.slice(e.span), "must");
+    assert_eq!(e.status, EventStatus::Occurred);
+    let c = |a: &[dossier_model::EventArgument]| -> Vec<String> {
+        a.iter().filter_map(|x| x.country.clone()).collect()
+    };
+    assert_eq!(c(&e.actors), ["DEU"]);
+    assert_eq!(c(&e.recipients), ["CHN"]);
+    // Without a speech verb "must" is no event.
+    let d = events("China must drop its barriers.");
+    assert!(!d.events.iter().any(|e| e.event_type == "REQUEST"));
+}
+
+#[test]
+fn modifiers_retype_and_old_instruments_are_references() {
+    let d = events("In 2022 Russia launched propaganda attacks against Poland.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "attacks")
+        .expect("attacks");
+    assert_eq!(e.event_type, "ACCUSE");
+    let mut d = Document::new("Both sides signed a protocol amending the 1997 agreement.");
+    d.meta.dct = dossier_model::Dct::given("2022-12-30");
+    dossier_segment::segment(&mut d);
+    dossier_event::EventComponent::new().process(&mut d);
+    assert!(d.events.iter().any(|e| d.slice(e.span) == "signed"));
+    assert!(!d.events.iter().any(|e| d.slice(e.span) == "agreement"));
+}
+
+#[test]
+fn a_negated_clause_does_not_negate_a_nominal_event_outside_its_phrase() {
+    let d = events("The union refused to meet the demands of the Russian government.");
+    let demands = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "demands")
+        .expect("demands");
+    assert_ne!(demands.status, EventStatus::Negated);
+    let d = events("There was no agreement between Russia and Belarus.");
+    let a = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "agreement")
+        .expect("agreement");
+    assert_eq!(a.status, EventStatus::Negated);
+}
+
+#[test]
+fn a_capitalized_cue_word_is_no_speech_verb() {
+    // "Member States" is not "states that".
+    let d = events("This means that the EU and its Member States must maintain support for Belarusian institutions.");
+    assert!(!d.events.iter().any(|e| e.event_type == "REQUEST"));
+}
+
+#[test]
+fn a_feared_event_is_hypothetical_and_the_one_who_fears_is_no_actor() {
+    let d =
+        events("The plan worries Ukraine, which fears another invasion from Belarusian territory.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "invasion")
+        .expect("invasion");
+    assert_eq!(e.status, EventStatus::Hypothetical);
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("UKR")));
+}

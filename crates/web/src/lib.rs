@@ -1,0 +1,73 @@
+//! `dossier serve`: a read-only web UI over a Dossier store.
+//!
+//! Pages are rendered on the server from the same store queries the CLI uses, so the UI shows exactly
+//! what `dossier search`, `show`, `timeline`, `entity` and `ledger` print: the document list and full-text
+//! search (`/`), one document with its layers highlighted in the text and listed below it (`/doc/ID`),
+//! the merged event timeline (`/timeline`), an entity card with its mentions (`/entity?name=…`), and the
+//! forecast ledger (`/ledger`). `/api/doc/ID` returns the document's JSON (`docs/schema.md`).
+//!
+//! [`route`] is a pure function from a request to a response, used by the server and by tests; [`serve`]
+//! answers each connection on its own thread with its own store connection.
+
+pub mod http;
+mod pages;
+
+use std::io::BufReader;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dossier_store::Store;
+
+pub use http::{Request, Response};
+
+/// Answers one request from the store.
+pub fn route(store: &Store, req: &Request) -> Response {
+    let result = match req.path.as_str() {
+        "/" => pages::index(store, req),
+        "/timeline" => pages::timeline(store, req),
+        "/entity" => pages::entity(store, req),
+        "/ledger" => pages::ledger(store, req),
+        p => match (p.strip_prefix("/doc/"), p.strip_prefix("/api/doc/")) {
+            (Some(id), _) => pages::document(store, id),
+            (_, Some(id)) => pages::document_json(store, id),
+            _ => Ok(Response::error(404, &format!("no page {p}"))),
+        },
+    };
+    result.unwrap_or_else(|e| Response::error(500, &e))
+}
+
+/// Serves `db` on `listener` until the process ends. Each connection gets a thread and its own store
+/// connection (SQLite in WAL mode lets readers run beside an `ingest`).
+pub fn serve(listener: TcpListener, db: PathBuf) -> std::io::Result<()> {
+    // Open once up front so that a missing or unreadable store fails at start, not per request.
+    Store::open(&db).map_err(|e| std::io::Error::other(format!("{}: {e}", db.display())))?;
+    for conn in listener.incoming() {
+        let Ok(conn) = conn else { continue };
+        let db = db.clone();
+        std::thread::spawn(move || answer(conn, &db));
+    }
+    Ok(())
+}
+
+fn answer(conn: TcpStream, db: &Path) {
+    // A client that stalls must not hold a thread forever.
+    let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
+    let _ = conn.set_write_timeout(Some(Duration::from_secs(30)));
+    let Ok(write_half) = conn.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(conn);
+    let (resp, head_only) = match http::read_request(&mut reader) {
+        Ok(req) => {
+            let resp = match Store::open(db) {
+                Ok(store) => route(&store, &req),
+                Err(e) => Response::error(500, &format!("store: {e}")),
+            };
+            (resp, req.method == "HEAD")
+        }
+        Err(bad) => (bad.response(), false),
+    };
+    let mut w = std::io::BufWriter::new(write_half);
+    let _ = http::write_response(&mut w, &resp, head_only);
+}
