@@ -36,6 +36,18 @@ fn main() -> anyhow::Result<()> {
         }
         best = best.min(dossier_syntax::thread_cpu_seconds() - t);
     }
+    // Digest of every output field, to check that a speed change leaves the results identical.
+    let mut digest = 0u64;
+    for w in &words {
+        syntax.annotate(w, &mut out, &mut scratch);
+        for t in &out {
+            for s in [&t.upos, &t.xpos, &t.lemma, &t.deprel] {
+                digest = dossier_syntax::hash::mix(digest, dossier_syntax::hash::hash_str(s));
+            }
+            digest = dossier_syntax::hash::mix(digest, t.head.map_or(0, |h| h as u64 + 1));
+        }
+    }
+    println!("output digest: {digest:016x}");
     println!(
         "tag + lemma + parse: {} tokens in {:.3} s = {:.0} tokens/s, {:.2} MB/s per core (thread CPU time, best of 5)",
         ntok,

@@ -34,7 +34,12 @@ fn main() -> anyhow::Result<()> {
         let mut v: Vec<_> = m.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         println!("== {name}: {} distinct", v.len());
-        for (k, c) in v.iter().take(40) {
+        for (k, c) in v.iter().take(
+            std::env::var("TOP")
+                .ok()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(40),
+        ) {
             println!("{c:5} {k}");
         }
     }

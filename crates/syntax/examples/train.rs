@@ -31,6 +31,9 @@ fn main() -> anyhow::Result<()> {
             if let Some(e) = get("--epochs") {
                 opts.epochs = e.parse()?;
             }
+            if let Some(e) = get("--seed") {
+                opts.seed = e.parse()?;
+            }
             if let Some(e) = get("--jackknife") {
                 opts.jackknife = e.parse()?;
             }

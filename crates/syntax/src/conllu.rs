@@ -1,18 +1,10 @@
-//! CoNLL-U reading (syntactic words, multiword tokens, the comments needed to rebuild raw text).
+//! CoNLL-U sentences as the tagger, parser and evaluation use them: syntactic words, multiword tokens and
+//! the comments needed to rebuild raw text, read by the shared reader in `dossier-eval`.
 
 use anyhow::{Context, Result};
 
-/// One syntactic word.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Word {
-    pub form: String,
-    pub lemma: String,
-    pub upos: String,
-    pub xpos: String,
-    /// 1-based head id, 0 for the root.
-    pub head: usize,
-    pub deprel: String,
-}
+/// One syntactic word (the shared reader's type).
+pub use dossier_eval::conllu::Word;
 
 /// A multiword token covering words `first..=last` (1-based ids).
 #[derive(Clone, Debug, PartialEq)]
@@ -31,68 +23,28 @@ pub struct Sentence {
     pub multiwords: Vec<Multiword>,
 }
 
-/// Parses CoNLL-U text. Empty nodes (`8.1`) are skipped.
+/// Parses CoNLL-U text with the shared reader (`dossier_eval::conllu`). Empty nodes (`8.1`) are skipped.
 pub fn parse(src: &str) -> Result<Vec<Sentence>> {
-    let mut out = Vec::new();
-    let mut cur = Sentence::default();
-    for (lineno, line) in src.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.is_empty() {
-            if !cur.words.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        if let Some(c) = line.strip_prefix('#') {
-            let c = c.trim_start();
-            if let Some(t) = c.strip_prefix("text =") {
-                cur.text = Some(t.trim().to_string());
-            } else if c.starts_with("newdoc") {
-                cur.newdoc = true;
-                cur.newpar = true;
-            } else if c.starts_with("newpar") {
-                cur.newpar = true;
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 8 {
-            anyhow::bail!("line {}: expected 10 columns", lineno + 1);
-        }
-        let id = cols[0];
-        if id.contains('.') {
-            continue;
-        }
-        if let Some((a, b)) = id.split_once('-') {
-            let first: usize = a.parse().with_context(|| format!("line {}", lineno + 1))?;
-            let last: usize = b.parse().with_context(|| format!("line {}", lineno + 1))?;
-            cur.multiwords.push(Multiword {
-                first,
-                last,
-                form: cols[1].to_string(),
-            });
-            continue;
-        }
-        let head = if cols[6] == "_" {
-            0
-        } else {
-            cols[6]
-                .parse()
-                .with_context(|| format!("line {}: bad head", lineno + 1))?
-        };
-        cur.words.push(Word {
-            form: cols[1].to_string(),
-            lemma: cols[2].to_string(),
-            upos: cols[3].to_string(),
-            xpos: cols[4].to_string(),
-            head,
-            deprel: cols[7].to_string(),
-        });
-    }
-    if !cur.words.is_empty() {
-        out.push(cur);
-    }
-    Ok(out)
+    let sents = dossier_eval::conllu::read(src.as_bytes()).map_err(anyhow::Error::msg)?;
+    Ok(sents
+        .into_iter()
+        .map(|s| Sentence {
+            text: (!s.text.is_empty()).then_some(s.text),
+            newdoc: s.newdoc,
+            newpar: s.newpar,
+            multiwords: s
+                .tokens
+                .into_iter()
+                .filter(|t| t.words.len() > 1)
+                .map(|t| Multiword {
+                    first: t.words.start + 1,
+                    last: t.words.end,
+                    form: t.form,
+                })
+                .collect(),
+            words: s.words,
+        })
+        .collect())
 }
 
 /// Reads and parses a CoNLL-U file.

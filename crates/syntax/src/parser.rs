@@ -344,6 +344,8 @@ fn costs(st: &State, gh: &[u32], gl: &[u8], nlabels: usize, valid: &[bool], out:
             shift += 1;
         }
     }
+    // REDUCE and LEFT both pop s0, losing its gold dependents still in the buffer.
+    let s0_deps = (b..=root).filter(|&k| gh[k] == s0 as u32).count() as u32;
     for (t, c) in out.iter_mut().enumerate() {
         if !valid[t] {
             *c = u32::MAX;
@@ -352,11 +354,11 @@ fn costs(st: &State, gh: &[u32], gl: &[u8], nlabels: usize, valid: &[bool], out:
         *c = if t == SHIFT {
             shift
         } else if t == REDUCE {
-            (b..=root).filter(|&k| gh[k] == s0 as u32).count() as u32
+            s0_deps
         } else if t < 2 + nlabels {
             // LEFT: s0 gets head b and is popped.
             let l = t - 2;
-            let mut c = (b..=root).filter(|&k| gh[k] == s0 as u32).count() as u32;
+            let mut c = s0_deps;
             let h = gh[s0] as usize;
             if h != b && h > b && h <= root {
                 c += 1;

@@ -146,14 +146,46 @@ fn fingerprint(k: u64) -> u32 {
     ((k >> 32) as u32) | 1
 }
 
+/// Weight lists at least this long are stored as dense rows (one `i16` per class), summed with vector
+/// adds instead of one scattered add per entry. They are few (the frequent features: bias, common tag
+/// pairs) but hold most of the weights read per token.
+const DENSE_MIN: usize = 12;
+/// Slot value flag: the rest is a dense row index.
+const DENSE: u32 = 1 << 31;
+/// Slot value of a sparse list: length in the bits from here up, offset into `entries` below.
+const LEN_SHIFT: u32 = 23;
+const OFF_MASK: u32 = (1 << LEN_SHIFT) - 1;
+
+/// One feature's weights in file order: (class, quantised weight).
+type List = Vec<(u8, i16)>;
+
+/// Weight lists in slot order, flat as in the file: per list (slot, fingerprint, entry count), then the
+/// classes and quantised weights of all lists, concatenated.
+#[derive(Default)]
+struct Flat {
+    heads: Vec<[u32; 3]>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+}
+
 /// A frozen averaged perceptron.
+///
+/// The file format stores, per occupied slot of an open-addressing table, the fingerprint and its weight
+/// list; in memory, long lists become dense rows and short ones stay sparse, and [`Model::write`]
+/// reproduces the file byte for byte.
 pub struct Model {
     pub nclasses: usize,
     mask: usize,
-    /// Per slot: [fingerprint, first entry]; one extra slot at the end holds the total entry count.
+    /// Per slot: [fingerprint (0 = empty), value]; the value is `DENSE | row` or
+    /// `len << LEN_SHIFT | offset` into `entries`.
     slots: Table<[u32; 2]>,
-    /// Per entry: class (high 16 bits) and quantised weight (low 16 bits, as i16).
+    /// Sparse entries: class (high 16 bits) and quantised weight (low 16 bits, as i16).
     entries: Table<u32>,
+    /// Dense rows, `width` weights each (classes padded to a multiple of 32, so a row is whole cache lines).
+    dense: Table<i16>,
+    width: usize,
+    /// Whether the CPU has AVX2 (checked once, at load time).
+    avx2: bool,
     /// Quantisation step: stored weight = round(w / scale) as i16.
     scale: f32,
 }
@@ -178,12 +210,29 @@ fn pack(class: u8, q: i16) -> u32 {
     ((class as u32) << 16) | (q as u16 as u32)
 }
 
+/// Whether a list can be a dense row: long, classes strictly increasing, no zero weight (so the row
+/// gives the list back exactly).
+fn dense_ok(classes: &[u8], weights: &[i16]) -> bool {
+    classes.len() >= DENSE_MIN
+        && classes.windows(2).all(|p| p[0] < p[1])
+        && weights.iter().all(|&w| w != 0)
+}
+
+/// Adds a dense row to the accumulators (vectorised by the compiler).
+#[inline(always)]
+fn add_row(acc: &mut [i32], row: &[i16]) {
+    for (a, &r) in acc.iter_mut().zip(row) {
+        *a += r as i32;
+    }
+}
+
+#[repr(align(64))]
+struct Acc([i32; 256]);
+
 impl Model {
     fn build(nclasses: usize, mut feats: Vec<(u32, Vec<(u8, f32)>)>, maxw: f32) -> Model {
         let size = (feats.len() * 10 / 7 + 1).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut slot_of: Vec<Option<usize>> = vec![None; size];
-        let mut keys = vec![0u32; size];
         // Feature keys are fingerprints; two features with the same fingerprint are merged.
         feats.sort_by_key(|f| f.0);
         feats.dedup_by(|b, a| {
@@ -195,43 +244,132 @@ impl Model {
                 false
             }
         });
+        let scale = if maxw > 0.0 { maxw / 32767.0 } else { 1.0 };
+        let mut slot_of: Vec<Option<usize>> = vec![None; size];
         for (i, (k, _)) in feats.iter().enumerate() {
             let mut s = home(*k, mask);
-            while keys[s] != 0 {
+            while slot_of[s].is_some() {
                 s = (s + 1) & mask;
             }
-            keys[s] = *k;
             slot_of[s] = Some(i);
         }
-        let scale = if maxw > 0.0 { maxw / 32767.0 } else { 1.0 };
-        let mut slots = Vec::with_capacity(size + 1);
-        let mut entries = Vec::new();
+        let mut flat = Flat::default();
         for (s, at) in slot_of.iter().enumerate() {
-            slots.push([keys[s], entries.len() as u32]);
             if let Some(i) = at {
-                for &(c, w) in &feats[*i].1 {
-                    entries.push(pack(c, (w / scale).round() as i16));
+                let (k, ws) = &feats[*i];
+                flat.heads.push([s as u32, *k, ws.len() as u32]);
+                for &(c, w) in ws {
+                    flat.classes.push(c);
+                    flat.weights.push((w / scale).round() as i16);
                 }
             }
         }
-        slots.push([0, entries.len() as u32]);
-        Model {
-            nclasses,
-            mask,
-            slots: Table::from_slice(&slots),
-            entries: Table::from_slice(&entries),
-            scale,
-        }
+        Model::from_flat(nclasses, size, scale, &flat).expect("model layout")
     }
 
+    /// Lays out the lists at their slot positions in a table of `size` slots.
+    fn from_flat(nclasses: usize, size: usize, scale: f32, flat: &Flat) -> anyhow::Result<Model> {
+        anyhow::ensure!(nclasses <= 256, "too many classes");
+        anyhow::ensure!(
+            flat.classes.iter().all(|&c| (c as usize) < nclasses),
+            "bad class"
+        );
+        let width = nclasses.div_ceil(32) * 32;
+        // Each list's range in the flat arrays, and whether it becomes a dense row.
+        let lists = || {
+            let mut at = 0usize;
+            flat.heads.iter().map(move |&[s, k, n]| {
+                let (a, b) = (at, at + n as usize);
+                at = b;
+                let (cs, ws) = (&flat.classes[a..b], &flat.weights[a..b]);
+                (s as usize, k, cs, ws, dense_ok(cs, ws))
+            })
+        };
+        let total: usize = flat.heads.iter().map(|h| h[2] as usize).sum();
+        anyhow::ensure!(
+            total == flat.classes.len() && total == flat.weights.len(),
+            "entry count mismatch"
+        );
+        let (mut nrows, mut nsparse) = (0usize, 0usize);
+        for (_, _, cs, _, is_dense) in lists() {
+            if is_dense {
+                nrows += 1;
+            } else {
+                nsparse += cs.len();
+            }
+        }
+        anyhow::ensure!(nsparse <= OFF_MASK as usize, "too many weights");
+        let mut slots = Table::<[u32; 2]>::zeroed(size);
+        let mut dense = Table::<i16>::zeroed(nrows * width);
+        let mut entries = Table::<u32>::zeroed(nsparse);
+        let (mut row, mut off) = (0usize, 0usize);
+        for (s, k, cs, ws, is_dense) in lists() {
+            anyhow::ensure!(s < size && k != 0 && slots[s][0] == 0, "bad slot");
+            if is_dense {
+                for (&c, &w) in cs.iter().zip(ws) {
+                    dense[row * width + c as usize] = w;
+                }
+                slots[s] = [k, DENSE | row as u32];
+                row += 1;
+            } else {
+                anyhow::ensure!(cs.len() < 256, "weight list too long");
+                for (i, (&c, &w)) in cs.iter().zip(ws).enumerate() {
+                    entries[off + i] = pack(c, w);
+                }
+                slots[s] = [k, ((cs.len() as u32) << LEN_SHIFT) | off as u32];
+                off += cs.len();
+            }
+        }
+        Ok(Model {
+            nclasses,
+            mask: size - 1,
+            slots,
+            entries,
+            dense,
+            width,
+            #[cfg(target_arch = "x86_64")]
+            avx2: std::arch::is_x86_feature_detected!("avx2"),
+            #[cfg(not(target_arch = "x86_64"))]
+            avx2: false,
+            scale,
+        })
+    }
+
+    /// The weight lists in slot order: (slot, fingerprint, list in file order).
+    fn lists(&self) -> impl Iterator<Item = (usize, u32, List)> + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s[0] != 0)
+            .map(|(i, &[k, v])| {
+                let list = if v & DENSE != 0 {
+                    let r = (v & !DENSE) as usize * self.width;
+                    self.dense[r..r + self.nclasses]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, &w)| w != 0)
+                        .map(|(c, &w)| (c as u8, w))
+                        .collect()
+                } else {
+                    let (a, n) = ((v & OFF_MASK) as usize, (v >> LEN_SHIFT) as usize);
+                    self.entries[a..a + n]
+                        .iter()
+                        .map(|&e| ((e >> 16) as u8, e as u16 as i16))
+                        .collect()
+                };
+                (i, k, list)
+            })
+    }
+
+    /// The slot value of a feature, if present.
     #[inline(always)]
-    fn slot(&self, f: u64) -> Option<usize> {
+    fn lookup(&self, f: u64) -> Option<u32> {
         let k = fingerprint(f);
         let mut s = home(k, self.mask);
         loop {
-            let at = self.slots[s][0];
+            let [at, v] = self.slots[s];
             if at == k {
-                return Some(s);
+                return Some(v);
             }
             if at == 0 {
                 return None;
@@ -240,14 +378,34 @@ impl Model {
         }
     }
 
-    /// Sets `scores` to the summed weights of `feats` in quantisation units (exact integer sums: only the
-    /// ranking matters).
+    /// Sets `scores` (`nclasses` long) to the summed weights of `feats` in quantisation units (exact
+    /// integer sums: only the ranking matters).
     ///
-    /// Memory latency dominates, so the lookups run in three passes that prefetch the slots, then the
-    /// entries, before summing.
+    /// Memory latency dominates, so the lookups run in passes that prefetch the slots, then the weights,
+    /// before summing.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: the CPU supports AVX2 (checked at load time).
+            unsafe { self.score_avx2(feats, scores) };
+            return;
+        }
+        self.score_any(feats, scores)
+    }
+
+    /// [`Model::score`] compiled for AVX2 (wider dense-row adds).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_any(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_any(&self, feats: &[u64], scores: &mut [i32]) {
+        let mut acc = Acc([0; 256]);
+        let acc = &mut acc.0;
+        let width = self.width;
         const CHUNK: usize = 128;
         for chunk in feats.chunks(CHUNK) {
             for &f in chunk {
@@ -257,43 +415,57 @@ impl Model {
                         .wrapping_add(home(fingerprint(f), self.mask)),
                 );
             }
+            let mut rows = [0u32; CHUNK];
             let mut ranges = [(0u32, 0u32); CHUNK];
-            let mut n = 0;
+            let (mut nr, mut ns) = (0, 0);
             for &f in chunk {
-                if let Some(s) = self.slot(f) {
-                    let (a, b) = (self.slots[s][1], self.slots[s + 1][1]);
-                    let base = self.entries.as_ptr();
-                    prefetch(base.wrapping_add(a as usize));
-                    // Long weight lists (the parser's many classes) span more than one cache line.
-                    if b > a + 16 {
-                        prefetch(base.wrapping_add(b as usize - 1));
+                match self.lookup(f) {
+                    Some(v) if v & DENSE != 0 => {
+                        let r = (v & !DENSE) as usize * width;
+                        let base = self.dense.as_ptr().wrapping_add(r);
+                        for line in (0..width).step_by(32) {
+                            prefetch(base.wrapping_add(line));
+                        }
+                        rows[nr] = r as u32;
+                        nr += 1;
                     }
-                    ranges[n] = (a, b);
-                    n += 1;
+                    Some(v) => {
+                        let (a, n) = (v & OFF_MASK, v >> LEN_SHIFT);
+                        let base = self.entries.as_ptr();
+                        prefetch(base.wrapping_add(a as usize));
+                        if n > 16 {
+                            prefetch(base.wrapping_add((a + n) as usize - 1));
+                        }
+                        ranges[ns] = (a, a + n);
+                        ns += 1;
+                    }
+                    None => {}
                 }
             }
-            for &(a, b) in &ranges[..n] {
+            for &r in &rows[..nr] {
+                add_row(
+                    &mut acc[..width],
+                    &self.dense[r as usize..r as usize + width],
+                );
+            }
+            for &(a, b) in &ranges[..ns] {
                 for &e in &self.entries[a as usize..b as usize] {
-                    scores[(e >> 16) as usize] += (e as u16 as i16) as i32;
+                    acc[(e >> 16) as u8 as usize] += (e as u16 as i16) as i32;
                 }
             }
         }
+        let n = scores.len().min(self.nclasses);
+        scores[..n].copy_from_slice(&acc[..n]);
     }
 
     /// A copy without the weights whose magnitude is below `min` quantisation steps.
     pub fn pruned(&self, min: i16) -> Model {
-        let size = self.slots.len() - 1;
         let mut feats = Vec::new();
         let mut maxw = 0f32;
-        for s in 0..size {
-            let k = self.slots[s][0];
-            if k == 0 {
-                continue;
-            }
-            let (a, b) = (self.slots[s][1] as usize, self.slots[s + 1][1] as usize);
-            let ws: Vec<(u8, f32)> = self.entries[a..b]
+        for (_, k, list) in self.lists() {
+            let ws: Vec<(u8, f32)> = list
                 .iter()
-                .map(|&e| ((e >> 16) as u8, (e as u16 as i16) as f32 * self.scale))
+                .map(|&(c, q)| (c, q as f32 * self.scale))
                 .filter(|w| w.1.abs() >= min as f32 * self.scale)
                 .collect();
             for w in &ws {
@@ -308,33 +480,35 @@ impl Model {
 
     /// Number of stored features and weights.
     pub fn stats(&self) -> (usize, usize) {
-        (
-            self.slots.iter().filter(|s| s[0] != 0).count(),
-            self.entries.len(),
-        )
+        self.lists()
+            .fold((0, 0), |(f, w), (_, _, l)| (f + 1, w + l.len()))
     }
 
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.nclasses as u32);
         w.f32(self.scale);
-        let size = self.slots.len() - 1;
-        w.u32(size as u32);
-        // Only occupied slots are stored: (slot index delta, key, entry count).
-        let occupied: Vec<usize> = (0..size).filter(|&s| self.slots[s][0] != 0).collect();
-        w.u32(occupied.len() as u32);
+        w.u32(self.slots.len() as u32);
+        // Only occupied slots are stored: (slot index delta, key, entry count), then all classes, then
+        // all weights.
+        let lists: Vec<(usize, u32, List)> = self.lists().collect();
+        w.u32(lists.len() as u32);
         let mut last = 0usize;
-        for &s in &occupied {
+        for (s, k, l) in &lists {
             w.varint((s - last) as u64);
-            last = s;
-            w.u32(self.slots[s][0]);
-            w.varint((self.slots[s + 1][1] - self.slots[s][1]) as u64);
+            last = *s;
+            w.u32(*k);
+            w.varint(l.len() as u64);
         }
-        w.u32(self.entries.len() as u32);
-        for &e in self.entries.iter() {
-            w.u8((e >> 16) as u8);
+        w.u32(lists.iter().map(|l| l.2.len()).sum::<usize>() as u32);
+        for (_, _, l) in &lists {
+            for &(c, _) in l {
+                w.u8(c);
+            }
         }
-        for &e in self.entries.iter() {
-            w.i16(e as u16 as i16);
+        for (_, _, l) in &lists {
+            for &(_, q) in l {
+                w.i16(q);
+            }
         }
     }
 
@@ -344,40 +518,29 @@ impl Model {
         let size = r.u32()? as usize;
         anyhow::ensure!(size.is_power_of_two(), "bad table size");
         let n = r.u32()? as usize;
-        let mut slots = Table::<[u32; 2]>::zeroed(size + 1);
-        let mut counts = vec![0u32; size];
+        let mut flat = Flat {
+            heads: Vec::with_capacity(n),
+            ..Flat::default()
+        };
         let mut s = 0usize;
+        let mut total = 0usize;
         for _ in 0..n {
             s += r.varint()? as usize;
             anyhow::ensure!(s < size, "bad slot");
-            slots[s][0] = r.u32()?;
-            counts[s] = r.varint()? as u32;
+            let k = r.u32()?;
+            let c = r.varint()? as usize;
+            total += c;
+            flat.heads.push([s as u32, k, c as u32]);
         }
-        let mut acc = 0u32;
-        for (slot, c) in slots[..size].iter_mut().zip(&counts) {
-            slot[1] = acc;
-            acc += c;
-        }
-        slots[size][1] = acc;
         let ne = r.u32()? as usize;
-        anyhow::ensure!(ne == acc as usize, "entry count mismatch");
-        let classes = r.take(ne)?;
-        anyhow::ensure!(
-            classes.iter().all(|&c| (c as usize) < nclasses),
-            "bad class"
-        );
-        let raw = r.take(ne * 2)?;
-        let mut entries = Table::<u32>::zeroed(ne);
-        for ((e, &c), b) in entries.iter_mut().zip(classes).zip(raw.chunks_exact(2)) {
-            *e = pack(c, i16::from_le_bytes([b[0], b[1]]));
-        }
-        Ok(Model {
-            nclasses,
-            mask: size - 1,
-            slots,
-            entries,
-            scale,
-        })
+        anyhow::ensure!(ne == total, "entry count mismatch");
+        flat.classes = r.take(ne)?.to_vec();
+        flat.weights = r
+            .take(ne * 2)?
+            .chunks_exact(2)
+            .map(|b| i16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        Model::from_flat(nclasses, size, scale, &flat)
     }
 }
 
@@ -416,6 +579,57 @@ mod tests {
             let q: Vec<f32> = qscores.iter().map(|&v| v as f32).collect();
             assert_eq!(argmax(&q), *y);
         }
+    }
+
+    #[test]
+    fn dense_and_sparse_lists_score_alike() {
+        // 40 classes: long weight lists (stored dense) and short ones (feature 4, seen once each).
+        let mut t = Trainer::new(40);
+        let mut rng = crate::hash::Rng::new(5);
+        for i in 0..4000u64 {
+            let y = rng.below(40);
+            let feats = [
+                crate::hash::f1(1, 0),
+                crate::hash::f1(2, i % 97),
+                crate::hash::f1(3, y as u64),
+                crate::hash::f1(4, i),
+            ];
+            t.tick();
+            t.update(&feats, y, (y + 1 + rng.below(39)) % 40);
+        }
+        let m = t.freeze(0.0).pruned(1);
+        let lists: Vec<(usize, u32, List)> = m.lists().collect();
+        assert!(m.dense.len() >= m.width, "a dense row exists");
+        assert!(
+            lists.iter().any(|l| l.2.len() < DENSE_MIN),
+            "sparse lists exist"
+        );
+        let mut got = vec![0; 40];
+        for i in 0..200u64 {
+            let feats = [
+                crate::hash::f1(1, 0),
+                crate::hash::f1(2, i % 97),
+                crate::hash::f1(3, i % 40),
+                99,
+            ];
+            m.score(&feats, &mut got);
+            let mut want = vec![0i32; 40];
+            for f in feats {
+                if let Some(l) = lists.iter().find(|l| l.1 == fingerprint(f)) {
+                    for &(c, q) in &l.2 {
+                        want[c as usize] += q as i32;
+                    }
+                }
+            }
+            assert_eq!(got, want);
+        }
+        let mut w = Writer::default();
+        m.write(&mut w);
+        let bytes = w.finish();
+        let m2 = Model::read(&mut Reader::new(&bytes)).unwrap();
+        let mut w2 = Writer::default();
+        m2.write(&mut w2);
+        assert_eq!(bytes, w2.finish());
     }
 
     fn argmax(s: &[f32]) -> usize {

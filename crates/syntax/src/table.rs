@@ -1,11 +1,13 @@
-//! A fixed-size, zero-initialised array of plain integers aligned to 2 MiB and, on Linux, marked for
-//! transparent huge pages: the weight tables are read at random, so TLB misses would otherwise dominate.
+//! A fixed-size, zero-initialised array of plain integers aligned to a cache line, or to 2 MiB and, on
+//! Linux, marked for transparent huge pages when large: the weight tables are read at random, so TLB
+//! misses would otherwise dominate.
 
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 
 /// Plain-old-data element types (all bit patterns valid, no drop).
 pub trait Pod: Copy + 'static {}
 impl Pod for u32 {}
+impl Pod for i16 {}
 impl Pod for [u32; 2] {}
 
 pub struct Table<T: Pod> {
@@ -39,7 +41,7 @@ impl<T: Pod> Table<T> {
         let align = if bytes >= HUGE {
             HUGE
         } else {
-            std::mem::align_of::<T>()
+            std::mem::align_of::<T>().max(64)
         };
         let size = bytes.div_ceil(align) * align;
         let layout = Layout::from_size_align(size, align).expect("table layout");
@@ -60,12 +62,6 @@ impl<T: Pod> Table<T> {
             len,
             layout: Some(layout),
         }
-    }
-
-    pub fn from_slice(v: &[T]) -> Table<T> {
-        let mut t = Table::zeroed(v.len());
-        t.copy_from_slice(v);
-        t
     }
 }
 

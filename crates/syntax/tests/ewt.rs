@@ -39,3 +39,11 @@ fn models_load_quickly_and_are_versioned() {
     assert!(dossier_syntax::Tagger::from_bytes(b"DOSSIER-PARSER-1").is_err());
     assert!(dossier_syntax::Parser::from_bytes(&dossier_syntax::PARSER_MODEL[..1000]).is_err());
 }
+
+#[test]
+fn loaded_models_write_back_byte_for_byte() {
+    // The in-memory layout (dense rows for long weight lists) is converted back to the file format exactly.
+    let s = dossier_syntax::Syntax::embedded().expect("models load");
+    assert!(s.tagger.to_bytes() == dossier_syntax::TAGGER_MODEL);
+    assert!(s.parser.to_bytes() == dossier_syntax::PARSER_MODEL);
+}
