@@ -992,6 +992,13 @@ pub(crate) fn roles_window(
         let p = prep_before(v, s, a);
         let group = compound_right(v, args, idx);
         let next = group.last().copied().unwrap_or(idx) + 1;
+        // The attribution after a comma (", Thai police here said") is the source, not a participant.
+        let g_end = args[next - 1].end;
+        if (f.end..a.start).any(|k| v.lower[k] == ",")
+            && (g_end..(g_end + 3).min(e)).any(|k| speech_verb(v, s, k))
+        {
+            break;
+        }
         match p {
             "in" | "at" | "on" => {
                 if r.location.is_none() && (a.place || a.state || a.country.is_some()) {
@@ -1353,6 +1360,11 @@ fn with_inferred_countries(
     };
     let mut act = side(actors);
     let mut rec = side(recipients);
+    // A bare agent noun with no country ("its troops", "a general strike") names nobody; it is dropped from
+    // the output, so it must not stop the search for a recipient that does.
+    rec.retain(|a| {
+        !(a.bare_agent && a.country.is_none() && a.entity.is_none() && a.members.is_empty())
+    });
     let countries = |side: &[Arg]| -> Vec<String> {
         side.iter()
             .flat_map(|a| {
@@ -1422,8 +1434,12 @@ fn with_inferred_countries(
                 && b.end <= stop
                 && b.members.is_empty()
                 && !b.place
-                && !b.bare_agent
-                && b.country.as_ref().is_some_and(|c| !ac.contains(c))
+                && !act.iter().any(|a| a.start == b.start)
+                // Another country's, or a group of the actor's own ("Ibo elders demanded that control of
+                // the Nigerian Interior Ministry …": PLOVER codes domestic events on both sides).
+                && b.country
+                    .as_ref()
+                    .is_some_and(|c| !ac.contains(c) || (!b.state && b.sector.is_some()))
         }) {
             rec.push(b.clone());
         }
@@ -1686,6 +1702,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .copied()
         };
         let mut sentence_time_used: Option<String> = None;
+        // (found index, event index) of the events kept for this sentence.
+        let mut kept: Vec<(usize, usize)> = Vec::new();
         for (fi, f) in founds.iter().enumerate() {
             let t = &lex.triggers[f.trigger];
             let prev_verb_end = founds[..fi]
@@ -1705,6 +1723,27 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             };
             let (actor_args, recipient_args) =
                 with_inferred_countries(&v, &args, s, e, f, &roles.actors, &roles.recipients);
+            if std::env::var_os("DOSSIER_EVDEBUG").is_some() {
+                let names = |ix: &[usize]| -> Vec<String> {
+                    ix.iter()
+                        .map(|&k| format!("{}[{:?}]", args[k].name, args[k].country))
+                        .collect()
+                };
+                eprintln!(
+                    "DBG {} roles A={:?} R={:?} | inferred A={:?} R={:?}",
+                    v.text(f.start),
+                    names(&roles.actors),
+                    names(&roles.recipients),
+                    actor_args
+                        .iter()
+                        .map(|a| format!("{}[{:?}]", a.name, a.country))
+                        .collect::<Vec<_>>(),
+                    recipient_args
+                        .iter()
+                        .map(|a| format!("{}[{:?}]", a.name, a.country))
+                        .collect::<Vec<_>>()
+                );
+            }
             let mut actors = Vec::new();
             for a in &actor_args {
                 to_event_args(&v, a, &mut actors);
@@ -1715,7 +1754,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             }
             recipients.retain(|r| {
                 !actors.iter().any(|a| {
-                    (a.entity.is_some() && a.entity == r.entity)
+                    // "the Albanians of southern Serbia … from Serbian authorities": a group of the actor's
+                    // country under another name is a recipient of its own (PLOVER's domestic events).
+                    (a.entity.is_some()
+                        && a.entity == r.entity
+                        && (a.name == r.name || a.span == r.span))
                         || (a.name == r.name && a.country == r.country)
                 })
             });
@@ -1883,9 +1926,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 && ev.time_source.as_deref() != Some("sentence")
                 && ev.time_source.as_deref() != Some("trigger");
             if !(bare && !opts.keep_bare_nominals) {
+                kept.push((fi, events.len()));
                 events.push(ev);
             }
         }
+        retarget_to_object_events(&v, lex, &founds, &kept, &mut events);
         // Narrative time for later sentences.
         if let Some(t) = sentence_time_used {
             narrative = Some(t);
@@ -1910,6 +1955,57 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
     }
     events
+}
+
+/// PLOVER codes a reaction to an event as aimed at that event's actor: "opposed to French mediation" → FRA,
+/// "complained to the UN over Israeli air raids" → ISR, "condemned the Syrian offensive" → SYR. A verb
+/// event of a reacting type whose clause continues (no comma, clause cue or "that") into a nominal event
+/// with actor countries of its own takes those actors as its recipients.
+fn retarget_to_object_events(
+    v: &View,
+    lex: &Lexicon,
+    founds: &[Found],
+    kept: &[(usize, usize)],
+    events: &mut [Event],
+) {
+    for &(fv, ev) in kept {
+        let f = &founds[fv];
+        if f.noun
+            || !matches!(
+                lex.triggers[f.trigger].event_type.as_str(),
+                "ACCUSE" | "PROTEST" | "REJECT" | "SUPPORT"
+            )
+        {
+            continue;
+        }
+        let Some(&(_, en)) = kept.iter().find(|&&(fn_, en)| {
+            let n = &founds[fn_];
+            n.noun
+                && n.start >= f.end
+                && n.start <= f.end + 10
+                && !(f.end..n.start).any(|k| {
+                    v.flags[k] & CUE_BOUND != 0
+                        || matches!(v.lower[k].as_str(), "," | ";" | "--" | "that" | "which")
+                })
+                && events[en].actors.iter().any(|a| a.country.is_some())
+        }) else {
+            continue;
+        };
+        let own: Vec<Option<String>> = events[ev]
+            .actors
+            .iter()
+            .map(|a| a.country.clone())
+            .collect();
+        let targets: Vec<EventArgument> = events[en]
+            .actors
+            .iter()
+            .filter(|a| a.country.is_some() && !own.contains(&a.country))
+            .cloned()
+            .collect();
+        if !targets.is_empty() {
+            events[ev].recipients = targets;
+        }
+    }
 }
 
 /// The status (factuality) the coder would give to an event mention on tokens `[start, end)` of `doc`
