@@ -635,7 +635,7 @@ pub(crate) fn find_triggers(
     let mut out: Vec<Found> = Vec::new();
     let mut i = s;
     while i < e {
-        let mut best: Option<(usize, usize)> = None; // (len, trigger idx)
+        let mut best: Option<(usize, usize, bool)> = None; // (len, trigger idx, split)
         let lemma = v.lemma[i];
         let cands: Vec<usize> = lex
             .lemmas(&v.lower[i])
@@ -652,18 +652,58 @@ pub(crate) fn find_triggers(
             if i + n > e {
                 continue;
             }
+            // A two-word verb whose second word comes later: a particle after the object ("forced the UN
+            // refugee agency, UNHCR, out", "called the strike off") or a noun after a short modifier
+            // ("reduced food supplies").
+            let split = n == 2
+                && t.pos == TriggerPos::Verb
+                && (lex.lemmas(&v.lower[i]).contains(&t.words[0]) || v.lemma[i] == t.words[0])
+                && {
+                    let w = &t.words[1];
+                    let particle = matches!(
+                        w.as_str(),
+                        "out" | "off" | "down" | "up" | "back" | "over" | "away"
+                    );
+                    let gap = if particle { 8 } else { 3 };
+                    // A preposition ("push for") only after adverbs ("pushing hard for").
+                    let preposition = matches!(w.as_str(), "for" | "on" | "with" | "against");
+                    (i + 2..(i + 2 + gap).min(e))
+                        .find(|&k| {
+                            &v.lower[k] == w || (!particle && lex.lemmas(&v.lower[k]).contains(w))
+                        })
+                        .is_some_and(|k| {
+                            !(preposition
+                                && (i + 1..k).any(|j| !(v.parsed(j) && v.upos(j) == "ADV")))
+                                && !(i + 1..k).any(|j| {
+                                    matches!(
+                                        v.lower[j].as_str(),
+                                        "." | ";"
+                                            | ":"
+                                            | "--"
+                                            | "that"
+                                            | "and"
+                                            | "but"
+                                            | "to"
+                                            | "which"
+                                            | "who"
+                                    ) || (!particle && v.lower[j] == ",")
+                                        || (v.parsed(j) && v.upos(j) == "VERB")
+                                })
+                        })
+                };
             // First word: any inflection for verbs; exact for multiword nouns; last word may be plural.
-            let ok = t.words.iter().enumerate().all(|(k, w)| {
-                let tok = &v.lower[i + k];
-                let last = k + 1 == n;
-                if k == 0 && t.pos == TriggerPos::Verb {
-                    lex.lemmas(tok).contains(w) || v.lemma[i] == *w
-                } else if last && t.pos == TriggerPos::Noun {
-                    tok == w || lex.lemmas(tok).contains(w)
-                } else {
-                    tok == w || (t.pos == TriggerPos::Verb && lex.lemmas(tok).contains(w))
-                }
-            });
+            let ok = split
+                || t.words.iter().enumerate().all(|(k, w)| {
+                    let tok = &v.lower[i + k];
+                    let last = k + 1 == n;
+                    if k == 0 && t.pos == TriggerPos::Verb {
+                        lex.lemmas(tok).contains(w) || v.lemma[i] == *w
+                    } else if last && t.pos == TriggerPos::Noun {
+                        tok == w || lex.lemmas(tok).contains(w)
+                    } else {
+                        tok == w || (t.pos == TriggerPos::Verb && lex.lemmas(tok).contains(w))
+                    }
+                });
             if !ok {
                 continue;
             }
@@ -754,12 +794,20 @@ pub(crate) fn find_triggers(
                     continue;
                 }
             }
-            if best.is_none_or(|(bn, _)| n > bn) {
-                best = Some((n, ti));
+            let contiguous = !split
+                || t.words.iter().enumerate().all(|(k, w)| {
+                    v.lower
+                        .get(i + k)
+                        .is_some_and(|x| x == w || lex.lemmas(x).contains(w))
+                });
+            if best.is_none_or(|(bn, _, _)| n > bn) {
+                best = Some((n, ti, !contiguous));
             }
         }
-        if let Some((n, ti)) = best {
+        if let Some((n, ti, split)) = best {
             let t = &lex.triggers[ti];
+            // A split verb's span is the verb alone; its object stays an argument.
+            let n = if split { 1 } else { n };
             let head = if t.pos == TriggerPos::Noun {
                 i + n - 1
             } else {
@@ -1723,27 +1771,6 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             };
             let (actor_args, recipient_args) =
                 with_inferred_countries(&v, &args, s, e, f, &roles.actors, &roles.recipients);
-            if std::env::var_os("DOSSIER_EVDEBUG").is_some() {
-                let names = |ix: &[usize]| -> Vec<String> {
-                    ix.iter()
-                        .map(|&k| format!("{}[{:?}]", args[k].name, args[k].country))
-                        .collect()
-                };
-                eprintln!(
-                    "DBG {} roles A={:?} R={:?} | inferred A={:?} R={:?}",
-                    v.text(f.start),
-                    names(&roles.actors),
-                    names(&roles.recipients),
-                    actor_args
-                        .iter()
-                        .map(|a| format!("{}[{:?}]", a.name, a.country))
-                        .collect::<Vec<_>>(),
-                    recipient_args
-                        .iter()
-                        .map(|a| format!("{}[{:?}]", a.name, a.country))
-                        .collect::<Vec<_>>()
-                );
-            }
             let mut actors = Vec::new();
             for a in &actor_args {
                 to_event_args(&v, a, &mut actors);
