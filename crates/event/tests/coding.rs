@@ -83,3 +83,46 @@ fn a_feared_event_is_hypothetical_and_the_one_who_fears_is_no_actor() {
     assert_eq!(e.status, EventStatus::Hypothetical);
     assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("UKR")));
 }
+
+fn countries(a: &[dossier_model::EventArgument]) -> Vec<String> {
+    a.iter().filter_map(|x| x.country.clone()).collect()
+}
+
+#[test]
+fn a_reaction_targets_the_actor_of_the_event_it_reacts_to() {
+    // The addressee ("to the United Nations") is not the target of a complaint about Israeli raids.
+    let d = events("Lebanon complained to the United Nations over two Israeli air raids.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "complained")
+        .expect("complained");
+    assert_eq!(e.event_type, "ACCUSE");
+    assert_eq!(countries(&e.recipients), ["ISR"]);
+    let d = events("Poland rejected the Russian proposal for talks with Ukraine.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "rejected")
+        .expect("rejected");
+    assert_eq!(countries(&e.recipients), ["RUS"]);
+}
+
+#[test]
+fn two_word_verbs_match_with_the_object_between() {
+    let d = events("Kenya forced the aid agency out of the country on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "forced")
+        .expect("forced … out");
+    assert_eq!(e.event_type, "SANCTION");
+    let d = events("The union called the planned strike off after talks with the government.");
+    assert!(d
+        .events
+        .iter()
+        .any(|e| d.slice(e.span) == "called" && e.event_type == "CONCEDE"));
+    // Not across a clause: "forced" and a later, unrelated "out".
+    let d = events("Rebels forced villagers to march, and the army found out later.");
+    assert!(!d.events.iter().any(|e| e.event_type == "SANCTION"));
+}
