@@ -1410,9 +1410,10 @@ fn with_inferred_countries(
     let mut rec = side(recipients);
     // A bare agent noun with no country ("its troops", "a general strike") names nobody; it is dropped from
     // the output, so it must not stop the search for a recipient that does.
-    rec.retain(|a| {
-        !(a.bare_agent && a.country.is_none() && a.entity.is_none() && a.members.is_empty())
-    });
+    let nobody =
+        |a: &Arg| a.bare_agent && a.country.is_none() && a.entity.is_none() && a.members.is_empty();
+    let unnamed: Option<Arg> = rec.iter().find(|a| nobody(a)).cloned();
+    rec.retain(|a| !nobody(a));
     let countries = |side: &[Arg]| -> Vec<String> {
         side.iter()
             .flat_map(|a| {
@@ -1487,7 +1488,7 @@ fn with_inferred_countries(
                 // the Nigerian Interior Ministry …": PLOVER codes domestic events on both sides).
                 && b.country
                     .as_ref()
-                    .is_some_and(|c| !ac.contains(c) || (!b.state && b.sector.is_some()))
+                    .is_some_and(|c| !ac.contains(c) || !b.state)
         }) {
             rec.push(b.clone());
         }
@@ -1501,6 +1502,13 @@ fn with_inferred_countries(
         {
             if let Some(r) = rec.iter_mut().find(|a| usable(a)) {
                 r.country = Some(c.clone());
+            } else if rec.is_empty() && named.len() == 1 {
+                // "Cairo's security chief warned that police will …": with one country named, an unnamed
+                // group ("police", "authorities") is of that country (a domestic event).
+                if let Some(mut r) = unnamed {
+                    r.country = Some(c.clone());
+                    rec.push(r);
+                }
             }
         }
     }
