@@ -13,17 +13,17 @@ fn plover_gsr_floor() {
     println!("{r}");
     assert_eq!(r.records, 322);
     assert!(
-        r.type_accuracy() >= 69.0,
+        r.type_accuracy() >= 71.0,
         "type accuracy {:.1}",
         r.type_accuracy()
     );
     assert!(
-        r.source_accuracy() >= 63.0,
+        r.source_accuracy() >= 68.0,
         "source accuracy {:.1}",
         r.source_accuracy()
     );
     assert!(
-        r.target_accuracy() >= 58.0,
+        r.target_accuracy() >= 69.0,
         "target accuracy {:.1}",
         r.target_accuracy()
     );
