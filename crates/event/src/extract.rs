@@ -1797,6 +1797,43 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         || (a.name == r.name && a.country == r.country)
                 })
             });
+            // A complaint aims at whoever did what it is about: "protest against the violations by Algerian
+            // security forces" → DZA (the agent in its "against / over / at / about / of / into" phrase).
+            if matches!(t.event_type.as_str(), "ACCUSE" | "PROTEST") {
+                let stop = (f.end..(f.end + 14).min(e))
+                    .find(|&k| {
+                        v.flags[k] & CUE_BOUND != 0
+                            || matches!(
+                                v.lower[k].as_str(),
+                                "," | ";" | "--" | "that" | "which" | "who" | "."
+                            )
+                    })
+                    .unwrap_or((f.end + 14).min(e));
+                let about = (f.end..stop).find(|&k| {
+                    matches!(
+                        v.lower[k].as_str(),
+                        "against" | "over" | "at" | "about" | "of" | "into"
+                    )
+                });
+                let agent = about
+                    .and_then(|a0| (a0 + 1..stop).find(|&k| v.lower[k] == "by"))
+                    .and_then(|by| {
+                        args.iter().find(|a| {
+                            (a.start == by + 1 || (a.start == by + 2 && v.lower[by + 1] == "the"))
+                                && a.country.is_some()
+                                && a.members.is_empty()
+                        })
+                    });
+                if let Some(a) = agent {
+                    let mut out = Vec::new();
+                    to_event_args(&v, a, &mut out);
+                    if !out.is_empty() {
+                        // The agent of the complained-about act is no actor of the complaint.
+                        actors.retain(|x| x.span != out[0].span);
+                        recipients = out;
+                    }
+                }
+            }
             // A visit's host is the country of the visited place.
             let location = roles.location.map(|i| args[i].name.clone());
             let location_country = roles.location.and_then(|i| args[i].country.clone());

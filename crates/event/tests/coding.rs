@@ -126,3 +126,22 @@ fn two_word_verbs_match_with_the_object_between() {
     let d = events("Rebels forced villagers to march, and the army found out later.");
     assert!(!d.events.iter().any(|e| e.event_type == "SANCTION"));
 }
+
+#[test]
+fn a_complaint_targets_the_agent_of_what_it_is_about() {
+    let d = events("Students in Tbilisi protested against the arrests of journalists by Russian security forces.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "protested")
+        .expect("protested");
+    assert_eq!(countries(&e.recipients), ["RUS"]);
+    // A passive complaint's "by" phrase is its actor, not a target.
+    let d = events("The embargo was condemned by Turkey.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "condemned")
+        .expect("condemned");
+    assert!(!countries(&e.recipients).contains(&"TUR".to_string()));
+}
