@@ -652,10 +652,23 @@ pub(crate) fn find_triggers(
             if i + n > e {
                 continue;
             }
+            // First word: any inflection for verbs; exact for multiword nouns; last word may be plural.
+            let contiguous = t.words.iter().enumerate().all(|(k, w)| {
+                let tok = &v.lower[i + k];
+                let last = k + 1 == n;
+                if k == 0 && t.pos == TriggerPos::Verb {
+                    lex.lemmas(tok).contains(w) || v.lemma[i] == *w
+                } else if last && t.pos == TriggerPos::Noun {
+                    tok == w || lex.lemmas(tok).contains(w)
+                } else {
+                    tok == w || (t.pos == TriggerPos::Verb && lex.lemmas(tok).contains(w))
+                }
+            });
             // A two-word verb whose second word comes later: a particle after the object ("forced the UN
             // refugee agency, UNHCR, out", "called the strike off") or a noun after a short modifier
             // ("reduced food supplies").
-            let split = n == 2
+            let split = !contiguous
+                && n == 2
                 && t.pos == TriggerPos::Verb
                 && (lex.lemmas(&v.lower[i]).contains(&t.words[0]) || v.lemma[i] == t.words[0])
                 && {
@@ -691,19 +704,7 @@ pub(crate) fn find_triggers(
                                 })
                         })
                 };
-            // First word: any inflection for verbs; exact for multiword nouns; last word may be plural.
-            let ok = split
-                || t.words.iter().enumerate().all(|(k, w)| {
-                    let tok = &v.lower[i + k];
-                    let last = k + 1 == n;
-                    if k == 0 && t.pos == TriggerPos::Verb {
-                        lex.lemmas(tok).contains(w) || v.lemma[i] == *w
-                    } else if last && t.pos == TriggerPos::Noun {
-                        tok == w || lex.lemmas(tok).contains(w)
-                    } else {
-                        tok == w || (t.pos == TriggerPos::Verb && lex.lemmas(tok).contains(w))
-                    }
-                });
+            let ok = contiguous || split;
             if !ok {
                 continue;
             }
@@ -794,14 +795,8 @@ pub(crate) fn find_triggers(
                     continue;
                 }
             }
-            let contiguous = !split
-                || t.words.iter().enumerate().all(|(k, w)| {
-                    v.lower
-                        .get(i + k)
-                        .is_some_and(|x| x == w || lex.lemmas(x).contains(w))
-                });
             if best.is_none_or(|(bn, _, _)| n > bn) {
-                best = Some((n, ti, !contiguous));
+                best = Some((n, ti, split));
             }
         }
         if let Some((n, ti, split)) = best {
