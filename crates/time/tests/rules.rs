@@ -557,3 +557,61 @@ fn unanchored_durations_stay_bare() {
     assert!(found.iter().all(|t| t.range.is_none()), "{found:?}");
     assert!(found.iter().all(|t| t.modifier.is_none()), "{found:?}");
 }
+
+#[test]
+fn group_holiday() {
+    // Movable feasts computed per year (Gregorian Easter, US nth-weekday holidays), fixed ones by date.
+    let f = news(
+        "They met on Easter 2018, on Black Friday 2010, on Thanksgiving 2023 and on Labor Day 2021.",
+        "2016-11-07",
+    );
+    expect!(f, "Easter 2018", Date, "2018-04-01");
+    expect!(f, "Black Friday 2010", Date, "2010-11-26");
+    expect!(f, "Thanksgiving 2023", Date, "2023-11-23");
+    expect!(f, "Labor Day 2021", Date, "2021-09-06");
+    let f = news(
+        "Last Easter was quiet; the next Easter will not be. Christmas Eve, Halloween and New Year's Day.",
+        "2019-03-12",
+    );
+    expect!(f, "Last Easter", Date, "2018-04-01");
+    expect!(f, "the next Easter", Date, "2019-04-21");
+    expect!(f, "Christmas Eve", Date, "2019-12-24");
+    expect!(f, "Halloween", Date, "2019-10-31");
+    expect!(f, "New Year's Day", Date, "2019-01-01");
+    let f = news("A parade on Independence Day of this year.", "2018-07-17");
+    expect!(f, "Independence Day of this year", Date, "2018-07-04");
+}
+
+#[test]
+fn group_week_number() {
+    let f = news(
+        "Sales fell in week 31, rose in week 3 of 2027 and in week 27 of last year.",
+        "2018-07-02",
+    );
+    expect!(f, "week 31", Date, "2018-W31");
+    expect!(f, "week 3 of 2027", Date, "2027-W03");
+    expect!(f, "week 27 of last year", Date, "2017-W27");
+    // No week 0 or 54; "3 weeks" stays a duration.
+    let f = news("In week 0 nothing happened, for 3 weeks.", "2018-07-02");
+    assert!(f.iter().all(|(t, _, _)| t != "week 0"), "{f:?}");
+    expect!(f, "3 weeks", Duration, "P3W");
+}
+
+#[test]
+fn end_of_day_month_year() {
+    let tagger = TimeTagger::new(Anchoring::News);
+    let text = "Go to bed end of day, pay end of month, party at the end of year.";
+    let found = tagger.tag_text(text, Some("2018-11-21"));
+    let get = |s: &str| {
+        found
+            .iter()
+            .find(|t| &text[t.span.start..t.span.end] == s)
+            .unwrap_or_else(|| panic!("{s:?} not in {found:?}"))
+    };
+    assert_eq!(get("end of day").value, "2018-11-21");
+    assert_eq!(get("end of day").modifier.as_deref(), Some("END"));
+    assert_eq!(get("end of month").value, "2018-11");
+    assert_eq!(get("the end of year").value, "2018");
+    let f = news("We left at the EOY.", "2018-11-23");
+    expect!(f, "EOY", Date, "2018");
+}
