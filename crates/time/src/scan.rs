@@ -380,5 +380,103 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             });
         }
     }
+    let toks = merge_number_words(text, toks);
+    // Merging moved token indices: recompute where each sentence starts.
+    let mut k = 0;
+    for (si, info) in sents.iter_mut().enumerate() {
+        while k < toks.len() && (toks[k].sent as usize) < si {
+            k += 1;
+        }
+        info.start_tok = k as u32;
+    }
     Scan { toks, sents }
+}
+
+fn num_word(t: &Tok) -> Option<(Class, f64)> {
+    if !t.is_word() || matches!(t.text.to_ascii_lowercase().as_str(), "a" | "an" | "single") {
+        return None;
+    }
+    t.cvs
+        .iter()
+        .find(|c| matches!(c.class, Class::Num | Class::Ord) && !c.n.is_nan())
+        .map(|c| (c.class, c.n))
+}
+
+/// Spelled-out compound numbers become one token: "twenty five" = 25 (a count, and a day of the month up to
+/// 31), "twenty second" = 22nd, "nineteen eighty six" = 1986 (a year: a teen followed by tens).
+fn merge_number_words<'a>(text: &'a str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let toks = merge_pass(text, toks, false);
+    merge_pass(text, toks, true)
+}
+
+/// One left-to-right pass: tens + units ("twenty five", "thirty-first"), or (`years`) teen + tens
+/// ("nineteen eighty-six").
+fn merge_pass<'a>(text: &'a str, toks: Vec<Tok<'a>>, years: bool) -> Vec<Tok<'a>> {
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
+    let cv = |class, n| Cv {
+        class,
+        n,
+        s: "",
+        anaph: false,
+        cap: false,
+    };
+    for t in toks {
+        // The word before `t`, separated by spaces or one glued hyphen token.
+        let k = out.len();
+        let hyph = k >= 2
+            && out[k - 1].text == "-"
+            && out[k - 2].end == out[k - 1].start
+            && out[k - 1].end == t.start;
+        let pi = if hyph {
+            k.wrapping_sub(2)
+        } else {
+            k.wrapping_sub(1)
+        };
+        if let Some(prev) = out.get(pi) {
+            let gap = &text[prev.end..t.start];
+            let adjacent =
+                prev.sent == t.sent && (hyph || (!gap.is_empty() && gap.chars().all(|c| c == ' ')));
+            if let (true, Some((Class::Num, a)), Some((cb, b))) =
+                (adjacent, num_word(prev), num_word(&t))
+            {
+                let tens = (20.0..=90.0).contains(&a) && a % 10.0 == 0.0;
+                let merged = if !years && tens && (1.0..=9.0).contains(&b) && b.fract() == 0.0 {
+                    let n = a + b;
+                    let mut cvs = vec![cv(cb, n)];
+                    if n <= 31.0 {
+                        cvs.push(cv(Class::Day, n));
+                    }
+                    Some(cvs)
+                } else if years
+                    && !hyph
+                    && (10.0..=19.0).contains(&a)
+                    && cb == Class::Num
+                    && (10.0..=99.0).contains(&b)
+                {
+                    Some(vec![cv(Class::Year, a * 100.0 + b)])
+                } else {
+                    None
+                };
+                if let Some(cvs) = merged {
+                    let start = out[pi].start;
+                    let (cap, sent) = (out[pi].cap, out[pi].sent);
+                    out.truncate(pi);
+                    out.push(Tok {
+                        start,
+                        end: t.end,
+                        text: &text[start..t.end],
+                        cap,
+                        entry: None,
+                        mask: cvs.iter().fold(0u64, |m, c| m | (1u64 << (c.class as u8))),
+                        cvs,
+                        sent,
+                        tense: 0,
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(t);
+    }
+    out
 }

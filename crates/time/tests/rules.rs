@@ -615,3 +615,27 @@ fn end_of_day_month_year() {
     let f = news("We left at the EOY.", "2018-11-23");
     expect!(f, "EOY", Date, "2018");
 }
+
+#[test]
+fn spelled_out_compound_numbers() {
+    let f = news(
+        "She was born on January twenty five nineteen eighty six and left for twenty five minutes.",
+        "2019-07-12",
+    );
+    expect!(
+        f,
+        "January twenty five nineteen eighty six",
+        Date,
+        "1986-01-25"
+    );
+    expect!(f, "twenty five minutes", Duration, "PT25M");
+    let f = news(
+        "Let's meet on February twenty second or on the twenty-seventh of April.",
+        "2019-01-10",
+    );
+    expect!(f, "February twenty second", Date, "2019-02-22");
+    expect!(f, "the twenty-seventh of April", Date, "2019-04-27");
+    // A spelled-out count alone is no date.
+    let f = news("Twenty five people were hurt.", "2019-01-10");
+    assert!(f.is_empty(), "{f:?}");
+}
