@@ -710,12 +710,30 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             if let Some(s) = &f.setw {
                 return Some((ty, s.clone()));
             }
+            // "every Monday at 4pm", "every day at 7:13 p.m.": the clock time of each occurrence.
+            let clock = f
+                .hour
+                .or_else(|| f.ampm.as_ref().and(f.int.map(|i| i as u32)))
+                .filter(|h| *h <= 24)
+                .map(|h| {
+                    let h = match f.ampm.as_deref() {
+                        Some("PM") if h < 12 => h + 12,
+                        Some("AM") if h == 12 => 0,
+                        _ => h,
+                    };
+                    format!("T{:02}:{:02}", h, f.minute.unwrap_or(0))
+                });
             if let Some(wd) = f.weekday {
                 let mut v = format!("XXXX-WXX-{wd}");
-                if let Some(p) = &f.part {
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                } else if let Some(p) = &f.part {
                     v.push_str(&format!("T{p}"));
                 }
                 return Some((ty, v));
+            }
+            if let Some(c) = clock {
+                return Some((ty, c));
             }
             if let Some(p) = &f.part {
                 return Some((ty, format!("XXXX-XX-XXT{p}")));

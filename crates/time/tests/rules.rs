@@ -639,3 +639,23 @@ fn spelled_out_compound_numbers() {
     let f = news("Twenty five people were hurt.", "2019-01-10");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn sets_with_clock_times_fortnights_and_whole_units() {
+    let f = news(
+        "I leave each Monday at 4pm, every day at 7:13 p.m. and Tuesdays at 9am.",
+        "2021-05-20",
+    );
+    expect!(f, "each Monday at 4pm", Set, "XXXX-WXX-1T16:00");
+    expect!(f, "every day at 7:13 p.m.", Set, "T19:13");
+    expect!(f, "Tuesdays at 9am", Set, "XXXX-WXX-2T09:00");
+    let f = news(
+        "A fortnight later it rained; over the past fortnight it was dry all day.",
+        "2021-05-20",
+    );
+    expect!(f, "A fortnight later", Date, "2021-06-03");
+    expect!(f, "the past fortnight", Duration, "P2W");
+    expect!(f, "all day", Duration, "P1D");
+    let f = news("I'll go back Oct/2.", "2021-05-20");
+    expect!(f, "Oct/2", Date, "2021-10-02");
+}
