@@ -1077,6 +1077,15 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 }
                 None => format!("XXXX-WXX-{wd}"),
             });
+        } else if let (None, Some(d), None, None) = (f.month, f.day, &f.season, year) {
+            // "on the 18th": that day of the anchor's month.
+            let b = ctx.anchor(false).filter(|b| b.g != Gran::Year)?;
+            if d == 0 || d > days_in_month(b.y, b.m) {
+                return None;
+            }
+            let p = Pt::day(b.y, b.m, d);
+            date_pt = Some(p);
+            date = Some(p.iso());
         } else {
             let y = match year {
                 Some(y) => Some(y),

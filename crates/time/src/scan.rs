@@ -228,7 +228,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 end += 2;
                 cvs.push(cv(Class::Ord, v, ""));
                 if (1.0..=31.0).contains(&v) {
-                    cvs.push(cv(Class::Day, v, ""));
+                    cvs.push(cv(Class::Day, v, "ORDD"));
                 }
             } else if end < n && d <= 2 && v <= 24.0 && ampm_glued(&text[end..]) {
                 // 8pm, 11a.m.: an hour glued to its am/pm marker (scanned next as its own token).

@@ -659,3 +659,19 @@ fn sets_with_clock_times_fortnights_and_whole_units() {
     let f = news("I'll go back Oct/2.", "2021-05-20");
     expect!(f, "Oct/2", Date, "2021-10-02");
 }
+
+#[test]
+fn bare_day_ordinals_and_early_parts_of_day() {
+    let f = news(
+        "Set something up on the 18th. It happened in early morning.",
+        "2018-08-10",
+    );
+    expect!(f, "the 18th", Date, "2018-08-18");
+    expect!(f, "early morning", Time, "2018-08-10TMO");
+    // A spelled ordinal or one followed by a noun stays out.
+    let f = news(
+        "They won on the first attempt and came on the 21st anniversary.",
+        "2018-08-10",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
