@@ -761,6 +761,29 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     if let Some(l) = &f.literal {
         return Some((TimexType::Date, l.clone()));
     }
+    if let (Some(d), Some("M"), Some((r, anaph)), None) = (f.day, f.unit.as_deref(), f.rel, f.month)
+    {
+        // "the 15th day of next month": that day of the shifted month.
+        let b = shift(ctx.anchor(anaph)?, "M", r as i64);
+        let mut g = f.clone();
+        g.unit = None;
+        g.rel = None;
+        g.year = Some(b.y);
+        g.month = Some(b.m);
+        g.day = Some(d);
+        return normalize(&g, ty, ctx);
+    }
+    if let (Some(o), Some("Q" | "HALF"), None, None, None) =
+        (f.ord, f.unit.as_deref(), f.year, f.rel, f.dir)
+    {
+        // "last quarter" with no year named: the previous quarter ("the last quarter of 2019" names its year).
+        if o < 0 {
+            let mut g = f.clone();
+            g.ord = None;
+            g.rel = Some((-1, false));
+            return normalize(&g, ty, ctx);
+        }
+    }
     if f.weekno {
         // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week of the named or anchor year.
         let w = f.int.filter(|w| w.fract() == 0.0)? as u32;

@@ -675,3 +675,21 @@ fn bare_day_ordinals_and_early_parts_of_day() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn quarters_days_of_a_month_and_tonight() {
+    let f = news(
+        "Sales for last quarter fell, unlike in q3 2019 and in the last quarter of 2018.",
+        "2019-08-10",
+    );
+    expect!(f, "last quarter", Date, "2019-Q2");
+    expect!(f, "q3 2019", Date, "2019-Q3");
+    expect!(f, "the last quarter of 2018", Date, "2018-Q4");
+    let f = news(
+        "Come back on the 15th day of next month or the twenty third day of September; tonight around 7.",
+        "2019-08-10",
+    );
+    expect!(f, "the 15th day of next month", Date, "2019-09-15");
+    expect!(f, "the twenty third day of September", Date, "2019-09-23");
+    expect!(f, "tonight around 7", Time, "2019-08-10T19:00");
+}
