@@ -259,6 +259,13 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             if glued {
                 cvs.clear();
             }
+            // "$12", "€ 2020": an amount of money, never a day or a year.
+            if toks
+                .last()
+                .is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥") && start - t.end <= 1)
+            {
+                cvs.retain(|c| c.class == Class::Int);
+            }
             i = end;
         } else if (c == b'\'' || text[i..].starts_with('’')) && {
             let q = if c == b'\'' { 1 } else { 3 };

@@ -693,3 +693,17 @@ fn quarters_days_of_a_month_and_tonight() {
     expect!(f, "the twenty third day of September", Date, "2019-09-23");
     expect!(f, "tonight around 7", Time, "2019-08-10T19:00");
 }
+
+#[test]
+fn weekday_bare_hours_and_money_amounts() {
+    let f = news(
+        "Party on Friday at 4pm, or Saturday at 5; see you Wednesday 4 oclock.",
+        "2019-08-08",
+    );
+    expect!(f, "Friday at 4pm", Time, "2019-08-02T16:00");
+    expect!(f, "Saturday at 5", Time, "2019-08-03T05:00");
+    expect!(f, "Wednesday 4 oclock", Time, "2019-08-07T04:00");
+    // "$12 December 27": the amount is no day.
+    let f = news("I will pay $12 December 27.", "2019-08-08");
+    expect!(f, "December 27", Date, "2019-12-27");
+}
