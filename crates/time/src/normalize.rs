@@ -88,6 +88,9 @@ impl Frame {
                 self.minute = it.next().and_then(|m| m.parse().ok());
             }
             Class::Oclock => self.oclock = true,
+            Class::Holiday if !cv.s.starts_with(|c: char| c.is_ascii_digit()) => {
+                self.holiday = Some(cv.s.to_string());
+            }
             Class::Holiday => {
                 let mut it = cv.s.split('-');
                 self.month = it.next().and_then(|m| m.parse().ok());

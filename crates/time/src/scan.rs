@@ -400,7 +400,13 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
 }
 
 fn num_word(t: &Tok) -> Option<(Class, f64)> {
-    if !t.is_word() || matches!(t.text.to_ascii_lowercase().as_str(), "a" | "an" | "single") {
+    const NUM_ORD: u64 = (1u64 << (Class::Num as u8)) | (1u64 << (Class::Ord as u8));
+    if t.mask & NUM_ORD == 0
+        || !t.is_word()
+        || ["a", "an", "single"]
+            .iter()
+            .any(|w| t.text.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     t.cvs
@@ -412,6 +418,13 @@ fn num_word(t: &Tok) -> Option<(Class, f64)> {
 /// Spelled-out compound numbers become one token: "twenty five" = 25 (a count, and a day of the month up to
 /// 31), "twenty second" = 22nd, "nineteen eighty six" = 1986 (a year: a teen followed by tens).
 fn merge_number_words<'a>(text: &'a str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    // Most texts have no two number words in a row: leave the tokens alone then.
+    let any = toks
+        .windows(2)
+        .any(|w| num_word(&w[0]).is_some() && (num_word(&w[1]).is_some() || w[1].text == "-"));
+    if !any {
+        return toks;
+    }
     let toks = merge_pass(text, toks, false);
     merge_pass(text, toks, true)
 }
