@@ -276,3 +276,24 @@ fn document_page_script_runs_in_chromium() {
         );
     }
 }
+
+#[test]
+fn a_flood_of_idle_connections_is_refused_not_served_by_threads() {
+    let addr = server();
+    let idle: Vec<TcpStream> = (0..dossier_web::MAX_CONNECTIONS)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    let refused = raw(&addr, b"GET / HTTP/1.1\r\n\r\n");
+    assert!(refused.starts_with("HTTP/1.1 503"), "{refused}");
+    drop(idle);
+    // Once the idle clients hang up, their slots come back.
+    let mut ok = String::new();
+    for _ in 0..50 {
+        ok = raw(&addr, b"GET / HTTP/1.1\r\n\r\n");
+        if ok.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+}
