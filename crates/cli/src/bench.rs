@@ -60,7 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         );
     }
     println!(
-        "all components: {:.1} MB/s per core ({busy:.2} s busy, {wall:.2} s wall incl. copying)",
+        "all components: {:.1} MB/s per core ({busy:.2} s thread CPU time, {wall:.2} s wall incl. copying)",
         mb / busy.max(1e-9)
     );
     match peak_rss_mib() {

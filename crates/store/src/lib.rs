@@ -91,19 +91,24 @@ impl Hit {
     pub const MATCH_END: char = '\u{3}';
 
     /// The sentence with matches between `open` and `close` (e.g. `[` and `]`, or HTML tags applied
-    /// after escaping the text with `escape`).
+    /// after escaping the text with `escape`). Tags always balance, even if the text itself held a marker
+    /// character.
     pub fn snippet(&self, open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
         let mut out = String::with_capacity(self.marked.len() + 16);
-        for (i, part) in self
-            .marked
-            .split([Hit::MATCH_START, Hit::MATCH_END])
-            .enumerate()
-        {
-            if i > 0 {
-                // Parts alternate outside / inside a match.
-                out.push_str(if i % 2 == 1 { open } else { close });
+        let mut inside = false;
+        let mut rest = self.marked.as_str();
+        while let Some(k) = rest.find([Hit::MATCH_START, Hit::MATCH_END]) {
+            out.push_str(&escape(&rest[..k]));
+            let opens = rest[k..].starts_with(Hit::MATCH_START);
+            if opens != inside {
+                out.push_str(if opens { open } else { close });
+                inside = opens;
             }
-            out.push_str(&escape(part));
+            rest = &rest[k + 1..];
+        }
+        out.push_str(&escape(rest));
+        if inside {
+            out.push_str(close);
         }
         out
     }
@@ -325,6 +330,7 @@ impl Store {
             e => StoreError::Sqlite(e),
         })
     }
+
     /// Mentions of a knowledge-base entity (`kb_id`), or of a name outside the knowledge base (`name`,
     /// case-insensitive, optionally of one entity `kind`), in the latest document versions: newest
     /// document first, at most `limit`.
@@ -549,6 +555,12 @@ mod tests {
             hits[0].snippet("[", "]", str::to_string),
             "The [Iskander-M] systems arrived."
         );
+        // Stray or unbalanced markers never unbalance the tags.
+        let odd = Hit {
+            marked: "a\u{3}b\u{2}c\u{2}d".into(),
+            ..hits[0].clone()
+        };
+        assert_eq!(odd.snippet("<m>", "</m>", str::to_string), "ab<m>cd</m>");
         assert_eq!(s.search("cichanouskaja", 10).unwrap().len(), 1);
         assert!(s.search("nothing-here", 10).unwrap().is_empty());
         assert!(matches!(

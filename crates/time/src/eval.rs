@@ -27,7 +27,9 @@
 //!   annotates the duration; Dossier's JSON keeps its interval, TIMEX3's beginPoint/endPoint);
 //! - an unresolved weekday `XXXX-WXX-2` matches any resolved Tuesday (with the same time, if any);
 //! - durations agree when they have the same length (`PT0.5H` = `PT30M`, `P1.5Y` = `P18M`);
-//! - an unspecified count of ours (`PXH`, TIMEX3 for "a few hours") matches the number they pick (`PT3H`).
+//! - an unspecified count of ours (`PXH`, TIMEX3 for "a few hours") matches the number they pick (`PT3H`);
+//! - their end of a day `2018-11-21T23:59:59` ("end of day", "EOD", "end of tomorrow") matches our day value
+//!   with mod END (TimeML: "the end of the day" = that day, mod END).
 //!
 //! Spans are compared by overlap because Recognizers includes
 //! prepositions ("in 2017", "at 7") that TimeML leaves out.
@@ -629,7 +631,16 @@ pub fn recognizers(path: &Path) -> Result<RecognizersReport, String> {
                     }
                     let t = &timexes[i];
                     let rg = t.range.as_ref().map(|r| (r.begin.as_str(), r.end.as_str()));
-                    if !exp.is_empty() && !exp.iter().any(|x| recognizers_value_ok(x, &t.value, rg))
+                    // Their end of a day, `2018-11-21T23:59:59`, is TIMEX3's day with mod END.
+                    let end_of_day = |x: &&str| {
+                        t.modifier.as_deref() == Some("END")
+                            && x.strip_suffix("T23:59:59")
+                                .is_some_and(|d| point_ok(d, &t.value))
+                    };
+                    if !exp.is_empty()
+                        && !exp
+                            .iter()
+                            .any(|x| recognizers_value_ok(x, &t.value, rg) || end_of_day(x))
                     {
                         ok = false;
                         why = format!(

@@ -36,6 +36,10 @@ pub struct Frame {
     pub setw: Option<String>,
     pub every: bool,
     pub tz: Option<String>,
+    /// "week 31": the count is an ISO week number.
+    pub weekno: bool,
+    /// A movable feast named by a rule (`hol=easter`), computed for the year.
+    pub holiday: Option<String>,
 }
 
 impl Frame {
@@ -84,6 +88,9 @@ impl Frame {
                 self.minute = it.next().and_then(|m| m.parse().ok());
             }
             Class::Oclock => self.oclock = true,
+            Class::Holiday if !cv.s.starts_with(|c: char| c.is_ascii_digit()) => {
+                self.holiday = Some(cv.s.to_string());
+            }
             Class::Holiday => {
                 let mut it = cv.s.split('-');
                 self.month = it.next().and_then(|m| m.parse().ok());
@@ -141,6 +148,14 @@ impl Frame {
             "dir" => self.dir = Some((v.parse().unwrap_or(1), false)),
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
+            "weekno" => self.weekno = true,
+            "hol" => self.holiday = Some(v.to_string()),
+            // A fixed-date holiday: "md=07-04".
+            "md" => {
+                let mut it = v.split('-');
+                self.month = it.next().and_then(|m| m.parse().ok());
+                self.day = it.next().and_then(|d| d.parse().ok());
+            }
             // "0a": anaphoric (the last mentioned time), as in lexicon.tsv.
             "rel" => {
                 let anaph = v.ends_with('a');
@@ -331,6 +346,48 @@ pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// Month and day of a movable holiday in year `y` (Gregorian computus for Easter; nth-weekday rules for the
+/// others).
+fn holiday_md(name: &str, y: i32) -> Option<(u32, u32)> {
+    let easter = || {
+        let (a, b, c) = (y % 19, y / 100, y % 100);
+        let (d, e) = (b / 4, b % 4);
+        let f = (b + 8) / 25;
+        let g = (b - f + 1) / 3;
+        let h = (19 * a + b - d - g + 15) % 30;
+        let (i, k) = (c / 4, c % 4);
+        let l = (32 + 2 * e + 2 * i - h - k) % 7;
+        let m = (a + 11 * h + 22 * l) / 451;
+        let n = h + l - 7 * m + 114;
+        Pt::day(y, (n / 31) as u32, (n % 31 + 1) as u32)
+    };
+    // The `nth` (1-based; -1 = last) weekday `wd` of month `m`.
+    let nth = |m: u32, wd: u32, nth: i32| {
+        if nth > 0 {
+            let first = weekday(y, m, 1);
+            Pt::day(y, m, 1 + (wd + 7 - first) % 7 + 7 * (nth as u32 - 1))
+        } else {
+            let last = days_in_month(y, m);
+            let lw = weekday(y, m, last);
+            Pt::day(y, m, last - (lw + 7 - wd) % 7)
+        }
+    };
+    let p = match name {
+        "easter" => easter(),
+        "easter_monday" => easter().add_days(1),
+        "good_friday" => easter().add_days(-2),
+        "thanksgiving" => nth(11, 4, 4),
+        "black_friday" => nth(11, 4, 4).add_days(1),
+        "labor_day" => nth(9, 1, 1),
+        "memorial_day" => nth(5, 1, -1),
+        "mlk_day" => nth(1, 1, 3),
+        "mothers_day" => nth(5, 7, 2),
+        "fathers_day" => nth(6, 7, 3),
+        _ => return None,
+    };
+    Some((p.m, p.d))
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
@@ -656,12 +713,30 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             if let Some(s) = &f.setw {
                 return Some((ty, s.clone()));
             }
+            // "every Monday at 4pm", "every day at 7:13 p.m.": the clock time of each occurrence.
+            let clock = f
+                .hour
+                .or_else(|| f.ampm.as_ref().and(f.int.map(|i| i as u32)))
+                .filter(|h| *h <= 24)
+                .map(|h| {
+                    let h = match f.ampm.as_deref() {
+                        Some("PM") if h < 12 => h + 12,
+                        Some("AM") if h == 12 => 0,
+                        _ => h,
+                    };
+                    format!("T{:02}:{:02}", h, f.minute.unwrap_or(0))
+                });
             if let Some(wd) = f.weekday {
                 let mut v = format!("XXXX-WXX-{wd}");
-                if let Some(p) = &f.part {
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                } else if let Some(p) = &f.part {
                     v.push_str(&format!("T{p}"));
                 }
                 return Some((ty, v));
+            }
+            if let Some(c) = clock {
+                return Some((ty, c));
             }
             if let Some(p) = &f.part {
                 return Some((ty, format!("XXXX-XX-XXT{p}")));
@@ -688,6 +763,73 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     let mut out_ty = if f.has_time() { TimexType::Time } else { ty };
     if let Some(l) = &f.literal {
         return Some((TimexType::Date, l.clone()));
+    }
+    if let (Some(d), Some("M"), Some((r, anaph)), None) = (f.day, f.unit.as_deref(), f.rel, f.month)
+    {
+        // "the 15th day of next month": that day of the shifted month.
+        let b = shift(ctx.anchor(anaph)?, "M", r as i64);
+        let mut g = f.clone();
+        g.unit = None;
+        g.rel = None;
+        g.year = Some(b.y);
+        g.month = Some(b.m);
+        g.day = Some(d);
+        return normalize(&g, ty, ctx);
+    }
+    if let (Some(o), Some("Q" | "HALF"), None, None, None) =
+        (f.ord, f.unit.as_deref(), f.year, f.rel, f.dir)
+    {
+        // "last quarter" with no year named: the previous quarter ("the last quarter of 2019" names its year).
+        if o < 0 {
+            let mut g = f.clone();
+            g.ord = None;
+            g.rel = Some((-1, false));
+            return normalize(&g, ty, ctx);
+        }
+    }
+    if f.weekno {
+        // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week of the named or anchor year.
+        let w = f.int.filter(|w| w.fract() == 0.0)? as u32;
+        let y = f.year.or_else(|| match f.rel {
+            Some((r, anaph)) => ctx.anchor(anaph).map(|p| p.y + r),
+            None => ctx.anchor(false).map(|p| p.y),
+        })?;
+        if w == 0 || w > iso_week(y, 12, 28).1 {
+            return None;
+        }
+        return Some((TimexType::Date, format!("{}-W{:02}", ystr(y), w)));
+    }
+    if f.holiday.is_some()
+        || (f.rel.is_some() && f.unit.is_none() && f.month.is_some() && f.day.is_some())
+    {
+        // A holiday: the named year's, else the next/last one from the anchor ("last Easter"), else the anchor
+        // year's.
+        let md = |y: i32| match &f.holiday {
+            Some(h) => holiday_md(h, y),
+            None => Some((f.month?, f.day?)),
+        };
+        let y = match (f.year, f.rel, ctx.anchor(f.rel.is_some_and(|r| r.1))) {
+            (Some(y), _, _) => y,
+            (None, Some((r, _)), Some(b)) if r != 0 => {
+                let (m, d) = md(b.y)?;
+                let this = Pt::day(b.y, m, d).days();
+                match (r > 0, this > b.days(), this < b.days()) {
+                    (true, true, _) | (false, _, true) => b.y,
+                    (true, false, _) => b.y + 1,
+                    (false, _, false) => b.y - 1,
+                }
+            }
+            (None, _, Some(b)) => b.y,
+            (None, _, None) => return None,
+        };
+        let (m, d) = md(y)?;
+        let mut g = f.clone();
+        g.holiday = None;
+        g.rel = None;
+        g.year = Some(y);
+        g.month = Some(m);
+        g.day = Some(d);
+        return normalize(&g, ty, ctx);
     }
     // The date part.
     let mut date: Option<String> = None;
@@ -961,6 +1103,15 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 }
                 None => format!("XXXX-WXX-{wd}"),
             });
+        } else if let (None, Some(d), None, None) = (f.month, f.day, &f.season, year) {
+            // "on the 18th": that day of the anchor's month.
+            let b = ctx.anchor(false).filter(|b| b.g != Gran::Year)?;
+            if d == 0 || d > days_in_month(b.y, b.m) {
+                return None;
+            }
+            let p = Pt::day(b.y, b.m, d);
+            date_pt = Some(p);
+            date = Some(p.iso());
         } else {
             let y = match year {
                 Some(y) => Some(y),

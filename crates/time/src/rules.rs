@@ -609,7 +609,7 @@ impl Rules {
                 if s < k || s - k < prev_end {
                     continue;
                 }
-                if ctx_len > 0 && (!md.in_span || k <= ctx_len) {
+                if ctx_len > 0 && (!md.in_span || k < ctx_len) {
                     continue;
                 }
                 let ok = md.words.iter().enumerate().all(|(j, w)| {

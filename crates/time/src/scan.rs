@@ -228,7 +228,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 end += 2;
                 cvs.push(cv(Class::Ord, v, ""));
                 if (1.0..=31.0).contains(&v) {
-                    cvs.push(cv(Class::Day, v, ""));
+                    cvs.push(cv(Class::Day, v, "ORDD"));
                 }
             } else if end < n && d <= 2 && v <= 24.0 && ampm_glued(&text[end..]) {
                 // 8pm, 11a.m.: an hour glued to its am/pm marker (scanned next as its own token).
@@ -258,6 +258,13 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                     && toks[k - 2].cvs.is_empty());
             if glued {
                 cvs.clear();
+            }
+            // "$12", "€ 2020": an amount of money, never a day or a year.
+            if toks
+                .last()
+                .is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥") && start - t.end <= 1)
+            {
+                cvs.retain(|c| c.class == Class::Int);
             }
             i = end;
         } else if (c == b'\'' || text[i..].starts_with('’')) && {
@@ -380,5 +387,116 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             });
         }
     }
+    let toks = merge_number_words(text, toks);
+    // Merging moved token indices: recompute where each sentence starts.
+    let mut k = 0;
+    for (si, info) in sents.iter_mut().enumerate() {
+        while k < toks.len() && (toks[k].sent as usize) < si {
+            k += 1;
+        }
+        info.start_tok = k as u32;
+    }
     Scan { toks, sents }
+}
+
+fn num_word(t: &Tok) -> Option<(Class, f64)> {
+    const NUM_ORD: u64 = (1u64 << (Class::Num as u8)) | (1u64 << (Class::Ord as u8));
+    if t.mask & NUM_ORD == 0
+        || !t.is_word()
+        || ["a", "an", "single"]
+            .iter()
+            .any(|w| t.text.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    t.cvs
+        .iter()
+        .find(|c| matches!(c.class, Class::Num | Class::Ord) && !c.n.is_nan())
+        .map(|c| (c.class, c.n))
+}
+
+/// Spelled-out compound numbers become one token: "twenty five" = 25 (a count, and a day of the month up to
+/// 31), "twenty second" = 22nd, "nineteen eighty six" = 1986 (a year: a teen followed by tens).
+fn merge_number_words<'a>(text: &'a str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    // Most texts have no two number words in a row: leave the tokens alone then.
+    let any = toks
+        .windows(2)
+        .any(|w| num_word(&w[0]).is_some() && (num_word(&w[1]).is_some() || w[1].text == "-"));
+    if !any {
+        return toks;
+    }
+    let toks = merge_pass(text, toks, false);
+    merge_pass(text, toks, true)
+}
+
+/// One left-to-right pass: tens + units ("twenty five", "thirty-first"), or (`years`) teen + tens
+/// ("nineteen eighty-six").
+fn merge_pass<'a>(text: &'a str, toks: Vec<Tok<'a>>, years: bool) -> Vec<Tok<'a>> {
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
+    let cv = |class, n| Cv {
+        class,
+        n,
+        s: "",
+        anaph: false,
+        cap: false,
+    };
+    for t in toks {
+        // The word before `t`, separated by spaces or one glued hyphen token.
+        let k = out.len();
+        let hyph = k >= 2
+            && out[k - 1].text == "-"
+            && out[k - 2].end == out[k - 1].start
+            && out[k - 1].end == t.start;
+        let pi = if hyph {
+            k.wrapping_sub(2)
+        } else {
+            k.wrapping_sub(1)
+        };
+        if let Some(prev) = out.get(pi) {
+            let gap = &text[prev.end..t.start];
+            let adjacent =
+                prev.sent == t.sent && (hyph || (!gap.is_empty() && gap.chars().all(|c| c == ' ')));
+            if let (true, Some((Class::Num, a)), Some((cb, b))) =
+                (adjacent, num_word(prev), num_word(&t))
+            {
+                let tens = (20.0..=90.0).contains(&a) && a % 10.0 == 0.0;
+                let merged = if !years && tens && (1.0..=9.0).contains(&b) && b.fract() == 0.0 {
+                    let n = a + b;
+                    let mut cvs = vec![cv(cb, n)];
+                    if n <= 31.0 {
+                        cvs.push(cv(Class::Day, n));
+                    }
+                    Some(cvs)
+                } else if years
+                    && !hyph
+                    && (10.0..=19.0).contains(&a)
+                    && cb == Class::Num
+                    && (10.0..=99.0).contains(&b)
+                {
+                    Some(vec![cv(Class::Year, a * 100.0 + b)])
+                } else {
+                    None
+                };
+                if let Some(cvs) = merged {
+                    let start = out[pi].start;
+                    let (cap, sent) = (out[pi].cap, out[pi].sent);
+                    out.truncate(pi);
+                    out.push(Tok {
+                        start,
+                        end: t.end,
+                        text: &text[start..t.end],
+                        cap,
+                        entry: None,
+                        mask: cvs.iter().fold(0u64, |m, c| m | (1u64 << (c.class as u8))),
+                        cvs,
+                        sent,
+                        tense: 0,
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(t);
+    }
+    out
 }

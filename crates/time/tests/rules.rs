@@ -557,3 +557,153 @@ fn unanchored_durations_stay_bare() {
     assert!(found.iter().all(|t| t.range.is_none()), "{found:?}");
     assert!(found.iter().all(|t| t.modifier.is_none()), "{found:?}");
 }
+
+#[test]
+fn group_holiday() {
+    // Movable feasts computed per year (Gregorian Easter, US nth-weekday holidays), fixed ones by date.
+    let f = news(
+        "They met on Easter 2018, on Black Friday 2010, on Thanksgiving 2023 and on Labor Day 2021.",
+        "2016-11-07",
+    );
+    expect!(f, "Easter 2018", Date, "2018-04-01");
+    expect!(f, "Black Friday 2010", Date, "2010-11-26");
+    expect!(f, "Thanksgiving 2023", Date, "2023-11-23");
+    expect!(f, "Labor Day 2021", Date, "2021-09-06");
+    let f = news(
+        "Last Easter was quiet; the next Easter will not be. Christmas Eve, Halloween and New Year's Day.",
+        "2019-03-12",
+    );
+    expect!(f, "Last Easter", Date, "2018-04-01");
+    expect!(f, "next Easter", Date, "2019-04-21");
+    expect!(f, "Christmas Eve", Date, "2019-12-24");
+    expect!(f, "Halloween", Date, "2019-10-31");
+    expect!(f, "New Year's Day", Date, "2019-01-01");
+    let f = news("A parade on Independence Day of this year.", "2018-07-17");
+    expect!(f, "Independence Day of this year", Date, "2018-07-04");
+}
+
+#[test]
+fn group_week_number() {
+    let f = news(
+        "Sales fell in week 31, rose in week 3 of 2027 and in week 27 of last year.",
+        "2018-07-02",
+    );
+    expect!(f, "week 31", Date, "2018-W31");
+    expect!(f, "week 3 of 2027", Date, "2027-W03");
+    expect!(f, "week 27 of last year", Date, "2017-W27");
+    // No week 0 or 54; "3 weeks" stays a duration.
+    let f = news("In week 0 nothing happened, for 3 weeks.", "2018-07-02");
+    assert!(f.iter().all(|(t, _, _)| t != "week 0"), "{f:?}");
+    expect!(f, "3 weeks", Duration, "P3W");
+}
+
+#[test]
+fn end_of_day_month_year() {
+    let tagger = TimeTagger::new(Anchoring::News);
+    let text = "Go to bed end of day, pay end of month, party at the end of year.";
+    let found = tagger.tag_text(text, Some("2018-11-21"));
+    let get = |s: &str| {
+        found
+            .iter()
+            .find(|t| &text[t.span.start..t.span.end] == s)
+            .unwrap_or_else(|| panic!("{s:?} not in {found:?}"))
+    };
+    assert_eq!(get("end of day").value, "2018-11-21");
+    assert_eq!(get("end of day").modifier.as_deref(), Some("END"));
+    assert_eq!(get("end of month").value, "2018-11");
+    assert_eq!(get("the end of year").value, "2018");
+    let f = news("We left at the EOY.", "2018-11-23");
+    expect!(f, "EOY", Date, "2018");
+}
+
+#[test]
+fn spelled_out_compound_numbers() {
+    let f = news(
+        "She was born on January twenty five nineteen eighty six and left for twenty five minutes.",
+        "2019-07-12",
+    );
+    expect!(
+        f,
+        "January twenty five nineteen eighty six",
+        Date,
+        "1986-01-25"
+    );
+    expect!(f, "twenty five minutes", Duration, "PT25M");
+    let f = news(
+        "Let's meet on February twenty second or on the twenty-seventh of April.",
+        "2019-01-10",
+    );
+    expect!(f, "February twenty second", Date, "2019-02-22");
+    expect!(f, "the twenty-seventh of April", Date, "2019-04-27");
+    // A spelled-out count alone is no date.
+    let f = news("Twenty five people were hurt.", "2019-01-10");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn sets_with_clock_times_fortnights_and_whole_units() {
+    let f = news(
+        "I leave each Monday at 4pm, every day at 7:13 p.m. and Tuesdays at 9am.",
+        "2021-05-20",
+    );
+    expect!(f, "each Monday at 4pm", Set, "XXXX-WXX-1T16:00");
+    expect!(f, "every day at 7:13 p.m.", Set, "T19:13");
+    expect!(f, "Tuesdays at 9am", Set, "XXXX-WXX-2T09:00");
+    let f = news(
+        "A fortnight later it rained; over the past fortnight it was dry all day.",
+        "2021-05-20",
+    );
+    expect!(f, "A fortnight later", Date, "2021-06-03");
+    expect!(f, "the past fortnight", Duration, "P2W");
+    expect!(f, "all day", Duration, "P1D");
+    let f = news("I'll go back Oct/2.", "2021-05-20");
+    expect!(f, "Oct/2", Date, "2021-10-02");
+}
+
+#[test]
+fn bare_day_ordinals_and_early_parts_of_day() {
+    let f = news(
+        "Set something up on the 18th. It happened in early morning.",
+        "2018-08-10",
+    );
+    expect!(f, "the 18th", Date, "2018-08-18");
+    expect!(f, "early morning", Time, "2018-08-10TMO");
+    // A spelled ordinal or one followed by a noun stays out.
+    let f = news(
+        "They won on the first attempt and came on the 21st anniversary.",
+        "2018-08-10",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn quarters_days_of_a_month_and_tonight() {
+    let f = news(
+        "Sales for last quarter fell, unlike in q3 2019 and in the last quarter of 2018.",
+        "2019-08-10",
+    );
+    expect!(f, "last quarter", Date, "2019-Q2");
+    expect!(f, "q3 2019", Date, "2019-Q3");
+    expect!(f, "the last quarter of 2018", Date, "2018-Q4");
+    let f = news(
+        "Come back on the 15th day of next month or the twenty third day of September; tonight around 7.",
+        "2019-08-10",
+    );
+    expect!(f, "15th day of next month", Date, "2019-09-15");
+    expect!(f, "twenty third day of September", Date, "2019-09-23");
+    expect!(f, "tonight around 7", Time, "2019-08-10T19:00");
+}
+
+#[test]
+fn weekday_bare_hours_and_money_amounts() {
+    let f = news(
+        "Party on Friday at 4pm, or Saturday at 5; see you Wednesday 4 oclock.",
+        "2019-08-08",
+    );
+    expect!(f, "Friday at 4pm", Time, "2019-08-02T16:00");
+    expect!(f, "Saturday at 5", Time, "2019-08-03T05:00");
+    expect!(f, "Wednesday 4 oclock", Time, "2019-08-07T04:00");
+    // "$12 December 27": the amount is no day.
+    let f = news("I will pay $12 December 27.", "2019-08-08");
+    expect!(f, "December 27", Date, "2019-12-27");
+}

@@ -149,6 +149,7 @@ pub fn write_response(w: &mut impl Write, resp: &Response, head_only: bool) -> i
         405 => "Method Not Allowed",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        503 => "Service Unavailable",
         _ => "",
     };
     write!(

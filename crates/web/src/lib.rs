@@ -15,6 +15,8 @@ mod pages;
 use std::io::BufReader;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use dossier_store::Store;
@@ -42,32 +44,57 @@ pub fn route(store: &Store, req: &Request) -> Response {
 pub fn serve(listener: TcpListener, db: PathBuf) -> std::io::Result<()> {
     // Open once up front so that a missing or unreadable store fails at start, not per request.
     Store::open(&db).map_err(|e| std::io::Error::other(format!("{}: {e}", db.display())))?;
+    let active = Arc::new(AtomicUsize::new(0));
     for conn in listener.incoming() {
-        let Ok(conn) = conn else { continue };
-        let db = db.clone();
-        std::thread::spawn(move || answer(conn, &db));
+        let Ok(mut conn) = conn else { continue };
+        // A flood of connections gets a quick refusal instead of a thread each.
+        if active.load(Ordering::Relaxed) >= MAX_CONNECTIONS {
+            refuse(
+                &mut conn,
+                &Response::error(503, "too many connections; try again"),
+            );
+            continue;
+        }
+        active.fetch_add(1, Ordering::Relaxed);
+        let (db, active) = (db.clone(), Arc::clone(&active));
+        std::thread::spawn(move || {
+            answer(conn, &db);
+            active.fetch_sub(1, Ordering::Relaxed);
+        });
     }
     Ok(())
 }
+
+/// Connections answered at once; beyond that a new connection is refused with 503.
+pub const MAX_CONNECTIONS: usize = 64;
 
 fn answer(conn: TcpStream, db: &Path) {
     // A client that stalls must not hold a thread forever.
     let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
     let _ = conn.set_write_timeout(Some(Duration::from_secs(30)));
-    let Ok(write_half) = conn.try_clone() else {
+    let Ok(mut write_half) = conn.try_clone() else {
         return;
     };
     let mut reader = BufReader::new(conn);
-    let (resp, head_only) = match http::read_request(&mut reader) {
+    match http::read_request(&mut reader) {
         Ok(req) => {
             let resp = match Store::open(db) {
                 Ok(store) => route(&store, &req),
                 Err(e) => Response::error(500, &format!("store: {e}")),
             };
-            (resp, req.method == "HEAD")
+            let mut w = std::io::BufWriter::new(write_half);
+            let _ = http::write_response(&mut w, &resp, req.method == "HEAD");
         }
-        Err(bad) => (bad.response(), false),
-    };
-    let mut w = std::io::BufWriter::new(write_half);
-    let _ = http::write_response(&mut w, &resp, head_only);
+        // The client may still be sending (a body, an endless header): drain it so the refusal arrives.
+        Err(bad) => refuse(&mut write_half, &bad.response()),
+    }
+}
+
+/// Answers without reading the request, then reads what the client sent before closing: closing on
+/// unread data would reset the connection and could destroy the answer before the client reads it.
+fn refuse(conn: &mut TcpStream, resp: &Response) {
+    let _ = http::write_response(conn, resp, false);
+    let _ = conn.shutdown(std::net::Shutdown::Write);
+    let _ = conn.set_read_timeout(Some(Duration::from_millis(100)));
+    let _ = std::io::Read::read(conn, &mut [0u8; 4096]);
 }

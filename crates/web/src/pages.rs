@@ -329,6 +329,32 @@ fn args(a: &[dossier_model::EventArgument]) -> String {
         .join("; ")
 }
 
+/// "CONSULT / visit": the PLOVER type with its mode.
+fn event_kind(event_type: &str, mode: &Option<String>) -> String {
+    match mode {
+        Some(mode) => format!("{event_type} / {mode}"),
+        None => event_type.to_string(),
+    }
+}
+
+/// Opens a table under a heading with the item count; `headers` are plain text.
+fn open_table(b: &mut String, title: &str, n: usize, headers: &[&str]) {
+    let _ = write!(b, "<h2>{title} ({n})</h2><table><tr>");
+    for h in headers {
+        let _ = write!(b, "<th>{h}</th>");
+    }
+    b.push_str("</tr>");
+}
+
+/// One table row of cells that are already HTML (escaped text or markup built here).
+fn row(b: &mut String, cells: &[String]) {
+    b.push_str("<tr>");
+    for c in cells {
+        let _ = write!(b, "<td>{c}</td>");
+    }
+    b.push_str("</tr>");
+}
+
 /// `marked`: byte starts of the spans highlighted in the text (a span hidden by an overlapping one has
 /// no anchor to link to).
 fn layer_tables(
@@ -337,53 +363,70 @@ fn layer_tables(
     chars: &CharMap,
     marked: &std::collections::HashSet<usize>,
 ) {
-    let link = |start: usize, text: &str| match marked.contains(&start) {
-        true => format!("<a href=\"#m{}\">{}</a>", chars.char_of(start), esc(text)),
-        false => esc(text),
+    let link = |span: dossier_model::Span| match marked.contains(&span.start) {
+        true => format!(
+            "<a href=\"#m{}\">{}</a>",
+            chars.char_of(span.start),
+            esc(slice(doc, span))
+        ),
+        false => esc(slice(doc, span)),
     };
-    let _ = write!(
-        b,
-        "<h2>Events ({})</h2><table><tr><th>trigger</th><th>type</th><th>status</th><th>time</th>\
-         <th>actors</th><th>recipients</th><th>place</th></tr>",
-        doc.events.len()
-    );
+    let headers = [
+        "trigger",
+        "type",
+        "status",
+        "time",
+        "actors",
+        "recipients",
+        "place",
+    ];
+    open_table(b, "Events", doc.events.len(), &headers);
     for e in &doc.events {
-        let kind = match &e.mode {
-            Some(mode) => format!("{} / {mode}", e.event_type),
-            None => e.event_type.clone(),
-        };
-        let _ = write!(
+        row(
             b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            link(e.span.start, slice(doc, e.span)),
-            esc(&kind),
-            esc(e.status.as_str()),
-            opt(&e.time),
-            esc(&args(&e.actors)),
-            esc(&args(&e.recipients)),
-            opt(&e.location)
+            &[
+                link(e.span),
+                esc(&event_kind(&e.event_type, &e.mode)),
+                esc(e.status.as_str()),
+                opt(&e.time),
+                esc(&args(&e.actors)),
+                esc(&args(&e.recipients)),
+                opt(&e.location),
+            ],
         );
     }
-    let _ = write!(
+    b.push_str("</table>");
+    open_table(
         b,
-        "</table><h2>Statements ({})</h2><table><tr><th>speaker</th><th>cue</th><th>content</th></tr>",
-        doc.statements.len()
+        "Statements",
+        doc.statements.len(),
+        &["speaker", "cue", "content"],
     );
     for s in &doc.statements {
-        let _ = write!(
+        let negated = if s.negated { "<em>(negated)</em> " } else { "" };
+        row(
             b,
-            "<tr><td>{}</td><td>{}</td><td>{}{}</td></tr>",
-            opt(&s.speaker),
-            esc(slice(doc, s.cue)),
-            if s.negated { "<em>(negated)</em> " } else { "" },
-            esc(slice(doc, s.content))
+            &[
+                opt(&s.speaker),
+                esc(slice(doc, s.cue)),
+                format!("{negated}{}", esc(slice(doc, s.content))),
+            ],
         );
     }
-    let _ = write!(
+    b.push_str("</table>");
+    let headers = [
+        "kind",
+        "holder",
+        "cue",
+        "probability",
+        "due / addressee",
+        "text",
+    ];
+    open_table(
         b,
-        "</table><h2>Judgments and recommendations ({})</h2><table><tr><th>kind</th><th>holder</th>\
-         <th>cue</th><th>probability</th><th>due / addressee</th><th>text</th></tr>",
-        doc.judgments.len()
+        "Judgments and recommendations",
+        doc.judgments.len(),
+        &headers,
     );
     for j in &doc.judgments {
         let p = j.probability.as_ref().map_or(String::from("—"), |p| {
@@ -399,62 +442,57 @@ fn layer_tables(
             )
         });
         let due = j.addressee.as_ref().or(j.due.as_ref());
-        let _ = write!(
-            b,
-            "<tr id=\"j{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            chars.char_of(j.span.start),
+        // The ledger links here by the judgment's character offset.
+        let _ = write!(b, "<tr id=\"j{}\">", chars.char_of(j.span.start));
+        for c in [
             esc(&j.kind),
             esc(&j.holder),
             esc(slice(doc, j.cue)),
             esc(&p),
             opt(&due.cloned()),
-            esc(slice(doc, j.span))
-        );
+            esc(slice(doc, j.span)),
+        ] {
+            let _ = write!(b, "<td>{c}</td>");
+        }
+        b.push_str("</tr>");
     }
-    let _ = write!(
+    b.push_str("</table>");
+    open_table(
         b,
-        "</table><h2>Time expressions ({})</h2><table><tr><th>text</th><th>value</th><th>mod</th></tr>",
-        doc.timexes.len()
+        "Time expressions",
+        doc.timexes.len(),
+        &["text", "value", "mod"],
     );
     for t in &doc.timexes {
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            link(t.span.start, slice(doc, t.span)),
-            esc(&t.value),
-            opt(&t.modifier)
-        );
+        row(b, &[link(t.span), esc(&t.value), opt(&t.modifier)]);
     }
-    let _ = write!(
+    b.push_str("</table>");
+    open_table(
         b,
-        "</table><h2>Quantities ({})</h2><table><tr><th>text</th><th>value</th><th>counts</th></tr>",
-        doc.quantities.len()
+        "Quantities",
+        doc.quantities.len(),
+        &["text", "value", "counts"],
     );
     for q in &doc.quantities {
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            link(q.span.start, slice(doc, q.span)),
-            esc(&quantity_text(q)),
-            opt(&q.counted)
-        );
+        row(b, &[link(q.span), esc(&quantity_text(q)), opt(&q.counted)]);
     }
-    let _ = write!(
-        b,
-        "</table><h2>Entities ({})</h2><table><tr><th>name</th><th>type</th><th>country</th>\
-         <th>mentions</th></tr>",
-        doc.entities.len()
-    );
+    b.push_str("</table>");
+    let headers = ["name", "type", "country", "mentions"];
+    open_table(b, "Entities", doc.entities.len(), &headers);
     for e in &doc.entities {
         let key = e.kb_id.clone().unwrap_or_else(|| e.name.clone());
-        let _ = write!(
+        row(
             b,
-            "<tr><td><a href=\"/entity?name={}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            enc(&key),
-            esc(&e.name),
-            esc(&e.kind),
-            opt(&e.country),
-            e.mentions.len()
+            &[
+                format!(
+                    "<a href=\"/entity?name={}\">{}</a>",
+                    enc(&key),
+                    esc(&e.name)
+                ),
+                esc(&e.kind),
+                opt(&e.country),
+                e.mentions.len().to_string(),
+            ],
         );
     }
     b.push_str("</table>");
@@ -487,20 +525,23 @@ pub fn timeline(store: &Store, req: &Request) -> Page {
         )
     };
     let mut b = format!(
-        "<form action=\"/timeline\">{}{}{}{}<button>Filter</button></form>\
-         <h2>{} event(s)</h2><table><tr><th>time</th><th>type</th><th>status</th><th>actors</th>\
-         <th>recipients</th><th>place</th><th>sources</th></tr>",
+        "<form action=\"/timeline\">{}{}{}{}<button>Filter</button></form>",
         field("actor", "actor"),
         field("type", "type"),
         field("from", "from date"),
         field("to", "to date"),
-        events.len()
     );
+    let headers = [
+        "time",
+        "type",
+        "status",
+        "actors",
+        "recipients",
+        "place",
+        "sources",
+    ];
+    open_table(&mut b, "Events", events.len(), &headers);
     for e in &events {
-        let kind = match &e.mode {
-            Some(mode) => format!("{} / {mode}", e.event_type),
-            None => e.event_type.clone(),
-        };
         let mut sources = String::new();
         for s in &e.sources {
             let _ = write!(
@@ -514,20 +555,18 @@ pub fn timeline(store: &Store, req: &Request) -> Page {
         for c in &e.conflicts {
             let _ = write!(sources, "<em>conflict: {}</em><br>", esc(c));
         }
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            opt(&e.time),
-            esc(&kind),
-            esc(e.status.as_str()),
-            e.announced
-                .as_deref()
-                .map(|a| format!(" ({})", esc(a)))
-                .unwrap_or_default(),
-            esc(&args(&e.actors)),
-            esc(&args(&e.recipients)),
-            opt(&e.location),
-            sources
+        let announced = e.announced.as_deref().map(|a| format!(" ({})", esc(a)));
+        row(
+            &mut b,
+            &[
+                opt(&e.time),
+                esc(&event_kind(&e.event_type, &e.mode)),
+                esc(e.status.as_str()) + &announced.unwrap_or_default(),
+                esc(&args(&e.actors)),
+                esc(&args(&e.recipients)),
+                opt(&e.location),
+                sources,
+            ],
         );
     }
     b.push_str("</table>");
@@ -567,16 +606,15 @@ pub fn entity(store: &Store, req: &Request) -> Page {
                 esc(&card.aliases.join(", "))
             );
             if !card.roles.is_empty() {
-                b.push_str("<table><tr><th>role</th><th>of</th><th>from</th><th>until</th></tr>");
+                open_table(
+                    &mut b,
+                    "Roles",
+                    card.roles.len(),
+                    &["role", "of", "from", "until"],
+                );
                 for r in &card.roles {
-                    let _ = write!(
-                        b,
-                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        esc(&r.role),
-                        esc(&r.org),
-                        opt(&r.start),
-                        opt(&r.end)
-                    );
+                    let cells = [esc(&r.role), esc(&r.org), opt(&r.start), opt(&r.end)];
+                    row(&mut b, &cells);
                 }
                 b.push_str("</table>");
             }
@@ -592,20 +630,16 @@ pub fn entity(store: &Store, req: &Request) -> Page {
         }
     };
     let mentions = store.entity_mentions(who, 500).map_err(err)?;
-    let _ = write!(
-        b,
-        "<h2>{} mention(s)</h2><table><tr><th>date</th><th>document</th><th>sentence</th></tr>",
-        mentions.len()
-    );
+    let headers = ["date", "document", "sentence"];
+    open_table(&mut b, "Mentions", mentions.len(), &headers);
     for m in &mentions {
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td><a href=\"/doc/{}\">{}</a></td><td>{}</td></tr>",
+        let title = esc(m.title.as_deref().unwrap_or("(untitled)"));
+        let cells = [
             opt(&m.dct),
-            enc(&m.doc_id),
-            esc(m.title.as_deref().unwrap_or("(untitled)")),
-            esc(&m.sentence)
-        );
+            format!("<a href=\"/doc/{}\">{title}</a>", enc(&m.doc_id)),
+            esc(&m.sentence),
+        ];
+        row(&mut b, &cells);
     }
     b.push_str("</table>");
     Ok(layout(name, "Entities", &b))
@@ -636,31 +670,39 @@ pub fn ledger(store: &Store, req: &Request) -> Page {
         let label = if s.is_empty() { "any status" } else { s };
         let _ = write!(b, "<option value=\"{s}\"{sel}>{label}</option>");
     }
-    let _ = write!(
-        b,
-        "</select> <button>Filter</button></form><h2>{} forecast(s)</h2><table><tr><th>#</th>\
-         <th>holder</th><th>phrase</th><th>probability</th><th>due</th><th>status</th><th>text</th></tr>",
-        entries.len()
-    );
+    b.push_str("</select> <button>Filter</button></form>");
+    let headers = [
+        "#",
+        "holder",
+        "phrase",
+        "probability",
+        "due",
+        "status",
+        "text",
+    ];
+    open_table(&mut b, "Forecasts", entries.len(), &headers);
     for e in &entries {
         let p = match (e.p_low, e.p_high) {
             (Some(l), Some(h)) => format!("{:.0}–{:.0} %", l * 100.0, h * 100.0),
             _ => "—".into(),
         };
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-             <td><a href=\"/doc/{}#j{}\">{}</a></td></tr>",
-            e.id,
+        // Ledger offsets are characters, as the document page's judgment anchors.
+        let text = format!(
+            "<a href=\"/doc/{}#j{}\">{}</a>",
+            enc(&e.doc_id),
+            e.start,
+            esc(&e.text)
+        );
+        let cells = [
+            e.id.to_string(),
             esc(&e.holder_key()),
             esc(&e.band()),
             esc(&p),
             opt(&e.due),
             esc(&e.status),
-            enc(&e.doc_id),
-            e.start,
-            esc(&e.text)
-        );
+            text,
+        ];
+        row(&mut b, &cells);
     }
     b.push_str("</table>");
     Ok(layout("Ledger", "Ledger", &b))
