@@ -11,8 +11,8 @@ for split in dev test; do
   F="$EVAL/corpora/ud-en-ewt/en_ewt-ud-$split.conllu"
   nice -n 10 "$VENV/bin/python" bench/spacy_syntax.py "$F"
 done
-cargo build -q --release -p dossier-syntax --example eval --example bench
+cargo build -q --release -p dossier-syntax --example syntax_eval --example syntax_bench
 for split in dev test; do
-  target/release/examples/eval "$EVAL/corpora/ud-en-ewt/en_ewt-ud-$split.conllu"
+  target/release/examples/syntax_eval "$EVAL/corpora/ud-en-ewt/en_ewt-ud-$split.conllu"
 done
-target/release/examples/bench "$EVAL/corpora/ud-en-ewt/en_ewt-ud-test.conllu"
+target/release/examples/syntax_bench "$EVAL/corpora/ud-en-ewt/en_ewt-ud-test.conllu"

@@ -1,5 +1,5 @@
 //! Throughput of the event component alone (segmentation done beforehand, not timed):
-//! `cargo run --release -p dossier-event --example bench -- [FILE…] [--mb N]`.
+//! `cargo run --release -p dossier-event --example event_bench -- [FILE…] [--mb N]`.
 //! Defaults to the seed documents in `../shared/seeds`, repeated to about N MB (default 20).
 use std::time::Instant;
 

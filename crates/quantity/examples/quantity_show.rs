@@ -1,4 +1,4 @@
-//! Prints the quantities of stdin (one JSON object per line): `cargo run --example show < file.txt`.
+//! Prints the quantities of stdin (one JSON object per line): `cargo run --example quantity_show < file.txt`.
 use std::io::Read;
 
 fn main() {

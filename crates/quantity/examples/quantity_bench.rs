@@ -1,5 +1,5 @@
 //! Throughput of the quantity extractor, single thread (= per core):
-//! `cargo run --release -p dossier-quantity --example bench [-- FILE...]`
+//! `cargo run --release -p dossier-quantity --example quantity_bench [-- FILE...]`
 //!
 //! Without arguments it reads the WikiWars TimeML texts (tags stripped) from `../shared/eval/time/wikiwars/tml`
 //! beside the checkout, plus the seed document; the corpus is repeated to at least 32 MB.

@@ -1,5 +1,5 @@
 //! Throughput of the judgment component alone (segmentation done beforehand), one thread.
-//! `cargo run --release -p dossier-judgment --example bench [-- FILE...]`
+//! `cargo run --release -p dossier-judgment --example judgment_bench [-- FILE...]`
 //! Without files it uses the seed brief from the shared folder, repeated to about 10 MB.
 
 use std::path::PathBuf;

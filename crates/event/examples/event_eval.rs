@@ -1,5 +1,5 @@
 //! Runs the event evaluations on `../shared/eval/events`:
-//! `cargo run --release -p dossier-event --example eval -- plover|meantime|petrarch [--misses] [--split dev|test|all]`
+//! `cargo run --release -p dossier-event --example event_eval -- plover|meantime|petrarch [--misses] [--split dev|test|all]`
 use dossier_event::eval;
 
 fn main() {

@@ -1,5 +1,5 @@
 //! Prints the statements and judgments of a text file (or stdin) as JSON.
-//! `cargo run -p dossier-judgment --example annotate -- FILE [DCT] [YARDSTICK]`
+//! `cargo run -p dossier-judgment --example judgment_annotate -- FILE [DCT] [YARDSTICK]`
 
 use std::io::Read;
 

@@ -1,4 +1,4 @@
-//! Prints the events of a text file (debugging aid): `cargo run -p dossier-event --example show -- FILE`.
+//! Prints the events of a text file (debugging aid): `cargo run -p dossier-event --example event_show -- FILE`.
 use dossier_model::Document;
 
 fn main() {

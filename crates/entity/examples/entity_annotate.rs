@@ -1,4 +1,4 @@
-//! Prints the entities of a text file: `cargo run -p dossier-entity --example annotate -- FILE [DCT] [--json]`.
+//! Prints the entities of a text file: `cargo run -p dossier-entity --example entity_annotate -- FILE [DCT] [--json]`.
 
 use dossier_model::{Component, Dct, Document};
 

@@ -1,6 +1,6 @@
 //! Throughput of the time component alone, and the cold single-document latency.
 //!
-//! `cargo run --release -p dossier-time --example bench -- [FILE_OR_DIR ...] [--mb N]`
+//! `cargo run --release -p dossier-time --example time_bench -- [FILE_OR_DIR ...] [--mb N]`
 //! Without inputs it uses the WikiWars and TE3 texts from ../shared/eval when present, else a built-in
 //! paragraph. Prints MB/s per core (one thread).
 use std::path::{Path, PathBuf};

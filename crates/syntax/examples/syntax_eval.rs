@@ -1,4 +1,4 @@
-//! `cargo run --release -p dossier-syntax --example eval -- FILE.conllu [--tagger T --parser P]`
+//! `cargo run --release -p dossier-syntax --example syntax_eval -- FILE.conllu [--tagger T --parser P]`
 //! prints UPOS, XPOS, lemma, UAS and LAS with gold tokenization and with Dossier's own segmentation.
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,7 +1,7 @@
 //! Runs the evaluations from the command line until the `dossier` CLI wires them in.
 //!
-//! `cargo run --release -p dossier-time --example eval -- timex DIR [news|narrative] [--misses]`
-//! `cargo run --release -p dossier-time --example eval -- recognizers FILE.json [--misses]`
+//! `cargo run --release -p dossier-time --example time_eval -- timex DIR [news|narrative] [--misses]`
+//! `cargo run --release -p dossier-time --example time_eval -- recognizers FILE.json [--misses]`
 use std::path::Path;
 
 use dossier_time::{eval, Anchoring};

@@ -1,5 +1,5 @@
 //! Runs the quantity evaluations:
-//! `cargo run --release -p dossier-quantity --example eval [-- DIR] [--errors]`
+//! `cargo run --release -p dossier-quantity --example quantity_eval [-- DIR] [--errors]`
 //! where DIR defaults to `shared/eval/quantities` beside the checkout.
 //!
 //! Peer comparison (see `bench/quantities_peer.py`): `--dump-inputs FILE` writes every input text (JSON lines);

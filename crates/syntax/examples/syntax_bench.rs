@@ -1,5 +1,5 @@
 //! Throughput and load-time benchmark:
-//! `cargo run --release -p dossier-syntax --example bench -- [FILE.conllu]` (default: EWT test).
+//! `cargo run --release -p dossier-syntax --example syntax_bench -- [FILE.conllu]` (default: EWT test).
 //! Prints model load time and tag + lemma + parse tokens/s (and MB/s of word text) on one core.
 use std::time::Instant;
 

@@ -1,5 +1,5 @@
 //! Throughput of KB matching + linking (the whole entity annotator, without segmentation), single thread:
-//! `cargo run --release -p dossier-entity --example bench -- [FILE ...]` (default: the re3d and UNER texts
+//! `cargo run --release -p dossier-entity --example entity_bench -- [FILE ...]` (default: the re3d and UNER texts
 //! under ../shared/eval, else a built-in sample). Prints MB/s per core.
 
 use std::time::Instant;
