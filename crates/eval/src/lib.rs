@@ -4,7 +4,8 @@
 
 pub mod conllu;
 pub mod segmentation;
-pub mod xml;
+/// XML helpers for the gold-data readers (they live in the model crate, which TimeML input shares).
+pub use dossier_model::xml;
 
 use std::fmt;
 

@@ -11,6 +11,7 @@ mod json;
 mod layers;
 mod span;
 mod wordlists;
+pub mod xml;
 
 pub use doc::{Block, BlockKind, Dct, DctSource, Document, Meta, Sentence, Token, TokenSyntax};
 pub use json::CharMap;

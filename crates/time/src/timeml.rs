@@ -1,6 +1,7 @@
 //! TimeML reading (TempEval-3 style: `<DCT>` + `<TEXT>`, existing TIMEX3 tags stripped and kept as gold)
 //! and writing (the document text with Dossier's TIMEX3 tags; ranges split into two DATEs).
 
+use dossier_model::xml::unescape;
 use dossier_model::{Dct, DctSource, Document, Span, TimexType};
 
 /// A TIMEX3 read from a TimeML file.
@@ -38,17 +39,6 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         from = at + name.len();
     }
     None
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 fn escape(s: &str, out: &mut String) {

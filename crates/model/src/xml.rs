@@ -1,6 +1,6 @@
-//! The two XML helpers the gold-data readers need (MEANTIME CAT, PETRARCH records): attribute lookup in
-//! a start tag and entity unescaping. The gold files are regular enough that a full XML parser would be
-//! a dependency without a benefit.
+//! The two XML helpers Dossier's readers of XML formats need (TimeML input, and the MEANTIME CAT and
+//! PETRARCH gold files): attribute lookup in a start tag and entity unescaping. These formats are regular
+//! enough that a full XML parser would be a dependency without a benefit.
 
 /// The value of attribute `name` in the start tag `tag` (`<token t_id="3" sentence="0">`), if present.
 /// The name must be preceded by white space, so `id` does not match inside `t_id`.
