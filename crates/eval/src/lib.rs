@@ -114,3 +114,58 @@ mod tests {
         assert_eq!(Prf::default().f1(), 0.0);
     }
 }
+
+/// One `<token>` of a MEANTIME CAT file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatToken {
+    /// `t_id` (empty when absent).
+    pub id: String,
+    /// `sentence`, when present and a number.
+    pub sentence: Option<usize>,
+    /// The token's text, unescaped.
+    pub text: String,
+}
+
+/// The `<token>` elements of a MEANTIME CAT file, in file order (the readers of the event, judgment and
+/// quantity evaluations build their documents from these).
+pub fn cat_tokens(xml: &str) -> Vec<CatToken> {
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<token ") {
+        let r = &rest[i..];
+        let (Some(gt), Some(end)) = (r.find('>'), r.find("</token>")) else {
+            break;
+        };
+        if gt > end {
+            break;
+        }
+        let tag = &r[..gt];
+        out.push(CatToken {
+            id: xml::attr(tag, "t_id").unwrap_or("").to_string(),
+            sentence: xml::attr(tag, "sentence").and_then(|x| x.parse().ok()),
+            text: xml::unescape(&r[gt + 1..end]),
+        });
+        rest = &r[end..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod cat_tests {
+    use super::*;
+
+    #[test]
+    fn cat_tokens_in_order_with_ids_and_sentences() {
+        let xml = "<Document><token t_id=\"1\" sentence=\"0\" number=\"0\">AT&amp;T</token>\n\
+                   <token t_id=\"2\" sentence=\"1\">said</token><token sentence=\"x\">?</token></Document>";
+        let t = cat_tokens(xml);
+        assert_eq!(t.len(), 3);
+        assert_eq!(
+            (t[0].id.as_str(), t[0].sentence, t[0].text.as_str()),
+            ("1", Some(0), "AT&T")
+        );
+        assert_eq!((t[1].id.as_str(), t[1].sentence), ("2", Some(1)));
+        assert_eq!((t[2].id.as_str(), t[2].sentence), ("", None));
+        assert!(cat_tokens("<token t_id=\"1\">unclosed").is_empty());
+    }
+}

@@ -14,7 +14,7 @@
 //! Titles (sentence 0) are left out on both sides, and so are the sentences after the last annotated one
 //! (MEANTIME annotates the first sentences of each article only).
 
-use dossier_eval::xml::{attr, unescape};
+use dossier_eval::xml::attr;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -46,17 +46,8 @@ pub struct GoldDoc {
 pub fn read(xml: &str) -> Option<GoldDoc> {
     // Tokens.
     let mut tokens: Vec<(usize, usize, String)> = Vec::new(); // (t_id, sentence, text)
-    let mut rest = xml;
-    while let Some(i) = rest.find("<token ") {
-        let after = &rest[i..];
-        let close = after.find('>')?;
-        let tag = &after[..close];
-        let end = after.find("</token>")?;
-        let text = unescape(&after[close + 1..end]);
-        let t_id: usize = attr(tag, "t_id")?.parse().ok()?;
-        let sentence: usize = attr(tag, "sentence")?.parse().ok()?;
-        tokens.push((t_id, sentence, text));
-        rest = &after[end..];
+    for t in dossier_eval::cat_tokens(xml) {
+        tokens.push((t.id.parse().ok()?, t.sentence?, t.text));
     }
     if tokens.is_empty() {
         return None;

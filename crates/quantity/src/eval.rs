@@ -9,7 +9,7 @@
 //! factor) and, where scored, the unit is one the mapping accepts. Each gold item and each prediction is matched
 //! at most once (greedy, in text order).
 
-use dossier_eval::xml::{attr, unescape};
+use dossier_eval::xml::attr;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -565,26 +565,17 @@ fn read_cat(xml: &str) -> CatDoc {
     let mut text = String::new();
     let mut tokens = HashMap::new();
     let mut sentence_of: HashMap<String, u32> = HashMap::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find("<token ") {
-        let r = &rest[i..];
-        let Some(gt) = r.find('>') else { break };
-        let tag = &r[..gt];
-        let Some(end) = r.find("</token>") else { break };
-        let word = unescape(&r[gt + 1..end]);
-        if let Some(id) = attr(tag, "t_id") {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            let s = text.len();
-            text.push_str(&word);
-            tokens.insert(id.to_string(), (s, text.len()));
-            let sn = attr(tag, "sentence")
-                .and_then(|x| x.parse().ok())
-                .unwrap_or(0);
-            sentence_of.insert(id.to_string(), sn);
+    for t in dossier_eval::cat_tokens(xml)
+        .into_iter()
+        .filter(|t| !t.id.is_empty())
+    {
+        if !text.is_empty() {
+            text.push(' ');
         }
-        rest = &r[end..];
+        let s = text.len();
+        text.push_str(&t.text);
+        tokens.insert(t.id.clone(), (s, text.len()));
+        sentence_of.insert(t.id, t.sentence.unwrap_or(0) as u32);
     }
     let mut values = Vec::new();
     let mut timexes = Vec::new();

@@ -15,7 +15,7 @@
 //! - **Factuality with gold triggers**: the same agreement measured over all gold mentions, with the status
 //!   the coder's cue rules give to that mention ([`crate::factuality`]).
 
-use dossier_eval::xml::{attr, unescape};
+use dossier_eval::xml::attr;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -161,23 +161,10 @@ fn pred_class(status: EventStatus, future_time: bool) -> &'static str {
 /// Parses one CAT file into a document (gold tokens and sentences) and its gold event mentions.
 fn parse(xml: &str) -> (Document, Vec<GoldEvent>) {
     // Tokens.
-    let mut toks: Vec<(String, usize, String)> = Vec::new(); // (t_id, sentence, text)
-    let mut rest = xml;
-    while let Some(i) = rest.find("<token ") {
-        let r = &rest[i..];
-        let Some(gt) = r.find('>') else { break };
-        let tag = &r[..gt];
-        let Some(end) = r.find("</token>") else { break };
-        let text = unescape(&r[gt + 1..end]);
-        toks.push((
-            attr(tag, "t_id").unwrap_or("").to_string(),
-            attr(tag, "sentence")
-                .and_then(|x| x.parse().ok())
-                .unwrap_or(0),
-            text,
-        ));
-        rest = &r[end..];
-    }
+    let toks: Vec<(String, usize, String)> = dossier_eval::cat_tokens(xml) // (t_id, sentence, text)
+        .into_iter()
+        .map(|t| (t.id, t.sentence.unwrap_or(0), t.text))
+        .collect();
     let mut text = String::new();
     let mut tokens = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
