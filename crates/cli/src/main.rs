@@ -59,23 +59,7 @@ impl DbArg {
     fn open(&self) -> anyhow::Result<dossier_store::Store> {
         let location = self.location()?;
         dossier_store::Store::open_location(&location)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", shown(&location)))
-    }
-}
-
-/// A store location fit to print: a PostgreSQL URL without its password.
-fn shown(location: &str) -> String {
-    match (location.find("://"), location.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &location[scheme + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => {
-                    format!("{}{user}:***{}", &location[..scheme + 3], &location[at..])
-                }
-                None => location.to_string(),
-            }
-        }
-        _ => location.to_string(),
+            .map_err(|e| anyhow::anyhow!("{}: {e}", dossier_store::display_location(&location)))
     }
 }
 

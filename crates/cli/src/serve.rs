@@ -1,6 +1,6 @@
 //! `dossier serve`: the web UI over the store (crate `dossier-web`).
 
-use crate::{shown, DbArg};
+use crate::DbArg;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,7 +21,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
     eprintln!(
         "Dossier UI for {} at http://{}/ (Ctrl-C stops)",
-        shown(&location),
+        dossier_store::display_location(&location),
         listener.local_addr()?
     );
     dossier_web::serve(listener, location)?;

@@ -656,6 +656,29 @@ pub fn is_postgres_location(location: &str) -> bool {
             }))
 }
 
+/// A store location fit to print or log: a PostgreSQL password is masked, in URL
+/// (`postgres://user:secret@host/db`) and in key=value form (`password=secret`).
+pub fn display_location(location: &str) -> String {
+    if !is_postgres_location(location) {
+        return location.to_string();
+    }
+    if let (Some(scheme), Some(at)) = (location.find("://"), location.rfind('@')) {
+        if let Some(colon) = location[scheme + 3..at].find(':') {
+            let colon = scheme + 3 + colon;
+            return format!("{}:***{}", &location[..colon], &location[at..]);
+        }
+        return location.to_string();
+    }
+    location
+        .split_whitespace()
+        .map(|kv| match kv.split_once('=') {
+            Some(("password", _)) => "password=***".to_string(),
+            _ => kv.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Reads the cells of one row in order.
 struct Cells(std::vec::IntoIter<SqlValue>);
 
@@ -947,6 +970,23 @@ mod tests {
             assert_eq!(count(&s, "sentences"), 2);
             assert_eq!(s.schema_version().unwrap() as usize, MIGRATIONS.len());
         }
+    }
+
+    #[test]
+    fn printed_locations_hide_passwords() {
+        assert_eq!(
+            display_location("postgres://ana:s3cr@t@db.example:5432/kb"),
+            "postgres://ana:***@db.example:5432/kb"
+        );
+        assert_eq!(
+            display_location("host=db user=ana password=s3cret dbname=kb"),
+            "host=db user=ana password=*** dbname=kb"
+        );
+        assert_eq!(
+            display_location("postgres://ana@db/kb"),
+            "postgres://ana@db/kb"
+        );
+        assert_eq!(display_location("/data/p@ss:word.db"), "/data/p@ss:word.db");
     }
 
     #[test]

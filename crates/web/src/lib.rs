@@ -43,7 +43,9 @@ pub fn route(store: &Store, req: &Request) -> Response {
 /// (SQLite in WAL mode lets readers run beside an `ingest`).
 pub fn serve(listener: TcpListener, db: String) -> std::io::Result<()> {
     // Open once up front so that a missing or unreadable store fails at start, not per request.
-    Store::open_location(&db).map_err(|e| std::io::Error::other(format!("{db}: {e}")))?;
+    Store::open_location(&db).map_err(|e| {
+        std::io::Error::other(format!("{}: {e}", dossier_store::display_location(&db)))
+    })?;
     let active = Arc::new(AtomicUsize::new(0));
     for conn in listener.incoming() {
         let Ok(mut conn) = conn else { continue };
