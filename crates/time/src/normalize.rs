@@ -19,6 +19,7 @@ pub struct Frame {
     pub part: Option<String>,
     pub hour: Option<u32>,
     pub minute: Option<u32>,
+    pub second: Option<u32>,
     pub ampm: Option<String>,
     pub oclock: bool,
     pub unit: Option<String>,
@@ -86,6 +87,7 @@ impl Frame {
                 let mut it = src.split([':', '.']);
                 self.hour = it.next().and_then(|h| h.parse().ok());
                 self.minute = it.next().and_then(|m| m.parse().ok());
+                self.second = it.next().and_then(|x| x.parse().ok()).filter(|x| *x > 0);
             }
             Class::Oclock => self.oclock = true,
             Class::Holiday if !cv.s.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -191,7 +193,7 @@ impl Frame {
         self.day = other.day;
         self.month = other.month;
         self.year = other.year;
-        if other.weekday.is_some() && self.rel.is_none() {
+        if (other.weekday.is_some() || other.part.is_some()) && self.rel.is_none() {
             self.rel = other.rel;
         }
         if self.part.is_none() {
@@ -255,6 +257,9 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     if rule.plural {
         f1.plural = true;
     }
+    if let Some((_, d)) = rule.sets.iter().find(|(k, _)| *k == "past") {
+        clock_past(&mut f1, m, rule, toks, d.parse().unwrap_or(1));
+    }
     for f in [&mut f1, &mut f2] {
         // "480 BC": the number is the year.
         if f.bc && f.year.is_none() && f.decade.is_none() && f.unit.is_none() {
@@ -273,6 +278,14 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
             if *k == "clock" {
                 f2.set(k, v);
             }
+        }
+        // "7 to 7:30": a bare number next to a clock time is an hour too.
+        let (h1, h2) = (f1.hour.is_some(), f2.hour.is_some());
+        if !h1 && f1.int.is_some() && h2 {
+            f1.oclock = true;
+        }
+        if !h2 && f2.int.is_some() && h1 {
+            f2.oclock = true;
         }
         f1.fill_day_from(&f2);
         let f1d = f1.clone();
@@ -303,13 +316,60 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     }
 }
 
+/// "ten past 9", "half past seven", "a quarter to eight" (rules flagged `past=1` / `past=-1`): the first
+/// captured number is the minutes (or the rule's `min=`), the last one the hour.
+fn clock_past(f: &mut Frame, m: &Match, rule: &Rule, toks: &[Tok], dir: i32) {
+    let nums: Vec<f64> = m
+        .caps
+        .iter()
+        .filter(|c| {
+            matches!(
+                rule.elems[c.elem as usize].alts[c.alt as usize],
+                Alt::Class(Class::Num | Class::Int, _)
+            )
+        })
+        .filter_map(|c| {
+            toks[c.tok as usize]
+                .cvs
+                .iter()
+                .find(|cv| matches!(cv.class, Class::Num | Class::Int) && !cv.n.is_nan())
+                .map(|cv| cv.n)
+        })
+        .collect();
+    let set_min = rule
+        .sets
+        .iter()
+        .find(|(k, _)| *k == "min")
+        .and_then(|(_, v)| v.parse::<f64>().ok());
+    let (mins, hour) = match (nums.as_slice(), set_min) {
+        ([h], Some(mn)) => (mn, *h),
+        ([mn, h], None) => (*mn, *h),
+        _ => return,
+    };
+    if mins.fract() != 0.0 || hour.fract() != 0.0 || !(1.0..60.0).contains(&mins) || hour > 24.0 {
+        return;
+    }
+    let (h, mn) = (hour as u32, mins as u32);
+    if dir >= 0 {
+        f.hour = Some(h);
+        f.minute = Some(mn);
+    } else {
+        f.hour = Some(if h == 0 { 23 } else { h - 1 });
+        f.minute = Some(60 - mn);
+    }
+    f.n = None;
+    f.int = None;
+    f.unit = None;
+    f.plural = false;
+}
+
 fn merge_into(a: &mut Frame, b: &Frame) {
     macro_rules! fill {
         ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
     }
     fill!(
-        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade,
-        tz
+        year, month, day, weekday, season, part, hour, minute, second, ampm, deictic, rel, literal,
+        decade, tz
     );
     if b.int.is_some() && a.int.is_none() && (b.ampm.is_some() || b.oclock) {
         a.int = b.int;
@@ -1186,8 +1246,9 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                     Some("AM") if h == 12 => h = 0,
                     _ => {}
                 }
+                let secs = f.second.map(|x| format!(":{x:02}")).unwrap_or_default();
                 format!(
-                    "{:02}:{:02}{}",
+                    "{:02}:{:02}{secs}{}",
                     h,
                     f.minute.unwrap_or(0),
                     f.tz.as_deref().unwrap_or("")

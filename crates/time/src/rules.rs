@@ -718,7 +718,11 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
         let ta = rules.rules[a.rule].ty;
         let tb = rules.rules[b.rule].ty;
         let same_sent = toks[a.start].sent == toks[b.start].sent && b.ext_start >= a.end;
-        let (ca, cb) = (has_clock(a, toks), has_clock(b, toks));
+        let spelled = |m: &Match| rules.rules[m.rule].sets.iter().any(|(k, _)| *k == "past");
+        let (ca, cb) = (
+            has_clock(a, toks) || spelled(a),
+            has_clock(b, toks) || spelled(b),
+        );
         let day_a = ta != TimexType::Date || names_day(a, toks);
         let day_b = tb != TimexType::Date || names_day(b, toks);
         let pair = day_a
@@ -747,20 +751,19 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
         // A date next to a clock-time range: "tomorrow from 7 to 8pm", "5-6pm on April 22".
         let range_pair = match (sa, sb) {
             (false, false) => pair,
+            // (a part of the day counts as a day: "yesterday afternoon from 3-8pm", "this evening from 7".)
             (false, true) => {
-                ta == TimexType::Date
-                    && day_a
+                ((ta == TimexType::Date && day_a) || (ta == TimexType::Time && !ca))
                     && cb
                     && matches!(
                         gap_l[..],
-                        [] | [","] | ["from"] | ["between"] | [",", "from"]
+                        [] | [","] | ["from"] | ["between"] | [",", "from"] | ["at"]
                     )
             }
             (true, false) => {
                 ta == TimexType::Time
                     && ca
-                    && tb == TimexType::Date
-                    && day_b
+                    && ((tb == TimexType::Date && day_b) || (tb == TimexType::Time && !cb))
                     && matches!(gap_l[..], [] | [","] | ["on"] | ["of"])
             }
             (true, true) => false,

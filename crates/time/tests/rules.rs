@@ -707,3 +707,45 @@ fn weekday_bare_hours_and_money_amounts() {
     let f = news("I will pay $12 December 27.", "2019-08-08");
     expect!(f, "December 27", Date, "2019-12-27");
 }
+
+#[test]
+fn group_time_spelled_clock() {
+    let f = news(
+        "It's half past seven o'clock. We paid at ten past 9 in the evening and left at a quarter to eight.",
+        "2016-11-07",
+    );
+    expect!(f, "half past seven o'clock", Time, "2016-11-07T07:30");
+    expect!(f, "ten past 9 in the evening", Time, "2016-11-07T21:10");
+    expect!(f, "a quarter to eight", Time, "2016-11-07T07:45");
+    // Seconds are kept.
+    let f = news("I'll be back 7:56:30 pm.", "2016-11-07");
+    expect!(f, "7:56:30 pm", Time, "2016-11-07T19:56:30");
+    // "past" between other numbers is no clock time.
+    let f = news("Two past presidents met 3 past winners.", "2016-11-07");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn group_time_range_with_day_or_part() {
+    let f = news("I'll be out between 7 and 9 last night.", "2018-06-01");
+    expect!(f, "7 and 9 last night", Time, "2018-05-31T19:00");
+    let f = news("Book a meeting tonight from 7 to 7:30.", "2016-11-07");
+    expect!(f, "tonight from 7 to 7:30", Time, "2016-11-07T19:00");
+    let f = news("I'll be out Tuesday at 2:00 - 2:30 pm.", "2016-11-07");
+    expect!(f, "Tuesday at 2:00 - 2:30 pm", Time, "2016-11-01T14:00");
+    let f = news(
+        "Where were you yesterday afternoon from 3-8pm?",
+        "2016-11-07",
+    );
+    expect!(
+        f,
+        "yesterday afternoon from 3-8pm",
+        Time,
+        "2016-11-06T15:00"
+    );
+    let f = news("It will happen between 3 and 5 on 1/1/2015.", "2016-11-07");
+    expect!(f, "3 and 5 on 1/1/2015", Time, "2015-01-01T03:00");
+    // Bare numbers with no day or part of the day stay out.
+    let f = news("Prices rose between 7 and 9 percent.", "2016-11-07");
+    assert!(f.is_empty(), "{f:?}");
+}
