@@ -241,6 +241,13 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
             Some(s) if c.elem as usize >= s => &mut f2,
             _ => &mut f1,
         };
+        if let Alt::Class(Class::Int, Some("2D")) = elem.alts[c.alt as usize] {
+            // A two-digit year: 87 = 1987, 12 = 2012.
+            if let Ok(y) = tok.text.parse::<i32>() {
+                target.year = Some(if y <= 30 { 2000 + y } else { 1900 + y });
+            }
+            continue;
+        }
         if let Alt::Class(cls, v) = elem.alts[c.alt as usize] {
             if let Some(cv) = tok
                 .cvs

@@ -216,6 +216,10 @@ impl Rules {
     fn alt_ok(alt: &Alt, t: &Tok) -> bool {
         match *alt {
             Alt::Class(c, None) => t.mask & (1u64 << (c as u8)) != 0,
+            // A two-digit number ("April of 87": a year).
+            Alt::Class(Class::Int, Some("2D")) => {
+                t.mask & (1u64 << (Class::Int as u8)) != 0 && t.text.len() == 2
+            }
             Alt::Class(c, Some(v)) => {
                 t.mask & (1u64 << (c as u8)) != 0
                     && t.cvs.iter().any(|cv| cv.class == c && cv.s == v)

@@ -749,3 +749,61 @@ fn group_time_range_with_day_or_part() {
     let f = news("Prices rose between 7 and 9 percent.", "2016-11-07");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn spelled_years_and_short_years() {
+    let f = news(
+        "Sales in two thousand and twenty fell. We meet on january first two thousand and thirty two.",
+        "2019-06-01",
+    );
+    expect!(f, "two thousand and twenty", Date, "2020");
+    expect!(
+        f,
+        "january first two thousand and thirty two",
+        Date,
+        "2032-01-01"
+    );
+    let f = news(
+        "It opened in August nineteen hundred ninety three.",
+        "2019-06-01",
+    );
+    expect!(f, "August nineteen hundred ninety three", Date, "1993-08");
+    // A count stays a count.
+    let f = news("He left for two thousand years.", "2019-06-01");
+    expect!(f, "two thousand years", Duration, "P2000Y");
+    let f = news(
+        "I was born in April of 87, on 15 April of 87; back on 28 june in 2020.",
+        "2019-06-01",
+    );
+    expect!(f, "April of 87", Date, "1987-04");
+    expect!(f, "15 April of 87", Date, "1987-04-15");
+    expect!(f, "28 june in 2020", Date, "2020-06-28");
+    let f = news("Let's go for coffee on tuesday the eleventh.", "2019-06-01");
+    expect!(f, "tuesday the eleventh", Date, "2019-06-11");
+    let f = news(
+        "Apple showed on Tuesday the first Intel-based Mac.",
+        "2019-06-01",
+    );
+    assert!(!f.iter().any(|x| x.0.contains("first")), "{f:?}");
+}
+
+#[test]
+fn news_day_and_year_references() {
+    let f = news(
+        "The index rose 2% for the day. Net income for the year rose. Shares fell late in the day.",
+        "2013-03-20",
+    );
+    expect!(f, "the day", Date, "2013-03-20");
+    expect!(f, "the year", Date, "2013");
+    expect!(f, "late in the day", Date, "2013-03-20");
+    let f = news(
+        "Stocks fell for six straight days as the economy shrank for two consecutive quarters; talks collapsed within hours.",
+        "2013-03-20",
+    );
+    expect!(f, "six straight days", Duration, "P6D");
+    expect!(f, "two consecutive quarters", Duration, "P6M");
+    expect!(f, "hours", Duration, "PTXH");
+    // "the year" as an award stays out.
+    let f = news("She was named player of the year.", "2013-03-20");
+    assert!(f.is_empty(), "{f:?}");
+}
