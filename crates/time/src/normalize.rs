@@ -113,7 +113,12 @@ impl Frame {
                     .filter(|d| (1..=31).contains(d));
             }
             Class::Slash => {
-                let p: Vec<&str> = tok.text.split('/').collect();
+                let mut p: Vec<&str> = tok.text.split('/').collect();
+                // "22/04": day first when the first number cannot be a month.
+                let num = |x: Option<&&str>| x.and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+                if num(p.first()) > 12 && (1..=12).contains(&num(p.get(1))) {
+                    p.swap(0, 1);
+                }
                 self.month = p
                     .first()
                     .and_then(|x| x.parse().ok())
@@ -131,7 +136,7 @@ impl Frame {
                         _ => y,
                     });
             }
-            Class::Decade => self.decade = Some(n as i32),
+            Class::Decade | Class::DecadeW => self.decade = Some(n as i32),
             Class::Ctx | Class::IdRef => {}
             Class::Qtr => {
                 self.ord = Some(n as i32);

@@ -260,6 +260,15 @@ impl Rules {
         if e.opt {
             return Self::go(rule, ei + 1, ti, toks, sent, caps);
         }
+        // A right context that allows a full stop also matches the end of the sentence or text ("week 31"
+        // as the last words).
+        if e.ctx
+            && ei > 0
+            && toks.get(ti).is_none_or(|t| t.sent != sent)
+            && e.alts.iter().any(|a| matches!(a, Alt::Lit(".")))
+        {
+            return Self::go(rule, ei + 1, ti, toks, sent, caps);
+        }
         None
     }
 

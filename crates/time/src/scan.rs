@@ -144,8 +144,12 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 };
                 let md_ok = || {
                     // A month/day without a year ("on 10/1", "from 5/1 to 5/7") after a temporal preposition.
-                    let m: u32 = text[start..start + d].parse().unwrap_or(0);
-                    let dd: u32 = text[end + 1..e2].parse().unwrap_or(0);
+                    let mut m: u32 = text[start..start + d].parse().unwrap_or(0);
+                    let mut dd: u32 = text[end + 1..e2].parse().unwrap_or(0);
+                    if m > 12 && dd <= 12 {
+                        // "22/04": day first.
+                        std::mem::swap(&mut m, &mut dd);
+                    }
                     let prev_ok = toks.last().is_some_and(|t: &Tok| {
                         let w = t.text.to_ascii_lowercase();
                         matches!(
@@ -159,6 +163,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                                 | "after"
                                 | "between"
                                 | "and"
+                                | "or"
                                 | "through"
                                 | "-"
                                 | "–"

@@ -807,3 +807,38 @@ fn news_day_and_year_references() {
     let f = news("She was named player of the year.", "2013-03-20");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn week_numbers_at_text_end_and_named_weeks() {
+    let f = news("Show sales in the week 31", "2018-07-02");
+    expect!(f, "week 31", Date, "2018-W31");
+    let f = news(
+        "It will happen this working week and next workweek.",
+        "2018-06-26",
+    );
+    expect!(f, "this working week", Date, "2018-W26");
+    expect!(f, "next workweek", Date, "2018-W27");
+    let f = news("Show sales in the year.", "2018-06-28");
+    expect!(f, "the year", Date, "2018");
+}
+
+#[test]
+fn decade_words_nights_day_first_slashes_and_month_ranges() {
+    let f = news(
+        "Prices were low in the nineties. He is in his forties.",
+        "2018-05-29",
+    );
+    expect!(f, "the nineties", Date, "199");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = news(
+        "Book a room for two nights, for one and half hour.",
+        "2016-11-07",
+    );
+    expect!(f, "two nights", Duration, "P2D");
+    expect!(f, "one and half hour", Duration, "PT1.5H");
+    let f = news("I'll go back on 22/04 or on 11/25.", "2016-11-07");
+    expect!(f, "22/04", Date, "2016-04-22");
+    expect!(f, "11/25", Date, "2016-11-25");
+    let f = news("It rained from May to July 1918.", "2016-11-07");
+    expect!(f, "May to July 1918", Date, "1918-05");
+}
