@@ -821,6 +821,29 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         }
         _ => {}
     }
+    if let (Some((d, _)), Some(u), true) = (
+        f.dir,
+        f.unit.as_deref(),
+        f.month.is_some() || f.holiday.is_some() || f.weekday.is_some() || f.day.is_some(),
+    ) {
+        // "3 days after January 12th", "two weeks before Christmas", "16 days from 01/02/2018": the date
+        // named, shifted.
+        let n =
+            f.n.filter(|n| !n.is_nan() && n.fract() == 0.0 && *n >= 1.0)?;
+        if !matches!(u, "Y" | "M" | "W" | "D") {
+            return None;
+        }
+        let mut g = f.clone();
+        g.dir = None;
+        g.unit = None;
+        g.n = None;
+        g.int = None;
+        g.plural = false;
+        let (_, v) = normalize(&g, TimexType::Date, ctx)?;
+        let p = Pt::parse(&v).filter(|p| p.g == Gran::Day)?;
+        let q = shift(p, u, n as i64 * d.signum() as i64);
+        return Some((TimexType::Date, Pt { g: Gran::Day, ..q }.iso()));
+    }
     if let (Some(u), Some(_), true, None) = (f.unit.as_deref(), f.rel, f.plural, f.n) {
         // "the following days", "the last years": an unspecified stretch of time.
         if u != "REF" {

@@ -842,3 +842,18 @@ fn decade_words_nights_day_first_slashes_and_month_ranges() {
     let f = news("It rained from May to July 1918.", "2016-11-07");
     expect!(f, "May to July 1918", Date, "1918-05");
 }
+
+#[test]
+fn shift_from_a_named_date() {
+    let f = news(
+        "It will happen 3 days after January 12th. It happened 2 weeks before May 13 1999.",
+        "2016-11-07",
+    );
+    expect!(f, "3 days after January 12th", Date, "2017-01-15");
+    expect!(f, "2 weeks before May 13 1999", Date, "1999-04-29");
+    // "from" starts a stretch of time; an event after "after" stays out of the span.
+    let f = news("The siege lasted 64 days from November 21, 1948. Two weeks after the armistice, talks began.", "2016-11-07");
+    expect!(f, "64 days", Duration, "P64D");
+    expect!(f, "November 21, 1948", Date, "1948-11-21");
+    expect!(f, "Two weeks", Duration, "P2W");
+}
