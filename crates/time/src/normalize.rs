@@ -156,6 +156,7 @@ impl Frame {
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
             "weekno" => self.weekno = true,
+            "ord" => self.ord = v.parse().ok(),
             "hol" => self.holiday = Some(v.to_string()),
             // A fixed-date holiday: "md=07-04".
             "md" => {
@@ -241,6 +242,10 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     let mut f2 = Frame::default();
     for c in &m.caps {
         let elem = &rule.elems[c.elem as usize];
+        // Context stays out of the value ("week 10 [8 p.m.]").
+        if elem.ctx {
+            continue;
+        }
         let tok = &toks[c.tok as usize];
         let target = match rule.split {
             Some(s) if c.elem as usize >= s => &mut f2,
@@ -316,7 +321,14 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
                 f2.ampm = Some("PM".into());
             }
         }
+        let own_year = f1.year.is_some() || f1.decade.is_some();
         f1.fill_date_from(&f2);
+        // "Nov-Feb 2017": a month range whose begin is later in the year starts the year before.
+        if let (false, Some(m1), Some(m2), Some(y)) = (own_year, f1.month, f2.month, f1.year) {
+            if m1 > m2 && f2.year == Some(y) {
+                f1.year = Some(y - 1);
+            }
+        }
         let f1c = f1.clone();
         f2.fill_date_from(&f1c);
         if f2.month.is_none() && f2.day.is_some() {

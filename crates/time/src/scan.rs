@@ -171,6 +171,13 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                                 | "next"
                                 | "last"
                                 | "due"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
                         )
                     });
                     d3 == 0

@@ -857,3 +857,31 @@ fn shift_from_a_named_date() {
     expect!(f, "November 21, 1948", Date, "1948-11-21");
     expect!(f, "Two weeks", Duration, "P2W");
 }
+
+#[test]
+fn ranges_with_years_after_and_half_years() {
+    let f = news(
+        "I will leave from 5/1-5/7, 2020 and travel on 26 june to 28 june in 2020.",
+        "2019-06-01",
+    );
+    expect!(f, "5/1-5/7, 2020", Date, "2020-05-01");
+    expect!(f, "26 june to 28 june in 2020", Date, "2020-06-26");
+    // A month range that runs into the named year starts the year before.
+    let f = news("APEC will meet in Korea Nov-Feb 2017.", "2019-06-01");
+    expect!(f, "Nov-Feb 2017", Date, "2016-11");
+    let f = news(
+        "2019 H2 will bring challenges, and so will the week after next.",
+        "2019-06-01",
+    );
+    expect!(f, "2019 H2", Date, "2019-H2");
+    expect!(f, "the week after next", Date, "2019-W24");
+    let f = news("This task should be done friday 5/12.", "2019-06-01");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == "friday 5/12" && x.2.ends_with("-05-12")),
+        "{f:?}"
+    );
+    // A right context is no part of the value.
+    let f = news("week 10 8 p.m. is late.", "2019-07-11");
+    assert!(f.iter().any(|x| x.2 == "2019-W10"), "{f:?}");
+}
