@@ -8,6 +8,9 @@ use dossier_model::TimexType;
 use crate::lexicon::{Class, FastMap, Lexicon};
 use crate::scan::{Scan, Tok};
 
+/// How many tokens from a rule's first token `near` looks at.
+const W: usize = 8;
+
 pub(crate) const RULES: &str = include_str!("../../../resources/time/rules.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,9 +41,9 @@ pub struct Rule {
     /// Only under narrative anchoring (TIMEX2-style adjectival references such as "former").
     pub narrative: bool,
     pub sets: Vec<(&'static str, &'static str)>,
-    /// Classes of one required element ("UNIT", "MONTH"…): a rule can only match where a token of one of
-    /// them is near (0 = no such element).
-    pub need: u64,
+    /// Classes of up to three required elements ("UNIT", "MONTH"…) among the first W: a rule can only match
+    /// where, for each, a token of one of its classes is near (0 = no such element).
+    pub need: [u64; 3],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,7 +117,7 @@ impl Rules {
                 plural: false,
                 narrative: false,
                 sets: Vec::new(),
-                need: 0,
+                need: [0; 3],
             };
             for f in rhs {
                 match f {
@@ -161,7 +164,13 @@ impl Rules {
                 }
                 rule.elems.push(Elem { alts, opt, ctx });
             }
-            for e in rule.elems.iter().filter(|e| !e.opt && !e.ctx) {
+            // Up to three required elements within the first W positions (each element takes one token,
+            // so they fall inside the `near` window of the first token).
+            let mut k = 0;
+            for e in rule.elems[..rule.elems.len().min(W)]
+                .iter()
+                .filter(|e| !e.opt && !e.ctx)
+            {
                 let mut m = 0u64;
                 let mut all_core = true;
                 for a in &e.alts {
@@ -183,8 +192,11 @@ impl Rules {
                     }
                 }
                 if all_core && m != 0 {
-                    rule.need = m;
-                    break;
+                    rule.need[k] = m;
+                    k += 1;
+                    if k == rule.need.len() {
+                        break;
+                    }
                 }
             }
             if rule.elems.iter().all(|e| e.opt) {
@@ -355,7 +367,6 @@ impl Rules {
         let mut cands: Vec<u16> = Vec::new();
         let mut scratch: Vec<Cap> = Vec::with_capacity(16);
         // near[i]: the classes of tokens i..i+8 in the same sentence.
-        const W: usize = 8;
         let mut near = vec![0u64; toks.len()];
         for i in (0..toks.len()).rev() {
             let mut m = toks[i].mask;
@@ -393,8 +404,8 @@ impl Rules {
             cands.dedup();
             let mut best: Option<Match> = None;
             for &ri in &cands {
-                let need = self.rules[ri as usize].need;
-                if need != 0 && near[i] & need == 0 {
+                let need = &self.rules[ri as usize].need;
+                if need.iter().any(|&n| n != 0 && near[i] & n == 0) {
                     continue;
                 }
                 if self.rules[ri as usize].narrative && !narrative {
@@ -431,10 +442,11 @@ impl Rules {
         let rule = &self.rules[m.rule];
         if rule.plural {
             // "for years", "in months": the unit must be written in the plural ("in day trading" is not).
-            let unit = toks[m.start..m.end]
-                .iter()
-                .rev()
-                .find(|t| t.cvs.iter().any(|c| c.class == Class::Unit));
+            let unit = toks[m.start..m.end].iter().rev().find(|t| {
+                t.cvs
+                    .iter()
+                    .any(|c| c.class == Class::Unit || c.class == Class::Part)
+            });
             if let Some(u) = unit {
                 let w = u.text.to_ascii_lowercase();
                 if !(w.ends_with('s') || w == "millennia") {
