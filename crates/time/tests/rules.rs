@@ -885,3 +885,19 @@ fn ranges_with_years_after_and_half_years() {
     let f = news("week 10 8 p.m. is late.", "2019-07-11");
     assert!(f.iter().any(|x| x.2 == "2019-W10"), "{f:?}");
 }
+
+#[test]
+fn long_durations_and_rates() {
+    let f = news(
+        "The decade-long war ended after a month-long siege and months-long talks. It costs $5 billion a year and rose 3% a month.",
+        "2013-03-20",
+    );
+    expect!(f, "decade-long", Duration, "P10Y");
+    expect!(f, "month-long", Duration, "P1M");
+    expect!(f, "months-long", Duration, "PXM");
+    expect!(f, "a year", Set, "P1Y");
+    expect!(f, "a month", Set, "P1M");
+    // Without an amount before it, "a year" is a duration.
+    let f = news("He waited a year.", "2013-03-20");
+    expect!(f, "a year", Duration, "P1Y");
+}
