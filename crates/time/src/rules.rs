@@ -557,19 +557,9 @@ impl Rules {
         }
         if t.cvs.iter().any(|c| c.class == Class::Year) {
             if let Some(p) = prev {
-                // A capitalized name right before a year ("Zapad 2023", "Euro 2020") makes it a name.
-                let sentence_initial = m.start as u32 == 0 || toks[m.start - 1].sent != t.sent || {
-                    let s = m.start - 1;
-                    s == 0 || toks[s - 1].sent != p.sent
-                };
-                if p.cap
-                    && p.is_word()
-                    && p.cvs.is_empty()
-                    && p.entry.is_none()
-                    && !sentence_initial
-                {
-                    return false;
-                }
+                // A capitalized name right before a year ("Zapad 2023", "WWDC 2005") is kept: TimeML corpora
+                // (MEANTIME) annotate the year of a named event; it is flagged `name_year` and does not move the
+                // narrative reference time.
                 if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№" | "§")
                     || p.cvs.iter().any(|c| c.class == Class::IdRef)
                 {

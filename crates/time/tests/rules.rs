@@ -901,3 +901,14 @@ fn long_durations_and_rates() {
     let f = news("He waited a year.", "2013-03-20");
     expect!(f, "a year", Duration, "P1Y");
 }
+
+#[test]
+fn years_in_names_are_tagged_but_do_not_anchor() {
+    let f = tag(
+        "In March 1999 the firm grew. Jobs spoke at WWDC 2005 about it. On 5 April, it shipped.",
+        "2009-12-19",
+        Anchoring::Narrative,
+    );
+    expect!(f, "2005", Date, "2005");
+    expect!(f, "5 April", Date, "1999-04-05");
+}
