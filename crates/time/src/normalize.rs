@@ -274,6 +274,27 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     if rule.plural {
         f1.plural = true;
     }
+    if rule.sets.iter().any(|(k, _)| *k == "hhmm") {
+        // "0800 UTC", "1600 GMT": four digits are hours and minutes.
+        if let Some(t) = m
+            .caps
+            .iter()
+            .map(|c| &toks[c.tok as usize])
+            .find(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let (h, mn): (u32, u32) = (
+                t.text[..2].parse().unwrap_or(99),
+                t.text[2..].parse().unwrap_or(99),
+            );
+            if h <= 24 && mn < 60 {
+                f1.hour = Some(h);
+                f1.minute = Some(mn);
+                f1.year = None;
+                f1.int = None;
+                f1.n = None;
+            }
+        }
+    }
     if let Some((_, d)) = rule.sets.iter().find(|(k, _)| *k == "past") {
         clock_past(&mut f1, m, rule, toks, d.parse().unwrap_or(1));
     }

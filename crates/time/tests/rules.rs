@@ -912,3 +912,13 @@ fn years_in_names_are_tagged_but_do_not_anchor() {
     expect!(f, "2005", Date, "2005");
     expect!(f, "5 April", Date, "1999-04-05");
 }
+
+#[test]
+fn four_digit_clock_times_before_a_zone() {
+    let f = news(
+        "Talks began at 1600 GMT; the 1200 troops left at 2500 GMT.",
+        "2013-03-20",
+    );
+    expect!(f, "1600 GMT", Time, "2013-03-20T16:00Z");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
