@@ -922,3 +922,14 @@ fn four_digit_clock_times_before_a_zone() {
     expect!(f, "1600 GMT", Time, "2013-03-20T16:00Z");
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+#[test]
+fn set_frequencies_and_quarter_century() {
+    let f = news(
+        "Take it three times a day, every other week, for a quarter-century.",
+        "2013-03-20",
+    );
+    expect!(f, "three times a day", Set, "P1D");
+    expect!(f, "every other week", Set, "P2W");
+    expect!(f, "a quarter-century", Duration, "P25Y");
+}
