@@ -751,6 +751,12 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
                 (TimexType::Date, TimexType::Time) => {
                     matches!(gap_l[..], [","] | [",", "at"] | ["at"] | ["@"])
                         || (cb && gap_l.is_empty())
+                        // "Thursday before 5pm", "today by 4pm": the clock time of that day, with its mod.
+                        || (cb
+                            && matches!(
+                                gap_l[..],
+                                ["before"] | ["after"] | ["by"] | ["until"] | ["later", "than"]
+                            ))
                         || (!cb && matches!(gap_l[..], [] | ["in"]))
                 }
                 // a clock time and a part of the day: "8am this morning", "this morning at 8".

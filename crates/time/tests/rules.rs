@@ -933,3 +933,13 @@ fn set_frequencies_and_quarter_century() {
     expect!(f, "every other week", Set, "P2W");
     expect!(f, "a quarter-century", Duration, "P25Y");
 }
+
+#[test]
+fn date_then_clock_time_with_a_bound() {
+    let f = news(
+        "I'll be back Thursday before 5pm, and it happens today by 4pm.",
+        "2016-11-07",
+    );
+    expect!(f, "Thursday before 5pm", Time, "2016-11-03T17:00");
+    expect!(f, "today by 4pm", Time, "2016-11-07T16:00");
+}
