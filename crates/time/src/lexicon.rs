@@ -68,6 +68,8 @@ pub enum Class {
     Iso,
     Slash,
     Decade,
+    /// A decade in words ("nineties"), only a date after "the".
+    DecadeW,
     Clockt,
     Ctx,
     Tz,
@@ -105,6 +107,7 @@ impl Class {
             "ISO" => Class::Iso,
             "SLASH" => Class::Slash,
             "DECADE" => Class::Decade,
+            "DECADEW" => Class::DecadeW,
             "CLOCKT" => Class::Clockt,
             "CTX" => Class::Ctx,
             "TZ" => Class::Tz,

@@ -19,6 +19,7 @@ pub struct Frame {
     pub part: Option<String>,
     pub hour: Option<u32>,
     pub minute: Option<u32>,
+    pub second: Option<u32>,
     pub ampm: Option<String>,
     pub oclock: bool,
     pub unit: Option<String>,
@@ -86,6 +87,7 @@ impl Frame {
                 let mut it = src.split([':', '.']);
                 self.hour = it.next().and_then(|h| h.parse().ok());
                 self.minute = it.next().and_then(|m| m.parse().ok());
+                self.second = it.next().and_then(|x| x.parse().ok()).filter(|x| *x > 0);
             }
             Class::Oclock => self.oclock = true,
             Class::Holiday if !cv.s.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -111,7 +113,12 @@ impl Frame {
                     .filter(|d| (1..=31).contains(d));
             }
             Class::Slash => {
-                let p: Vec<&str> = tok.text.split('/').collect();
+                let mut p: Vec<&str> = tok.text.split('/').collect();
+                // "22/04": day first when the first number cannot be a month.
+                let num = |x: Option<&&str>| x.and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+                if num(p.first()) > 12 && (1..=12).contains(&num(p.get(1))) {
+                    p.swap(0, 1);
+                }
                 self.month = p
                     .first()
                     .and_then(|x| x.parse().ok())
@@ -129,7 +136,7 @@ impl Frame {
                         _ => y,
                     });
             }
-            Class::Decade => self.decade = Some(n as i32),
+            Class::Decade | Class::DecadeW => self.decade = Some(n as i32),
             Class::Ctx | Class::IdRef => {}
             Class::Qtr => {
                 self.ord = Some(n as i32);
@@ -149,6 +156,7 @@ impl Frame {
             "unit" => self.unit = Some(v.to_string()),
             "value" => self.literal = Some(v.to_string()),
             "weekno" => self.weekno = true,
+            "ord" => self.ord = v.parse().ok(),
             "hol" => self.holiday = Some(v.to_string()),
             // A fixed-date holiday: "md=07-04".
             "md" => {
@@ -191,7 +199,7 @@ impl Frame {
         self.day = other.day;
         self.month = other.month;
         self.year = other.year;
-        if other.weekday.is_some() && self.rel.is_none() {
+        if (other.weekday.is_some() || other.part.is_some()) && self.rel.is_none() {
             self.rel = other.rel;
         }
         if self.part.is_none() {
@@ -234,11 +242,22 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     let mut f2 = Frame::default();
     for c in &m.caps {
         let elem = &rule.elems[c.elem as usize];
+        // Context stays out of the value ("week 10 [8 p.m.]").
+        if elem.ctx {
+            continue;
+        }
         let tok = &toks[c.tok as usize];
         let target = match rule.split {
             Some(s) if c.elem as usize >= s => &mut f2,
             _ => &mut f1,
         };
+        if let Alt::Class(Class::Int, Some("2D")) = elem.alts[c.alt as usize] {
+            // A two-digit year: 87 = 1987, 12 = 2012.
+            if let Ok(y) = tok.text.parse::<i32>() {
+                target.year = Some(if y <= 30 { 2000 + y } else { 1900 + y });
+            }
+            continue;
+        }
         if let Alt::Class(cls, v) = elem.alts[c.alt as usize] {
             if let Some(cv) = tok
                 .cvs
@@ -254,6 +273,30 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     }
     if rule.plural {
         f1.plural = true;
+    }
+    if rule.sets.iter().any(|(k, _)| *k == "hhmm") {
+        // "0800 UTC", "1600 GMT": four digits are hours and minutes.
+        if let Some(t) = m
+            .caps
+            .iter()
+            .map(|c| &toks[c.tok as usize])
+            .find(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let (h, mn): (u32, u32) = (
+                t.text[..2].parse().unwrap_or(99),
+                t.text[2..].parse().unwrap_or(99),
+            );
+            if h <= 24 && mn < 60 {
+                f1.hour = Some(h);
+                f1.minute = Some(mn);
+                f1.year = None;
+                f1.int = None;
+                f1.n = None;
+            }
+        }
+    }
+    if let Some((_, d)) = rule.sets.iter().find(|(k, _)| *k == "past") {
+        clock_past(&mut f1, m, rule, toks, d.parse().unwrap_or(1));
     }
     for f in [&mut f1, &mut f2] {
         // "480 BC": the number is the year.
@@ -274,6 +317,14 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
                 f2.set(k, v);
             }
         }
+        // "7 to 7:30": a bare number next to a clock time is an hour too.
+        let (h1, h2) = (f1.hour.is_some(), f2.hour.is_some());
+        if !h1 && f1.int.is_some() && h2 {
+            f1.oclock = true;
+        }
+        if !h2 && f2.int.is_some() && h1 {
+            f2.oclock = true;
+        }
         f1.fill_day_from(&f2);
         let f1d = f1.clone();
         f2.fill_day_from(&f1d);
@@ -291,7 +342,14 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
                 f2.ampm = Some("PM".into());
             }
         }
+        let own_year = f1.year.is_some() || f1.decade.is_some();
         f1.fill_date_from(&f2);
+        // "Nov-Feb 2017": a month range whose begin is later in the year starts the year before.
+        if let (false, Some(m1), Some(m2), Some(y)) = (own_year, f1.month, f2.month, f1.year) {
+            if m1 > m2 && f2.year == Some(y) {
+                f1.year = Some(y - 1);
+            }
+        }
         let f1c = f1.clone();
         f2.fill_date_from(&f1c);
         if f2.month.is_none() && f2.day.is_some() {
@@ -303,13 +361,60 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
     }
 }
 
+/// "ten past 9", "half past seven", "a quarter to eight" (rules flagged `past=1` / `past=-1`): the first
+/// captured number is the minutes (or the rule's `min=`), the last one the hour.
+fn clock_past(f: &mut Frame, m: &Match, rule: &Rule, toks: &[Tok], dir: i32) {
+    let nums: Vec<f64> = m
+        .caps
+        .iter()
+        .filter(|c| {
+            matches!(
+                rule.elems[c.elem as usize].alts[c.alt as usize],
+                Alt::Class(Class::Num | Class::Int, _)
+            )
+        })
+        .filter_map(|c| {
+            toks[c.tok as usize]
+                .cvs
+                .iter()
+                .find(|cv| matches!(cv.class, Class::Num | Class::Int) && !cv.n.is_nan())
+                .map(|cv| cv.n)
+        })
+        .collect();
+    let set_min = rule
+        .sets
+        .iter()
+        .find(|(k, _)| *k == "min")
+        .and_then(|(_, v)| v.parse::<f64>().ok());
+    let (mins, hour) = match (nums.as_slice(), set_min) {
+        ([h], Some(mn)) => (mn, *h),
+        ([mn, h], None) => (*mn, *h),
+        _ => return,
+    };
+    if mins.fract() != 0.0 || hour.fract() != 0.0 || !(1.0..60.0).contains(&mins) || hour > 24.0 {
+        return;
+    }
+    let (h, mn) = (hour as u32, mins as u32);
+    if dir >= 0 {
+        f.hour = Some(h);
+        f.minute = Some(mn);
+    } else {
+        f.hour = Some(if h == 0 { 23 } else { h - 1 });
+        f.minute = Some(60 - mn);
+    }
+    f.n = None;
+    f.int = None;
+    f.unit = None;
+    f.plural = false;
+}
+
 fn merge_into(a: &mut Frame, b: &Frame) {
     macro_rules! fill {
         ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
     }
     fill!(
-        year, month, day, weekday, season, part, hour, minute, ampm, deictic, rel, literal, decade,
-        tz
+        year, month, day, weekday, season, part, hour, minute, second, ampm, deictic, rel, literal,
+        decade, tz
     );
     if b.int.is_some() && a.int.is_none() && (b.ampm.is_some() || b.oclock) {
         a.int = b.int;
@@ -749,6 +854,29 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         }
         _ => {}
     }
+    if let (Some((d, _)), Some(u), true) = (
+        f.dir,
+        f.unit.as_deref(),
+        f.month.is_some() || f.holiday.is_some() || f.weekday.is_some() || f.day.is_some(),
+    ) {
+        // "3 days after January 12th", "two weeks before Christmas", "16 days from 01/02/2018": the date
+        // named, shifted.
+        let n =
+            f.n.filter(|n| !n.is_nan() && n.fract() == 0.0 && *n >= 1.0)?;
+        if !matches!(u, "Y" | "M" | "W" | "D") {
+            return None;
+        }
+        let mut g = f.clone();
+        g.dir = None;
+        g.unit = None;
+        g.n = None;
+        g.int = None;
+        g.plural = false;
+        let (_, v) = normalize(&g, TimexType::Date, ctx)?;
+        let p = Pt::parse(&v).filter(|p| p.g == Gran::Day)?;
+        let q = shift(p, u, n as i64 * d.signum() as i64);
+        return Some((TimexType::Date, Pt { g: Gran::Day, ..q }.iso()));
+    }
     if let (Some(u), Some(_), true, None) = (f.unit.as_deref(), f.rel, f.plural, f.n) {
         // "the following days", "the last years": an unspecified stretch of time.
         if u != "REF" {
@@ -1186,8 +1314,9 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                     Some("AM") if h == 12 => h = 0,
                     _ => {}
                 }
+                let secs = f.second.map(|x| format!(":{x:02}")).unwrap_or_default();
                 format!(
-                    "{:02}:{:02}{}",
+                    "{:02}:{:02}{secs}{}",
                     h,
                     f.minute.unwrap_or(0),
                     f.tz.as_deref().unwrap_or("")

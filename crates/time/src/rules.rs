@@ -8,6 +8,9 @@ use dossier_model::TimexType;
 use crate::lexicon::{Class, FastMap, Lexicon};
 use crate::scan::{Scan, Tok};
 
+/// How many tokens from a rule's first token `near` looks at.
+const W: usize = 8;
+
 pub(crate) const RULES: &str = include_str!("../../../resources/time/rules.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,9 +41,9 @@ pub struct Rule {
     /// Only under narrative anchoring (TIMEX2-style adjectival references such as "former").
     pub narrative: bool,
     pub sets: Vec<(&'static str, &'static str)>,
-    /// Classes of one required element ("UNIT", "MONTH"…): a rule can only match where a token of one of
-    /// them is near (0 = no such element).
-    pub need: u64,
+    /// Classes of up to three required elements ("UNIT", "MONTH"…) among the first W: a rule can only match
+    /// where, for each, a token of one of its classes is near (0 = no such element).
+    pub need: [u64; 3],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,7 +117,7 @@ impl Rules {
                 plural: false,
                 narrative: false,
                 sets: Vec::new(),
-                need: 0,
+                need: [0; 3],
             };
             for f in rhs {
                 match f {
@@ -161,7 +164,13 @@ impl Rules {
                 }
                 rule.elems.push(Elem { alts, opt, ctx });
             }
-            for e in rule.elems.iter().filter(|e| !e.opt && !e.ctx) {
+            // Up to three required elements within the first W positions (each element takes one token,
+            // so they fall inside the `near` window of the first token).
+            let mut k = 0;
+            for e in rule.elems[..rule.elems.len().min(W)]
+                .iter()
+                .filter(|e| !e.opt && !e.ctx)
+            {
                 let mut m = 0u64;
                 let mut all_core = true;
                 for a in &e.alts {
@@ -183,8 +192,11 @@ impl Rules {
                     }
                 }
                 if all_core && m != 0 {
-                    rule.need = m;
-                    break;
+                    rule.need[k] = m;
+                    k += 1;
+                    if k == rule.need.len() {
+                        break;
+                    }
                 }
             }
             if rule.elems.iter().all(|e| e.opt) {
@@ -216,6 +228,10 @@ impl Rules {
     fn alt_ok(alt: &Alt, t: &Tok) -> bool {
         match *alt {
             Alt::Class(c, None) => t.mask & (1u64 << (c as u8)) != 0,
+            // A two-digit number ("April of 87": a year).
+            Alt::Class(Class::Int, Some("2D")) => {
+                t.mask & (1u64 << (Class::Int as u8)) != 0 && t.text.len() == 2
+            }
             Alt::Class(c, Some(v)) => {
                 t.mask & (1u64 << (c as u8)) != 0
                     && t.cvs.iter().any(|cv| cv.class == c && cv.s == v)
@@ -254,6 +270,15 @@ impl Rules {
             }
         }
         if e.opt {
+            return Self::go(rule, ei + 1, ti, toks, sent, caps);
+        }
+        // A right context that allows a full stop also matches the end of the sentence or text ("week 31"
+        // as the last words).
+        if e.ctx
+            && ei > 0
+            && toks.get(ti).is_none_or(|t| t.sent != sent)
+            && e.alts.iter().any(|a| matches!(a, Alt::Lit(".")))
+        {
             return Self::go(rule, ei + 1, ti, toks, sent, caps);
         }
         None
@@ -342,7 +367,6 @@ impl Rules {
         let mut cands: Vec<u16> = Vec::new();
         let mut scratch: Vec<Cap> = Vec::with_capacity(16);
         // near[i]: the classes of tokens i..i+8 in the same sentence.
-        const W: usize = 8;
         let mut near = vec![0u64; toks.len()];
         for i in (0..toks.len()).rev() {
             let mut m = toks[i].mask;
@@ -380,8 +404,8 @@ impl Rules {
             cands.dedup();
             let mut best: Option<Match> = None;
             for &ri in &cands {
-                let need = self.rules[ri as usize].need;
-                if need != 0 && near[i] & need == 0 {
+                let need = &self.rules[ri as usize].need;
+                if need.iter().any(|&n| n != 0 && near[i] & n == 0) {
                     continue;
                 }
                 if self.rules[ri as usize].narrative && !narrative {
@@ -418,10 +442,11 @@ impl Rules {
         let rule = &self.rules[m.rule];
         if rule.plural {
             // "for years", "in months": the unit must be written in the plural ("in day trading" is not).
-            let unit = toks[m.start..m.end]
-                .iter()
-                .rev()
-                .find(|t| t.cvs.iter().any(|c| c.class == Class::Unit));
+            let unit = toks[m.start..m.end].iter().rev().find(|t| {
+                t.cvs
+                    .iter()
+                    .any(|c| c.class == Class::Unit || c.class == Class::Part)
+            });
             if let Some(u) = unit {
                 let w = u.text.to_ascii_lowercase();
                 if !(w.ends_with('s') || w == "millennia") {
@@ -532,19 +557,9 @@ impl Rules {
         }
         if t.cvs.iter().any(|c| c.class == Class::Year) {
             if let Some(p) = prev {
-                // A capitalized name right before a year ("Zapad 2023", "Euro 2020") makes it a name.
-                let sentence_initial = m.start as u32 == 0 || toks[m.start - 1].sent != t.sent || {
-                    let s = m.start - 1;
-                    s == 0 || toks[s - 1].sent != p.sent
-                };
-                if p.cap
-                    && p.is_word()
-                    && p.cvs.is_empty()
-                    && p.entry.is_none()
-                    && !sentence_initial
-                {
-                    return false;
-                }
+                // A capitalized name right before a year ("Zapad 2023", "WWDC 2005") is kept: TimeML corpora
+                // (MEANTIME) annotate the year of a named event; it is flagged `name_year` and does not move the
+                // narrative reference time.
                 if matches!(p.text, "$" | "€" | "£" | "¥" | "₽" | "#" | "№" | "§")
                     || p.cvs.iter().any(|c| c.class == Class::IdRef)
                 {
@@ -718,7 +733,11 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
         let ta = rules.rules[a.rule].ty;
         let tb = rules.rules[b.rule].ty;
         let same_sent = toks[a.start].sent == toks[b.start].sent && b.ext_start >= a.end;
-        let (ca, cb) = (has_clock(a, toks), has_clock(b, toks));
+        let spelled = |m: &Match| rules.rules[m.rule].sets.iter().any(|(k, _)| *k == "past");
+        let (ca, cb) = (
+            has_clock(a, toks) || spelled(a),
+            has_clock(b, toks) || spelled(b),
+        );
         let day_a = ta != TimexType::Date || names_day(a, toks);
         let day_b = tb != TimexType::Date || names_day(b, toks);
         let pair = day_a
@@ -732,6 +751,12 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
                 (TimexType::Date, TimexType::Time) => {
                     matches!(gap_l[..], [","] | [",", "at"] | ["at"] | ["@"])
                         || (cb && gap_l.is_empty())
+                        // "Thursday before 5pm", "today by 4pm": the clock time of that day, with its mod.
+                        || (cb
+                            && matches!(
+                                gap_l[..],
+                                ["before"] | ["after"] | ["by"] | ["until"] | ["later", "than"]
+                            ))
                         || (!cb && matches!(gap_l[..], [] | ["in"]))
                 }
                 // a clock time and a part of the day: "8am this morning", "this morning at 8".
@@ -747,20 +772,19 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
         // A date next to a clock-time range: "tomorrow from 7 to 8pm", "5-6pm on April 22".
         let range_pair = match (sa, sb) {
             (false, false) => pair,
+            // (a part of the day counts as a day: "yesterday afternoon from 3-8pm", "this evening from 7".)
             (false, true) => {
-                ta == TimexType::Date
-                    && day_a
+                ((ta == TimexType::Date && day_a) || (ta == TimexType::Time && !ca))
                     && cb
                     && matches!(
                         gap_l[..],
-                        [] | [","] | ["from"] | ["between"] | [",", "from"]
+                        [] | [","] | ["from"] | ["between"] | [",", "from"] | ["at"]
                     )
             }
             (true, false) => {
                 ta == TimexType::Time
                     && ca
-                    && tb == TimexType::Date
-                    && day_b
+                    && ((tb == TimexType::Date && day_b) || (tb == TimexType::Time && !cb))
                     && matches!(gap_l[..], [] | [","] | ["on"] | ["of"])
             }
             (true, true) => false,

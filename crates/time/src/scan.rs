@@ -144,8 +144,12 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 };
                 let md_ok = || {
                     // A month/day without a year ("on 10/1", "from 5/1 to 5/7") after a temporal preposition.
-                    let m: u32 = text[start..start + d].parse().unwrap_or(0);
-                    let dd: u32 = text[end + 1..e2].parse().unwrap_or(0);
+                    let mut m: u32 = text[start..start + d].parse().unwrap_or(0);
+                    let mut dd: u32 = text[end + 1..e2].parse().unwrap_or(0);
+                    if m > 12 && dd <= 12 {
+                        // "22/04": day first.
+                        std::mem::swap(&mut m, &mut dd);
+                    }
                     let prev_ok = toks.last().is_some_and(|t: &Tok| {
                         let w = t.text.to_ascii_lowercase();
                         matches!(
@@ -159,6 +163,7 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                                 | "after"
                                 | "between"
                                 | "and"
+                                | "or"
                                 | "through"
                                 | "-"
                                 | "–"
@@ -166,6 +171,13 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                                 | "next"
                                 | "last"
                                 | "due"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
                         )
                     });
                     d3 == 0
@@ -429,6 +441,13 @@ fn merge_number_words<'a>(text: &'a str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
     merge_pass(text, toks, true)
 }
 
+/// Marks a merged "nineteen hundred" / "two thousand" that a following number makes a year.
+const BIG: &str = "BIG";
+
+fn is_big(t: &Tok) -> bool {
+    t.cvs.iter().any(|c| c.class == Class::Num && c.s == BIG)
+}
+
 /// One left-to-right pass: tens + units ("twenty five", "thirty-first"), or (`years`) teen + tens
 /// ("nineteen eighty-six").
 fn merge_pass<'a>(text: &'a str, toks: Vec<Tok<'a>>, years: bool) -> Vec<Tok<'a>> {
@@ -447,15 +466,18 @@ fn merge_pass<'a>(text: &'a str, toks: Vec<Tok<'a>>, years: bool) -> Vec<Tok<'a>
             && out[k - 1].text == "-"
             && out[k - 2].end == out[k - 1].start
             && out[k - 1].end == t.start;
-        let pi = if hyph {
+        // "two thousand and fifteen": the "and" after a merged hundred/thousand is skipped.
+        let and_big =
+            years && k >= 2 && out[k - 1].text.eq_ignore_ascii_case("and") && is_big(&out[k - 2]);
+        let pi = if hyph || and_big {
             k.wrapping_sub(2)
         } else {
             k.wrapping_sub(1)
         };
         if let Some(prev) = out.get(pi) {
             let gap = &text[prev.end..t.start];
-            let adjacent =
-                prev.sent == t.sent && (hyph || (!gap.is_empty() && gap.chars().all(|c| c == ' ')));
+            let adjacent = prev.sent == t.sent
+                && (hyph || and_big || (!gap.is_empty() && gap.chars().all(|c| c == ' ')));
             if let (true, Some((Class::Num, a)), Some((cb, b))) =
                 (adjacent, num_word(prev), num_word(&t))
             {
@@ -472,8 +494,26 @@ fn merge_pass<'a>(text: &'a str, toks: Vec<Tok<'a>>, years: bool) -> Vec<Tok<'a>
                     && (10.0..=19.0).contains(&a)
                     && cb == Class::Num
                     && (10.0..=99.0).contains(&b)
+                    && !is_big(prev)
                 {
                     Some(vec![cv(Class::Year, a * 100.0 + b)])
+                } else if years && !hyph && cb == Class::Num && !is_big(prev) && {
+                    ((10.0..=19.0).contains(&a) && b == 100.0)
+                        || ((1.0..=9.0).contains(&a) && b == 1000.0)
+                } {
+                    // "nineteen hundred", "two thousand": a count that a year may continue.
+                    Some(vec![Cv {
+                        s: BIG,
+                        ..cv(Class::Num, a * b)
+                    }])
+                } else if years
+                    && is_big(prev)
+                    && cb == Class::Num
+                    && (1.0..=99.0).contains(&b)
+                    && b.fract() == 0.0
+                {
+                    // "nineteen hundred ninety three" = 1993, "two thousand and fifteen" = 2015.
+                    Some(vec![cv(Class::Year, a + b)])
                 } else {
                     None
                 };

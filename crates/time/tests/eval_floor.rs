@@ -26,8 +26,8 @@ fn wikiwars_floor() {
     };
     let r = eval::te3(&dir, Anchoring::Narrative).expect("eval");
     println!("{r}");
-    assert!(r.value_f1.f1() >= 83.5, "{r}");
-    assert!(r.relaxed.f1() >= 93.0, "{r}");
+    assert!(r.value_f1.f1() >= 84.5, "{r}");
+    assert!(r.relaxed.f1() >= 94.0, "{r}");
 }
 
 #[test]
@@ -48,5 +48,5 @@ fn recognizers_floor() {
     };
     let r = eval::recognizers(&dir.join("DateTimeModel.json")).expect("eval");
     println!("{r}");
-    assert!(r.pass_rate() >= 60.0, "{r}");
+    assert!(r.pass_rate() >= 68.0, "{r}");
 }

@@ -707,3 +707,239 @@ fn weekday_bare_hours_and_money_amounts() {
     let f = news("I will pay $12 December 27.", "2019-08-08");
     expect!(f, "December 27", Date, "2019-12-27");
 }
+
+#[test]
+fn group_time_spelled_clock() {
+    let f = news(
+        "It's half past seven o'clock. We paid at ten past 9 in the evening and left at a quarter to eight.",
+        "2016-11-07",
+    );
+    expect!(f, "half past seven o'clock", Time, "2016-11-07T07:30");
+    expect!(f, "ten past 9 in the evening", Time, "2016-11-07T21:10");
+    expect!(f, "a quarter to eight", Time, "2016-11-07T07:45");
+    // Seconds are kept.
+    let f = news("I'll be back 7:56:30 pm.", "2016-11-07");
+    expect!(f, "7:56:30 pm", Time, "2016-11-07T19:56:30");
+    // "past" between other numbers is no clock time.
+    let f = news("Two past presidents met 3 past winners.", "2016-11-07");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn group_time_range_with_day_or_part() {
+    let f = news("I'll be out between 7 and 9 last night.", "2018-06-01");
+    expect!(f, "7 and 9 last night", Time, "2018-05-31T19:00");
+    let f = news("Book a meeting tonight from 7 to 7:30.", "2016-11-07");
+    expect!(f, "tonight from 7 to 7:30", Time, "2016-11-07T19:00");
+    let f = news("I'll be out Tuesday at 2:00 - 2:30 pm.", "2016-11-07");
+    expect!(f, "Tuesday at 2:00 - 2:30 pm", Time, "2016-11-01T14:00");
+    let f = news(
+        "Where were you yesterday afternoon from 3-8pm?",
+        "2016-11-07",
+    );
+    expect!(
+        f,
+        "yesterday afternoon from 3-8pm",
+        Time,
+        "2016-11-06T15:00"
+    );
+    let f = news("It will happen between 3 and 5 on 1/1/2015.", "2016-11-07");
+    expect!(f, "3 and 5 on 1/1/2015", Time, "2015-01-01T03:00");
+    // Bare numbers with no day or part of the day stay out.
+    let f = news("Prices rose between 7 and 9 percent.", "2016-11-07");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn spelled_years_and_short_years() {
+    let f = news(
+        "Sales in two thousand and twenty fell. We meet on january first two thousand and thirty two.",
+        "2019-06-01",
+    );
+    expect!(f, "two thousand and twenty", Date, "2020");
+    expect!(
+        f,
+        "january first two thousand and thirty two",
+        Date,
+        "2032-01-01"
+    );
+    let f = news(
+        "It opened in August nineteen hundred ninety three.",
+        "2019-06-01",
+    );
+    expect!(f, "August nineteen hundred ninety three", Date, "1993-08");
+    // A count stays a count.
+    let f = news("He left for two thousand years.", "2019-06-01");
+    expect!(f, "two thousand years", Duration, "P2000Y");
+    let f = news(
+        "I was born in April of 87, on 15 April of 87; back on 28 june in 2020.",
+        "2019-06-01",
+    );
+    expect!(f, "April of 87", Date, "1987-04");
+    expect!(f, "15 April of 87", Date, "1987-04-15");
+    expect!(f, "28 june in 2020", Date, "2020-06-28");
+    let f = news("Let's go for coffee on tuesday the eleventh.", "2019-06-01");
+    expect!(f, "tuesday the eleventh", Date, "2019-06-11");
+    let f = news(
+        "Apple showed on Tuesday the first Intel-based Mac.",
+        "2019-06-01",
+    );
+    assert!(!f.iter().any(|x| x.0.contains("first")), "{f:?}");
+}
+
+#[test]
+fn news_day_and_year_references() {
+    let f = news(
+        "The index rose 2% for the day. Net income for the year rose. Shares fell late in the day.",
+        "2013-03-20",
+    );
+    expect!(f, "the day", Date, "2013-03-20");
+    expect!(f, "the year", Date, "2013");
+    expect!(f, "late in the day", Date, "2013-03-20");
+    let f = news(
+        "Stocks fell for six straight days as the economy shrank for two consecutive quarters; talks collapsed within hours.",
+        "2013-03-20",
+    );
+    expect!(f, "six straight days", Duration, "P6D");
+    expect!(f, "two consecutive quarters", Duration, "P6M");
+    expect!(f, "hours", Duration, "PTXH");
+    // "the year" as an award stays out.
+    let f = news("She was named player of the year.", "2013-03-20");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn week_numbers_at_text_end_and_named_weeks() {
+    let f = news("Show sales in the week 31", "2018-07-02");
+    expect!(f, "week 31", Date, "2018-W31");
+    let f = news(
+        "It will happen this working week and next workweek.",
+        "2018-06-26",
+    );
+    expect!(f, "this working week", Date, "2018-W26");
+    expect!(f, "next workweek", Date, "2018-W27");
+    let f = news("Show sales in the year.", "2018-06-28");
+    expect!(f, "the year", Date, "2018");
+}
+
+#[test]
+fn decade_words_nights_day_first_slashes_and_month_ranges() {
+    let f = news(
+        "Prices were low in the nineties. He is in his forties.",
+        "2018-05-29",
+    );
+    expect!(f, "the nineties", Date, "199");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = news(
+        "Book a room for two nights, for one and half hour.",
+        "2016-11-07",
+    );
+    expect!(f, "two nights", Duration, "P2D");
+    expect!(f, "one and half hour", Duration, "PT1.5H");
+    let f = news("I'll go back on 22/04 or on 11/25.", "2016-11-07");
+    expect!(f, "22/04", Date, "2016-04-22");
+    expect!(f, "11/25", Date, "2016-11-25");
+    let f = news("It rained from May to July 1918.", "2016-11-07");
+    expect!(f, "May to July 1918", Date, "1918-05");
+}
+
+#[test]
+fn shift_from_a_named_date() {
+    let f = news(
+        "It will happen 3 days after January 12th. It happened 2 weeks before May 13 1999.",
+        "2016-11-07",
+    );
+    expect!(f, "3 days after January 12th", Date, "2017-01-15");
+    expect!(f, "2 weeks before May 13 1999", Date, "1999-04-29");
+    // "from" starts a stretch of time; an event after "after" stays out of the span.
+    let f = news("The siege lasted 64 days from November 21, 1948. Two weeks after the armistice, talks began.", "2016-11-07");
+    expect!(f, "64 days", Duration, "P64D");
+    expect!(f, "November 21, 1948", Date, "1948-11-21");
+    expect!(f, "Two weeks", Duration, "P2W");
+}
+
+#[test]
+fn ranges_with_years_after_and_half_years() {
+    let f = news(
+        "I will leave from 5/1-5/7, 2020 and travel on 26 june to 28 june in 2020.",
+        "2019-06-01",
+    );
+    expect!(f, "5/1-5/7, 2020", Date, "2020-05-01");
+    expect!(f, "26 june to 28 june in 2020", Date, "2020-06-26");
+    // A month range that runs into the named year starts the year before.
+    let f = news("APEC will meet in Korea Nov-Feb 2017.", "2019-06-01");
+    expect!(f, "Nov-Feb 2017", Date, "2016-11");
+    let f = news(
+        "2019 H2 will bring challenges, and so will the week after next.",
+        "2019-06-01",
+    );
+    expect!(f, "2019 H2", Date, "2019-H2");
+    expect!(f, "the week after next", Date, "2019-W24");
+    let f = news("This task should be done friday 5/12.", "2019-06-01");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == "friday 5/12" && x.2.ends_with("-05-12")),
+        "{f:?}"
+    );
+    // A right context is no part of the value.
+    let f = news("week 10 8 p.m. is late.", "2019-07-11");
+    assert!(f.iter().any(|x| x.2 == "2019-W10"), "{f:?}");
+}
+
+#[test]
+fn long_durations_and_rates() {
+    let f = news(
+        "The decade-long war ended after a month-long siege and months-long talks. It costs $5 billion a year and rose 3% a month.",
+        "2013-03-20",
+    );
+    expect!(f, "decade-long", Duration, "P10Y");
+    expect!(f, "month-long", Duration, "P1M");
+    expect!(f, "months-long", Duration, "PXM");
+    expect!(f, "a year", Set, "P1Y");
+    expect!(f, "a month", Set, "P1M");
+    // Without an amount before it, "a year" is a duration.
+    let f = news("He waited a year.", "2013-03-20");
+    expect!(f, "a year", Duration, "P1Y");
+}
+
+#[test]
+fn years_in_names_are_tagged_but_do_not_anchor() {
+    let f = tag(
+        "In March 1999 the firm grew. Jobs spoke at WWDC 2005 about it. On 5 April, it shipped.",
+        "2009-12-19",
+        Anchoring::Narrative,
+    );
+    expect!(f, "2005", Date, "2005");
+    expect!(f, "5 April", Date, "1999-04-05");
+}
+
+#[test]
+fn four_digit_clock_times_before_a_zone() {
+    let f = news(
+        "Talks began at 1600 GMT; the 1200 troops left at 2500 GMT.",
+        "2013-03-20",
+    );
+    expect!(f, "1600 GMT", Time, "2013-03-20T16:00Z");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
+fn set_frequencies_and_quarter_century() {
+    let f = news(
+        "Take it three times a day, every other week, for a quarter-century.",
+        "2013-03-20",
+    );
+    expect!(f, "three times a day", Set, "P1D");
+    expect!(f, "every other week", Set, "P2W");
+    expect!(f, "a quarter-century", Duration, "P25Y");
+}
+
+#[test]
+fn date_then_clock_time_with_a_bound() {
+    let f = news(
+        "I'll be back Thursday before 5pm, and it happens today by 4pm.",
+        "2016-11-07",
+    );
+    expect!(f, "Thursday before 5pm", Time, "2016-11-03T17:00");
+    expect!(f, "today by 4pm", Time, "2016-11-07T16:00");
+}
