@@ -639,6 +639,9 @@ pub(crate) fn find_triggers(
     sentence_context: &[String],
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // A parse with no verb at all ("officials demanded support" tagged noun–adjective–noun) is a tagging
+    // failure: part of speech then comes from the word-window rules, as in an unparsed sentence.
+    let tags_usable = (s..e).any(|k| v.parsed(k) && v.upos(k) == "VERB");
     let mut i = s;
     while i < e {
         let mut best: Option<(usize, usize, bool)> = None; // (len, trigger idx, split)
@@ -721,7 +724,7 @@ pub(crate) fn find_triggers(
                 i
             };
             let prev = if i > s { v.lower[i - 1].as_str() } else { "" };
-            let pos_ok = if v.parsed(head) {
+            let pos_ok = if v.parsed(head) && tags_usable {
                 let u = v.upos(head);
                 match t.pos {
                     TriggerPos::Verb => {
@@ -1725,8 +1728,15 @@ pub(crate) fn status_of(
         (EventStatus::Negated, None)
     } else if past_complement {
         (EventStatus::Reported, announce)
-    } else if announce.is_some() {
-        (EventStatus::Announced, announce)
+    } else if let Some(a) = announce {
+        // "announced that he will extend the curfew", "announced it is prepared to impose martial law": what
+        // the announcement says will be done is planned (PLOVER: a statement of intent), dated by the
+        // announcement.
+        if a < f.start && (has("future", a + 1, f.start) || has("planned", a + 1, f.start)) {
+            (EventStatus::Planned, announce)
+        } else {
+            (EventStatus::Announced, announce)
+        }
     } else if hypothetical {
         (EventStatus::Hypothetical, None)
     } else if future {
@@ -1963,7 +1973,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     continue;
                 }
             }
-            if status == EventStatus::Announced {
+            if status == EventStatus::Announced || (status == EventStatus::Planned && cue.is_some())
+            {
                 let c = cue.unwrap_or(f.start);
                 announced = nearest_timex(c)
                     .filter(|t| name_year.is_none_or(|y| !t.span.contains(doc.tokens[y].span)))

@@ -283,7 +283,11 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
     let lexicon_lemmas: HashSet<&str> = lex
         .triggers
         .iter()
-        .map(|t| t.words.last().unwrap().as_str())
+        .map(|t| match t.pos {
+            // A verb pattern's lemma is its verb ("reach deal" → "reach"), a noun's its head.
+            crate::lexicon::TriggerPos::Verb => t.words[0].as_str(),
+            crate::lexicon::TriggerPos::Noun => t.words.last().unwrap().as_str(),
+        })
         .collect();
     let comp = EventComponent::with_options(Options {
         keep_bare_nominals: true,
