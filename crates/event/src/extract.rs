@@ -2006,6 +2006,32 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .unwrap_or_else(|| t.event_type.clone());
             let retyped = event_type != t.event_type;
             let ev_type_for_cameo = event_type.clone();
+            // "ethnic Albanians in Serbia", "the Albanian population of the province": an ethnic group is
+            // coded by the country it lives in, the event's place, not by the country its name evokes.
+            if let Some(lc) = &location_country {
+                for r in actors.iter_mut().chain(recipients.iter_mut()) {
+                    if r.country.is_none() || r.country.as_deref() == Some(lc.as_str()) {
+                        continue;
+                    }
+                    let a = v.doc.tokens.partition_point(|x| x.span.end <= r.span.start);
+                    let b = v.doc.tokens.partition_point(|x| x.span.start < r.span.end);
+                    let ethnic = (a.saturating_sub(2).max(s)..b.min(e))
+                        .any(|k| v.lower[k] == "ethnic")
+                        || (b < e
+                            && matches!(
+                                v.lower[b].as_str(),
+                                "population"
+                                    | "populations"
+                                    | "minority"
+                                    | "minorities"
+                                    | "community"
+                                    | "communities"
+                            ));
+                    if ethnic {
+                        r.country = Some(lc.clone());
+                    }
+                }
+            }
             let mut ev = Event {
                 span: v.span(f.start, f.end),
                 event_type,
