@@ -27,10 +27,15 @@ pub fn plover_type(e: &Event) -> &str {
 /// PLOVER targets: the recipients, or else (PLOVER's convention for events aimed at a place) the country of
 /// the event's location when it is not the actors' own.
 pub fn plover_targets(e: &Event) -> Vec<EventArgument> {
-    if !e.recipients.is_empty() {
+    // Recipients with no country ("killed 23 people", "kidnapped advisers") leave the place to say whose
+    // people they were: the location's country is added after them.
+    if !e.recipients.is_empty()
+        && (e.recipients.iter().any(|r| r.country.is_some()) || e.location_country.is_none())
+    {
         return e.recipients.clone();
     }
-    match (&e.location, &e.location_country) {
+    let mut out = e.recipients.clone();
+    out.extend(match (&e.location, &e.location_country) {
         (Some(name), Some(c)) => {
             vec![EventArgument {
                 span: e.span,
@@ -41,7 +46,8 @@ pub fn plover_targets(e: &Event) -> Vec<EventArgument> {
             }]
         }
         _ => Vec::new(),
-    }
+    });
+    out
 }
 
 fn actor_json(a: &EventArgument) -> Value {

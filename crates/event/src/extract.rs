@@ -61,6 +61,9 @@ const CUE_PLAN: u16 = 8;
 const CUE_BOUND: u16 = 16;
 const CUE_ANN: u16 = 32;
 const CUE_REP: u16 = 64;
+const CUE_PROSP: u16 = 128;
+const CUE_DIRECT: u16 = 256;
+const CUE_CANCEL: u16 = 512;
 
 fn cue_bit(cat: &str) -> u16 {
     match cat {
@@ -71,6 +74,9 @@ fn cue_bit(cat: &str) -> u16 {
         "boundary" => CUE_BOUND,
         "announce" => CUE_ANN,
         "report" => CUE_REP,
+        "prospective" => CUE_PROSP,
+        "directive" => CUE_DIRECT,
+        "cancel" => CUE_CANCEL,
         _ => 0,
     }
 }
@@ -633,6 +639,9 @@ pub(crate) fn find_triggers(
     sentence_context: &[String],
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // A parse with no verb at all ("officials demanded support" tagged noun–adjective–noun) is a tagging
+    // failure: part of speech then comes from the word-window rules, as in an unparsed sentence.
+    let tags_usable = (s..e).any(|k| v.parsed(k) && v.upos(k) == "VERB");
     let mut i = s;
     while i < e {
         let mut best: Option<(usize, usize, bool)> = None; // (len, trigger idx, split)
@@ -715,7 +724,7 @@ pub(crate) fn find_triggers(
                 i
             };
             let prev = if i > s { v.lower[i - 1].as_str() } else { "" };
-            let pos_ok = if v.parsed(head) {
+            let pos_ok = if v.parsed(head) && tags_usable {
                 let u = v.upos(head);
                 match t.pos {
                     TriggerPos::Verb => {
@@ -1538,6 +1547,24 @@ pub(crate) fn status_of(
         // "talks were not held", "no agreement".
         let ce = clause_end(v, lex, e, f.end).min(f.end + 4);
         negated |= (f.end..ce).any(|i| matches!(v.lower[i].as_str(), "not" | "never" | "n't"));
+        // "the deal has been rejected", "was cancelled": a passive of undoing right after the noun;
+        // "the now-cancelled deal": the same word right before it.
+        let ce = clause_end(v, lex, e, f.end).min(f.end + 5);
+        negated |= (f.end..ce).any(|i| {
+            v.flags[i] & CUE_CANCEL != 0
+                && i > f.end
+                && matches!(
+                    v.lower[i - 1].as_str(),
+                    "was" | "were" | "been" | "be" | "is" | "are" | "being"
+                )
+        });
+        negated |= (f.start.saturating_sub(2).max(s)..f.start).any(|i| {
+            let w = v.lower[i].as_str();
+            v.flags[i] & CUE_CANCEL != 0
+                || w.ends_with("-cancelled")
+                || w.ends_with("-canceled")
+                || w.ends_with("-scrapped")
+        });
     }
     // An infinitive ("plans to supply", "agreed to create") is a future event unless the verb governing it is
     // implicative ("managed to implement", "began to withdraw").
@@ -1553,8 +1580,58 @@ pub(crate) fn status_of(
             "according" | "due" | "prior" | "close" | "up"
         );
     let mut future = has("future", look_from, f.start) || has("planned", look_from, f.start);
+    // The "to" of a to-infinitive trigger ("to supply"), also passive ("to be released").
+    let to_at = if f.noun {
+        None
+    } else if f.start > s + 1 && v.lower[f.start - 1] == "to" {
+        Some(f.start - 1)
+    } else if f.start > s + 2 && v.lower[f.start - 1] == "be" && v.lower[f.start - 2] == "to" {
+        Some(f.start - 2)
+    } else {
+        None
+    };
+    if let Some(t) = to_at {
+        // "a contract to supply", "an agreement (with X) to protect", "committed to support": the
+        // infinitive after a prospective noun or adjective is still to come; so is a passive infinitive
+        // ("to be released in mid-2011") unless obligation or appearance governs it ("had to be", "seemed to be").
+        let from = cs.max(t.saturating_sub(6));
+        let prospective = (from..t)
+            .rev()
+            .take_while(|&k| v.lower[k] != ",")
+            .any(|k| v.flags[k] & CUE_PROSP != 0);
+        let passive = t + 1 < f.start
+            && !(t > s
+                && matches!(
+                    v.lower[t - 1].as_str(),
+                    "had" | "has" | "have" | "used" | "needed" | "seemed" | "seems" | "appeared"
+                ));
+        // A headline's "X to do Y" ("GM to cut 10,000 jobs") announces what X will do.
+        let headline = !matches!(v.lower[e - 1].as_str(), "." | "?" | "!" | "\"" | "''" | "”")
+            && t > s
+            && (v.is_cap(t - 1) || (v.parsed(t - 1) && matches!(v.upos(t - 1), "NOUN" | "PROPN")));
+        if prospective || passive || headline {
+            future = true;
+        }
+    }
     let _ = infinitive;
+    // A nominal event that a directive or commissive verb asks for or offers ("demanded the suspension",
+    // "offers funding") has not happened yet.
+    if f.noun
+        && (cs.max(f.start.saturating_sub(4))..f.start)
+            .any(|k| v.flags[k] & CUE_DIRECT != 0 && !(k + 1..f.start).any(|j| v.lower[j] == ","))
+    {
+        future = true;
+    }
     let mut hypothetical = has("hypothetical", look_from, f.start);
+    // "would like to thank" is a polite present, not a condition.
+    if hypothetical
+        && (look_from..f.start).all(|k| {
+            !(v.flags[k] & CUE_HYP != 0)
+                || (v.lower[k] == "would" && v.lower.get(k + 1).is_some_and(|w| w == "like"))
+        })
+    {
+        hypothetical = false;
+    }
     if f.noun {
         // A nominal event that is the subject of a modal: "the cuts will be made", "the flight could be delayed".
         let ce = clause_end(v, lex, e, f.end).min(f.end + 3);
@@ -1635,15 +1712,31 @@ pub(crate) fn status_of(
     // "announced it has lost …": an announcement of something already done is a report of it.
     let past_complement = announce.is_some_and(|i| {
         i < f.start
-            && (i + 1..f.start)
+            && ((i + 1..f.start)
                 .any(|k| matches!(v.lower[k].as_str(), "has" | "have" | "had" | "was" | "were"))
+                // "announced that it seeks $16.6 billion": a finite present-tense complement is a fact
+                // the announcement reports.
+                || (!f.noun
+                    && to_at.is_none()
+                    && !future
+                    && !hypothetical
+                    && (i + 1..f.start).any(|k| v.lower[k] == "that" || v.lower[k] == "it")
+                    && v.lower[f.start].ends_with('s')
+                    && !v.lower[f.start].ends_with("ss")))
     });
     if negated {
         (EventStatus::Negated, None)
     } else if past_complement {
         (EventStatus::Reported, announce)
-    } else if announce.is_some() {
-        (EventStatus::Announced, announce)
+    } else if let Some(a) = announce {
+        // "announced that he will extend the curfew", "announced it is prepared to impose martial law": what
+        // the announcement says will be done is planned (PLOVER: a statement of intent), dated by the
+        // announcement.
+        if a < f.start && (has("future", a + 1, f.start) || has("planned", a + 1, f.start)) {
+            (EventStatus::Planned, announce)
+        } else {
+            (EventStatus::Announced, announce)
+        }
     } else if hypothetical {
         (EventStatus::Hypothetical, None)
     } else if future {
@@ -1908,7 +2001,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     continue;
                 }
             }
-            if status == EventStatus::Announced {
+            if status == EventStatus::Announced || (status == EventStatus::Planned && cue.is_some())
+            {
                 let c = cue.unwrap_or(f.start);
                 announced = nearest_timex(c)
                     .filter(|t| name_year.is_none_or(|y| !t.span.contains(doc.tokens[y].span)))
@@ -1940,6 +2034,32 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .unwrap_or_else(|| t.event_type.clone());
             let retyped = event_type != t.event_type;
             let ev_type_for_cameo = event_type.clone();
+            // "ethnic Albanians in Serbia", "the Albanian population of the province": an ethnic group is
+            // coded by the country it lives in, the event's place, not by the country its name evokes.
+            if let Some(lc) = &location_country {
+                for r in actors.iter_mut().chain(recipients.iter_mut()) {
+                    if r.country.is_none() || r.country.as_deref() == Some(lc.as_str()) {
+                        continue;
+                    }
+                    let a = v.doc.tokens.partition_point(|x| x.span.end <= r.span.start);
+                    let b = v.doc.tokens.partition_point(|x| x.span.start < r.span.end);
+                    let ethnic = (a.saturating_sub(2).max(s)..b.min(e))
+                        .any(|k| v.lower[k] == "ethnic")
+                        || (b < e
+                            && matches!(
+                                v.lower[b].as_str(),
+                                "population"
+                                    | "populations"
+                                    | "minority"
+                                    | "minorities"
+                                    | "community"
+                                    | "communities"
+                            ));
+                    if ethnic {
+                        r.country = Some(lc.clone());
+                    }
+                }
+            }
             let mut ev = Event {
                 span: v.span(f.start, f.end),
                 event_type,

@@ -98,6 +98,12 @@ pub struct Lexicon {
     /// the first word of a multiword noun, the singular and plural of a one-word noun); the cheap pre-parse
     /// filter [`crate::may_have_event`] looks tokens up here.
     pub trigger_starts: WordSet,
+    /// Surface forms of the objects and verbs of verb–object patterns ("launch … assault"): the filter
+    /// passes a sentence for such a pattern only when both occur.
+    pub pair_objects: WordSet,
+    pub pair_verbs: WordSet,
+    /// Object lemma → the verb lemmas it forms a pattern with.
+    pub pairs: HashMap<String, Vec<String>>,
     /// Of `trigger_starts`, the forms that start only triggers needing a speech verb ("must", "should").
     pub speech_only_starts: WordSet,
     /// Lower-case forms that can carry an announce/report cue (any inflection of a one-word cue, the first
@@ -279,6 +285,32 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     out
 }
 
+/// A particle or preposition ending a two-word verb ("call off", "push for"): too common to look for.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "out"
+            | "off"
+            | "down"
+            | "up"
+            | "back"
+            | "over"
+            | "away"
+            | "for"
+            | "on"
+            | "with"
+            | "against"
+            | "in"
+            | "by"
+            | "about"
+            | "to"
+            | "into"
+            | "from"
+            | "at"
+            | "through"
+    )
+}
+
 /// Plural forms of a lower-case English noun.
 pub fn noun_forms(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
@@ -333,6 +365,13 @@ impl Lexicon {
                 TriggerPos::Verb => {
                     for f in verb_forms(&w[0]) {
                         add_form(f, &w[0]);
+                    }
+                    // A verb–object pattern's object may be plural ("resume talks" for "resume talk").
+                    if w.len() >= 2 && !is_particle(w.last().unwrap()) {
+                        let last = w.last().unwrap();
+                        for f in noun_forms(last) {
+                            add_form(f, last);
+                        }
                     }
                 }
                 TriggerPos::Noun => {
@@ -439,21 +478,43 @@ impl Lexicon {
             }
             countries.entry(key).or_insert(entry);
         }
+        // The pre-parse filter looks for one word every match needs: a verb's first word, except for a
+        // verb–object pattern ("launch assault"), which needs its object word; a noun's first word.
         let mut trigger_starts = WordSet::default();
+        let mut key_lemmas: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut pair_objects = WordSet::default();
+        let mut pair_verbs = WordSet::default();
+        let mut pairs: HashMap<String, Vec<String>> = HashMap::default();
         for t in &triggers {
             match t.pos {
-                TriggerPos::Verb => trigger_starts.extend(verb_forms(&t.words[0])),
+                TriggerPos::Verb if t.words.len() >= 2 && !is_particle(t.words.last().unwrap()) => {
+                    // Both words must occur: recorded as a pair, checked after the sentence is read.
+                    let last = t.words.last().unwrap();
+                    pair_objects.extend(noun_forms(last));
+                    pair_objects.insert(last.clone());
+                    pair_verbs.extend(verb_forms(&t.words[0]));
+                    pairs
+                        .entry(last.clone())
+                        .or_default()
+                        .push(t.words[0].clone());
+                }
+                TriggerPos::Verb => {
+                    trigger_starts.extend(verb_forms(&t.words[0]));
+                    key_lemmas.insert(&t.words[0]);
+                }
                 TriggerPos::Noun if t.words.len() == 1 => {
-                    trigger_starts.extend(noun_forms(&t.words[0]))
+                    trigger_starts.extend(noun_forms(&t.words[0]));
+                    key_lemmas.insert(&t.words[0]);
                 }
                 TriggerPos::Noun => {
                     trigger_starts.insert(t.words[0].clone());
+                    key_lemmas.insert(&t.words[0]);
                 }
             }
         }
-        // Any surface form the lexicon lemmatizes to a trigger's first word.
+        // Any surface form the lexicon lemmatizes to such a key word.
         for (form, lemmas) in &forms {
-            if lemmas.iter().any(|l| by_first.contains_key(l)) {
+            if lemmas.iter().any(|l| key_lemmas.contains(l.as_str())) {
                 trigger_starts.insert(form.clone());
             }
         }
@@ -547,6 +608,9 @@ impl Lexicon {
             forms,
             by_first,
             trigger_starts,
+            pair_objects,
+            pair_verbs,
+            pairs,
             speech_only_starts,
             speech_forms,
             stop_caps,

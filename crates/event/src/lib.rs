@@ -87,6 +87,8 @@ pub fn may_have_event(doc: &Document, sentence: &Sentence) -> bool {
     let mut owned = String::new();
     // A "must"/"should" demand needs a speech verb in the sentence as well.
     let (mut speech_only, mut speech) = (false, false);
+    // Verb–object patterns: the verb and object forms seen, paired up at the end.
+    let (mut verbs, mut objects): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for t in &doc.tokens[start..end] {
         let w = doc.slice(t.span);
         if w.len() < 2 || !w.as_bytes()[0].is_ascii_alphabetic() {
@@ -113,6 +115,20 @@ pub fn may_have_event(doc: &Document, sentence: &Sentence) -> bool {
         if speech_only && speech {
             return true;
         }
+        if lex.pair_verbs.contains(lower) {
+            verbs.push(lower.to_string());
+        }
+        if lex.pair_objects.contains(lower) {
+            objects.push(lower.to_string());
+        }
     }
-    false
+    objects.iter().any(|o| {
+        lex.lemmas(o)
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(o.as_str()))
+            .filter_map(|l| lex.pairs.get(l))
+            .flatten()
+            .any(|v| verbs.iter().any(|f| lex.lemmas(f).contains(v) || f == v))
+    })
 }

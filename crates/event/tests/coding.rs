@@ -145,3 +145,109 @@ fn a_complaint_targets_the_agent_of_what_it_is_about() {
         .expect("condemned");
     assert!(!countries(&e.recipients).contains(&"TUR".to_string()));
 }
+
+/// Like `events`, keeping nominal events without participants (as the MEANTIME evaluation does).
+fn all_events(text: &str) -> Document {
+    let mut d = Document::new(text);
+    dossier_segment::segment(&mut d);
+    dossier_event::EventComponent::with_options(dossier_event::Options {
+        keep_bare_nominals: true,
+    })
+    .process(&mut d);
+    d
+}
+
+fn status_of(d: &Document, trigger: &str) -> EventStatus {
+    d.events
+        .iter()
+        .find(|e| d.slice(e.span) == trigger)
+        .unwrap_or_else(|| panic!("no event {trigger:?} in {:?}", d.text))
+        .status
+}
+
+#[test]
+fn prospective_and_passive_infinitives_are_future() {
+    // After a contract / an agreement, a to-infinitive names what is still to be done.
+    let d = all_events(
+        "The consortium signed a contract with the ministry to supply weapons to the army.",
+    );
+    assert_eq!(status_of(&d, "supply"), EventStatus::Planned);
+    let d =
+        all_events("The ministers agreed in principle on Monday to provide aid for the region.");
+    assert_eq!(status_of(&d, "provide"), EventStatus::Planned);
+    let d = all_events("The new system is to be released next spring.");
+    assert_eq!(status_of(&d, "released"), EventStatus::Planned);
+    // A past infinitive of obligation stays a fact; a plain past stays occurred.
+    let d = all_events("The wounded had to be evacuated by helicopter.");
+    assert_ne!(status_of(&d, "evacuated"), EventStatus::Planned);
+    let d = all_events("The army withdrew from the town on Monday.");
+    assert_eq!(status_of(&d, "withdrew"), EventStatus::Occurred);
+}
+
+#[test]
+fn headline_infinitive_is_future_and_a_sentence_is_not() {
+    let d = all_events("Carmaker Zeta to cut 5,000 jobs");
+    assert_eq!(status_of(&d, "cut"), EventStatus::Planned);
+}
+
+#[test]
+fn requested_or_offered_nominal_events_are_future_and_cancelled_ones_negated() {
+    let d = all_events("The union demanded the suspension of the talks.");
+    assert_eq!(status_of(&d, "suspension"), EventStatus::Planned);
+    let d = all_events("The trade deal was rejected by the senate on Friday.");
+    assert_eq!(status_of(&d, "deal"), EventStatus::Negated);
+    let d = all_events("Observers criticised the now-cancelled deal.");
+    assert_eq!(status_of(&d, "deal"), EventStatus::Negated);
+    // A deal that was made is not negated by a later clause of the sentence.
+    let d = all_events("The two firms signed the deal in March, and shares rose.");
+    assert_ne!(status_of(&d, "deal"), EventStatus::Negated);
+}
+
+#[test]
+fn announced_future_acts_are_planned_intent_in_plover() {
+    let d = all_events(
+        "President Novak announced on Sunday that he will extend the curfew in the capital.",
+    );
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "curfew")
+        .expect("curfew");
+    assert_eq!(e.status, EventStatus::Planned);
+    // PLOVER codes a statement of intent to coerce as THREATEN.
+    assert_eq!(dossier_event::export::plover_type(e), "THREATEN");
+    // An announcement of a done act stays a report of it.
+    let d = all_events("The company announced that it seeks new loans from the government.");
+    assert_eq!(status_of(&d, "seeks"), EventStatus::Reported);
+}
+
+#[test]
+fn ethnic_groups_take_the_country_of_the_place_and_people_the_place() {
+    let d = events("Serbian police arrested ten ethnic Albanians in Serbia on Friday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "arrested")
+        .expect("arrested");
+    let targets: Vec<String> = dossier_event::export::plover_targets(e)
+        .iter()
+        .filter_map(|a| a.country.clone())
+        .collect();
+    assert!(targets.contains(&"SRB".to_string()), "{targets:?}");
+    assert!(!targets.contains(&"ALB".to_string()), "{targets:?}");
+}
+
+#[test]
+fn cameo_dictionary_vocabulary_codes_new_verbs_and_patterns() {
+    let d = events("The minister castigated the opposition on Monday.");
+    assert!(d.events.iter().any(|e| e.event_type == "ACCUSE"));
+    let d = events("Rebels ambushed an army convoy near the border.");
+    assert!(d.events.iter().any(|e| e.event_type == "ASSAULT"));
+    // A verb–object pattern with a plural object, split by a modifier.
+    let d = events("The protesters burned effigies of the president.");
+    assert!(
+        d.events.iter().any(|e| e.event_type == "PROTEST"),
+        "{:?}",
+        d.events
+    );
+}

@@ -283,7 +283,10 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
     let lexicon_lemmas: HashSet<&str> = lex
         .triggers
         .iter()
-        .map(|t| t.words.last().unwrap().as_str())
+        // One-word triggers only: a verb–object pattern's verb ("launch" of "launch assault") is no
+        // trigger on its own.
+        .filter(|t| t.words.len() == 1)
+        .map(|t| t.words[0].as_str())
         .collect();
     let comp = EventComponent::with_options(Options {
         keep_bare_nominals: true,
