@@ -39,6 +39,8 @@ impl Hasher for FxHasher {
 pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
+/// Triggers typed with the PLOVER project's CAMEO mapping (CC BY-SA 4.0, hence a file of their own).
+const TRIGGERS_CAMEO: &str = include_str!("../../../resources/events/triggers_cameo.tsv");
 const CUES: &str = include_str!("../../../resources/events/cues.tsv");
 const COUNTRIES: &str = include_str!("../../../resources/events/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../resources/events/countries_extra.tsv");
@@ -346,7 +348,7 @@ impl Lexicon {
                 e.push(l.to_string());
             }
         };
-        for line in TRIGGERS.lines() {
+        for line in TRIGGERS.lines().chain(TRIGGERS_CAMEO.lines()) {
             let line = line.trim_end();
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
