@@ -727,7 +727,10 @@ fn jackknife_tags(train: &[Sentence], opts: &ParserOptions) -> Vec<Vec<u64>> {
             .map(|(_, s)| s.clone())
             .collect();
         eprintln!("jackknife fold {}/{}", fold + 1, k);
-        let tg = crate::train_tagger(&rest, None, &opts.tagger);
+        let mut tg = crate::train_tagger(&rest, None, &opts.tagger);
+        // Training tags always come from the full second pass (no run-time shortcut), so the parser does not
+        // depend on the tagger's speed setting.
+        tg.pass2_margin = i32::MAX;
         let mut scratch = crate::TagScratch::default();
         let mut cls = Vec::new();
         let mut tagged = Vec::new();
