@@ -12,7 +12,7 @@ pub struct Args {
     /// Stop the pipeline after this component (e.g. `segment`)
     #[arg(long, value_name = "COMPONENT")]
     until: Option<String>,
-    /// Parse every sentence, not only those that may hold an event
+    /// Parse every sentence, not only those with an event trigger
     #[arg(long)]
     parse_all: bool,
 }

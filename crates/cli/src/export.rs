@@ -106,16 +106,18 @@ fn export_events(
 
 /// The items of one layer over the latest document versions, each with its `doc_id`.
 fn layer_rows(store: &dossier_store::Store, layer: &str) -> anyhow::Result<Vec<Value>> {
-    let mut stmt = store.conn().prepare(
+    let rows = store.query(
         "SELECT a.doc_id, a.data FROM annotations a JOIN documents d ON d.id = a.doc_id
          WHERE a.layer = ?1 AND d.superseded_by IS NULL ORDER BY d.dct, a.doc_id, a.idx",
+        &[layer.into()],
     )?;
-    let rows = stmt.query_map([layer], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
     let mut out = Vec::new();
-    for row in rows {
-        let (doc_id, data) = row?;
+    for row in rows.rows {
+        let mut cells = row.into_iter().map(|v| v.into_string().unwrap_or_default());
+        let (doc_id, data) = (
+            cells.next().unwrap_or_default(),
+            cells.next().unwrap_or_default(),
+        );
         let mut obj = Map::new();
         obj.insert("doc_id".into(), Value::String(doc_id));
         if let Value::Object(m) = serde_json::from_str(&data)? {

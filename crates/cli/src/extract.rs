@@ -60,7 +60,7 @@ pub struct ConfigArgs {
     /// Anchoring of relative time expressions: news (on the DCT) or narrative (on the last date)
     #[arg(long, default_value = "news", value_name = "MODE")]
     pub anchoring: String,
-    /// Parse every sentence (by default only sentences that may hold an event are parsed; the others
+    /// Parse every sentence (by default only sentences with an event trigger are parsed; the others
     /// get tags and lemmas only)
     #[arg(long)]
     pub parse_all: bool,

@@ -230,31 +230,12 @@ pub struct SqlArgs {
 }
 
 pub fn sql(args: SqlArgs) -> anyhow::Result<()> {
-    let store = args.db.open()?;
-    let conn = store.conn();
-    conn.pragma_update(None, "query_only", "ON")?;
-    let mut stmt = conn.prepare(&args.query).context("bad SQL")?;
-    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let mut store = args.db.open()?;
+    let rows = store.query_read_only(&args.query).context("bad SQL")?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", names.join("\t"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let cells: Vec<String> = (0..names.len())
-            .map(|i| match row.get_ref(i) {
-                Ok(v) => match v {
-                    dossier_store::rusqlite::types::ValueRef::Null => "NULL".to_string(),
-                    dossier_store::rusqlite::types::ValueRef::Integer(n) => n.to_string(),
-                    dossier_store::rusqlite::types::ValueRef::Real(x) => x.to_string(),
-                    dossier_store::rusqlite::types::ValueRef::Text(t) => {
-                        String::from_utf8_lossy(t).into_owned()
-                    }
-                    dossier_store::rusqlite::types::ValueRef::Blob(b) => {
-                        format!("<{} bytes>", b.len())
-                    }
-                },
-                Err(_) => String::new(),
-            })
-            .collect();
+    writeln!(out, "{}", rows.columns.join("\t"))?;
+    for row in &rows.rows {
+        let cells: Vec<String> = row.iter().map(|v| v.to_string()).collect();
         writeln!(out, "{}", cells.join("\t"))?;
     }
     Ok(())

@@ -14,7 +14,6 @@ mod timeline;
 mod train;
 mod watch;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -35,25 +34,32 @@ struct Cli {
 /// Where the store lives: `--db`, else `DOSSIER_DB`, else the platform data directory.
 #[derive(clap::Args, Clone)]
 struct DbArg {
-    /// SQLite database file (default: dossier.db in the platform data directory)
-    #[arg(long, env = "DOSSIER_DB", value_name = "FILE")]
-    db: Option<PathBuf>,
+    /// SQLite database file, or a PostgreSQL URL (postgres://user:password@host/dbname)
+    /// [default: dossier.db in the platform data directory]
+    #[arg(long, env = "DOSSIER_DB", value_name = "FILE|URL")]
+    db: Option<String>,
 }
 
 impl DbArg {
-    fn path(&self) -> anyhow::Result<PathBuf> {
+    /// The `--db` value, or the default SQLite file.
+    fn location(&self) -> anyhow::Result<String> {
         if let Some(p) = &self.db {
             return Ok(p.clone());
         }
         let dirs = directories::ProjectDirs::from("", "", "dossier").ok_or_else(|| {
             anyhow::anyhow!("no home directory; pass --db FILE or set DOSSIER_DB")
         })?;
-        Ok(dirs.data_dir().join("dossier.db"))
+        Ok(dirs
+            .data_dir()
+            .join("dossier.db")
+            .to_string_lossy()
+            .into_owned())
     }
 
     fn open(&self) -> anyhow::Result<dossier_store::Store> {
-        let path = self.path()?;
-        dossier_store::Store::open(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        let location = self.location()?;
+        dossier_store::Store::open_location(&location)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", dossier_store::display_location(&location)))
     }
 }
 

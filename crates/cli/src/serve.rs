@@ -12,20 +12,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let path = args.db.path()?;
-    if !path.is_file() {
-        anyhow::bail!(
-            "no store at {}; run `dossier ingest FILES` or `dossier demo` first",
-            path.display()
-        );
+    let location = args.db.location()?;
+    if !dossier_store::is_postgres_location(&location) && !std::path::Path::new(&location).is_file()
+    {
+        anyhow::bail!("no store at {location}; run `dossier ingest FILES` or `dossier demo` first");
     }
     let listener = std::net::TcpListener::bind(&args.addr)
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
     eprintln!(
         "Dossier UI for {} at http://{}/ (Ctrl-C stops)",
-        path.display(),
+        dossier_store::display_location(&location),
         listener.local_addr()?
     );
-    dossier_web::serve(listener, path)?;
+    dossier_web::serve(listener, location)?;
     Ok(())
 }

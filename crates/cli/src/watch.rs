@@ -115,13 +115,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             )?;
             write!(out, "{}", dossier_event::timeline::format(&events))?;
         }
-        ledger::sync(store.conn())?;
+        ledger::sync(&store)?;
         let today = args
             .as_of
             .clone()
             .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%d").to_string());
         let due: Vec<_> = ledger::list(
-            store.conn(),
+            &store,
             &ledger::Filter {
                 status: Some("open".into()),
                 due_before: Some(today.clone()),

@@ -5,7 +5,7 @@
 //! without it, from clause-bounded token windows. Actor mentions come from the entity layer when filled, else
 //! from the built-in country/demonym gazetteer, agent nouns and capitalized spans.
 
-use dossier_model::{Document, Event, EventArgument, EventStatus, Span, TimexType};
+use dossier_model::{Document, Event, EventArgument, EventStatus, Sentence, Span, TimexType};
 
 use crate::lexicon::{Lexicon, PlaceKind, TriggerPos};
 
@@ -1681,6 +1681,60 @@ pub struct Options {
     pub keep_bare_nominals: bool,
 }
 
+/// The contexts (`diplomatic`, `military`, …) that cue words and entity kinds give a sentence.
+fn sentence_context(v: &View, lex: &Lexicon, sent: &Sentence) -> Vec<String> {
+    let (s, e) = (sent.tokens.start, sent.tokens.end.min(v.lower.len()));
+    let mut c: Vec<String> = Vec::new();
+    for i in s..e {
+        if let Some(x) = lex.context_cues.get(&v.lower[i]) {
+            if !c.contains(x) {
+                c.push(x.clone());
+            }
+        }
+    }
+    if !c.iter().any(|c| c == "military")
+        && v.mentions_in(sent.span).any(|(_, k)| {
+            matches!(
+                v.doc.entities[k].kind.to_uppercase().as_str(),
+                "WEAPON" | "FORMATION" | "EXERCISE"
+            )
+        })
+    {
+        c.push("military".into());
+    }
+    c
+}
+
+/// The triggers of one sentence. They depend on tags, lemmas and entities but not on dependencies, so
+/// [`crate::sentences_to_parse`] can tell before parsing which sentences will have events.
+fn sentence_triggers(v: &View, lex: &Lexicon, sent: &Sentence, contexts: &[String]) -> Vec<Found> {
+    let (s, e) = (sent.tokens.start, sent.tokens.end.min(v.lower.len()));
+    if s >= e || !crate::may_have_event(v.doc, sent) {
+        return Vec::new();
+    }
+    find_triggers(v, lex, s, e, contexts)
+}
+
+/// For each sentence of `doc`, whether it has an event trigger (see [`crate::sentences_to_parse`]).
+pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
+    let lex = Lexicon::get();
+    // Most sentences fail the cheap form test; build the (costlier) view only if one passes.
+    let candidates: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| crate::may_have_event(doc, s))
+        .collect();
+    if !candidates.contains(&true) {
+        return candidates;
+    }
+    let v = View::new(doc, lex);
+    doc.sentences
+        .iter()
+        .zip(candidates)
+        .map(|(s, c)| c && !sentence_triggers(&v, lex, s, &sentence_context(&v, lex, s)).is_empty())
+        .collect()
+}
+
 pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     let lex = Lexicon::get();
     let v = View::new(doc, lex);
@@ -1695,34 +1749,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
         let _ = si;
         let args = find_args(&v, lex, s, e, &recent);
-        let sentence_context: Vec<String> = {
-            let mut c = Vec::new();
-            for i in s..e {
-                if let Some(x) = lex.context_cues.get(&v.lower[i]) {
-                    if !c.contains(x) {
-                        c.push(x.clone());
-                    }
-                }
-            }
-            c
-        };
-        let mut sentence_context = sentence_context;
-        if v.mentions_in(sent.span).any(|(_, k)| {
-            matches!(
-                doc.entities[k].kind.to_uppercase().as_str(),
-                "WEAPON" | "FORMATION" | "EXERCISE"
-            )
-        }) && !sentence_context.iter().any(|c| c == "military")
-        {
-            sentence_context.push("military".into());
-        }
-        // The pre-parse filter decides which sentences can have events, so a pipeline that parses only the
-        // sentences passing it codes exactly what a fully parsed document would.
-        let founds = if crate::may_have_event(doc, sent) {
-            find_triggers(&v, lex, s, e, &sentence_context)
-        } else {
-            Vec::new()
-        };
+        let contexts = sentence_context(&v, lex, sent);
+        let founds = sentence_triggers(&v, lex, sent, &contexts);
         let timexes: Vec<&dossier_model::Timex> = doc
             .timexes
             .iter()
@@ -1916,7 +1944,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 span: v.span(f.start, f.end),
                 event_type,
                 mode: t.mode.clone().filter(|_| !retyped),
-                context: sentence_context
+                context: contexts
                     .iter()
                     .find(|c| t.event_type != "CONSULT" || c.as_str() != "military")
                     .cloned()

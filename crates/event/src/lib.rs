@@ -67,6 +67,13 @@ pub fn annotate(doc: &mut Document) {
     EventComponent::default().process(doc);
 }
 
+/// For each sentence of a tagged `doc` (entities too, when present), whether the coder finds an event
+/// trigger in it: the sentences whose dependencies it reads. A pipeline that parses only these
+/// ([`dossier_model`] layers are otherwise unchanged) codes exactly the events of a fully parsed document.
+pub fn sentences_to_parse(doc: &Document) -> Vec<bool> {
+    extract::sentences_with_triggers(doc)
+}
+
 /// Whether `sentence` of `doc` may contain an event trigger, from token text alone (no tags, lemmas or parse):
 /// true when some token's lower-case surface form is a form a trigger of the lexicon can start with (any
 /// inflection of a verb trigger, a noun trigger's singular or plural, a multiword trigger's first word).

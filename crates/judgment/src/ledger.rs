@@ -1,13 +1,14 @@
 //! The forecast ledger: every forecast judgment in the store becomes an entry (source document, span,
 //! holder, probability range, point estimate, due date, status), which a user resolves as true, false or
 //! annulled with evidence; [`crate::score`] then scores the resolved ones. Tables: `ledger` and
-//! `ledger_resolutions` (store migration `0002_ledger.sql`). See `docs/ledger.md`.
+//! `ledger_resolutions`, filled from the view `ledger_candidates` (store migrations `0002_ledger.sql`,
+//! `0003_ledger_candidates.sql`). The SQL here runs unchanged on SQLite and PostgreSQL. See
+//! `docs/ledger.md`.
 
 use std::fmt::Write as _;
 
 use anyhow::{anyhow, bail, Context, Result};
-use dossier_store::Store;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use dossier_store::{SqlValue, Store};
 
 use crate::score::{self, Resolved};
 
@@ -113,58 +114,62 @@ const SELECT: &str = "SELECT l.id, l.doc_id, d.source, d.publisher, l.start, l.\
   FROM ledger l JOIN documents d ON d.id = l.doc_id
   LEFT JOIN ledger_resolutions r ON r.id = (SELECT max(id) FROM ledger_resolutions WHERE entry_id = l.id)";
 
-fn entry(r: &Row) -> rusqlite::Result<Entry> {
-    Ok(Entry {
-        id: r.get(0)?,
-        doc_id: r.get(1)?,
-        source: r.get(2)?,
-        publisher: r.get(3)?,
-        start: r.get(4)?,
-        end: r.get(5)?,
-        text: r.get(6)?,
-        cue: r.get(7)?,
-        class: r.get(8)?,
-        polarity: r.get(9)?,
-        holder: r.get(10)?,
-        holder_entity: r.get(11)?,
-        yardstick: r.get(12)?,
-        term: r.get(13)?,
-        p_low: r.get(14)?,
-        p_high: r.get(15)?,
-        p_point: r.get(16)?,
-        due: r.get(17)?,
-        due_source: r.get(18)?,
-        status: r.get(19)?,
-        evidence: r.get(20)?,
-        note: r.get(21)?,
-        resolved_at: r.get(22)?,
-    })
+fn entry(row: Vec<SqlValue>) -> Entry {
+    let mut c = row.into_iter();
+    let mut next = || c.next().unwrap_or(SqlValue::Null);
+    let text = |v: SqlValue| v.into_string().unwrap_or_default();
+    Entry {
+        id: next().as_i64().unwrap_or(0),
+        doc_id: text(next()),
+        source: next().into_string(),
+        publisher: next().into_string(),
+        start: next().as_i64().unwrap_or(0),
+        end: next().as_i64().unwrap_or(0),
+        text: text(next()),
+        cue: text(next()),
+        class: next().into_string(),
+        polarity: text(next()),
+        holder: text(next()),
+        holder_entity: next().into_string(),
+        yardstick: next().into_string(),
+        term: next().into_string(),
+        p_low: next().as_f64(),
+        p_high: next().as_f64(),
+        p_point: next().as_f64(),
+        due: next().into_string(),
+        due_source: next().into_string(),
+        status: text(next()),
+        evidence: next().into_string(),
+        note: next().into_string(),
+        resolved_at: next().into_string(),
+    }
+}
+
+/// The current time as the ledger records it.
+fn now() -> SqlValue {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+        .into()
 }
 
 /// Copies forecast judgments of stored documents that are not in the ledger yet; returns how many.
 /// Entries are keyed by document and span, so re-running is harmless and resolutions are kept.
-pub fn sync(conn: &Connection) -> Result<usize> {
-    let n = conn.execute(
-        "INSERT OR IGNORE INTO ledger (doc_id, start, \"end\", text, cue, class, polarity, holder,
+pub fn sync(store: &Store) -> Result<usize> {
+    let n = store.execute(
+        "INSERT INTO ledger (doc_id, start, \"end\", text, cue, class, polarity, holder,
              holder_entity, yardstick, term, p_low, p_high, p_point, due, due_source, added_at)
-         SELECT a.doc_id, a.start, a.\"end\", coalesce(a.text, ''), coalesce(a.data ->> '$.cue.text', ''),
-             a.data ->> '$.class', coalesce(a.data ->> '$.polarity', 'positive'),
-             coalesce(a.data ->> '$.holder', 'author'), s.data ->> '$.speaker_entity',
-             a.data ->> '$.probability.yardstick', a.data ->> '$.probability.term',
-             a.data ->> '$.probability.low', a.data ->> '$.probability.high',
-             a.data ->> '$.probability.point', a.data ->> '$.due', a.data ->> '$.due_source',
-             strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         FROM annotations a
-         LEFT JOIN annotations s ON s.doc_id = a.doc_id AND s.layer = 'statements'
-             AND s.idx = a.data ->> '$.statement'
-         WHERE a.layer = 'judgments' AND a.data ->> '$.kind' = 'forecast' AND a.start IS NOT NULL",
-        [],
+         SELECT doc_id, start, \"end\", text, cue, class, polarity, holder, holder_entity, yardstick,
+             term, p_low, p_high, p_point, due, due_source, CAST(?1 AS TEXT)
+         FROM ledger_candidates WHERE true ORDER BY doc_id, start
+         ON CONFLICT (doc_id, start, \"end\") DO NOTHING",
+        &[now()],
     )?;
-    Ok(n)
+    Ok(n as usize)
 }
 
 /// Entries matching `filter`, by due date (none last) then id.
-pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Entry>> {
+pub fn list(store: &Store, filter: &Filter) -> Result<Vec<Entry>> {
     let mut sql = format!("{SELECT} WHERE 1 = 1");
     let mut args: Vec<String> = Vec::new();
     if let Some(h) = &filter.holder {
@@ -196,23 +201,24 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Entry>> {
         let _ = write!(sql, " AND l.due IS NOT NULL AND l.due <= ?{}", args.len());
     }
     sql.push_str(" ORDER BY l.due IS NULL, l.due, l.id");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), entry)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    let args: Vec<SqlValue> = args.into_iter().map(SqlValue::from).collect();
+    Ok(store
+        .query(&sql, &args)?
+        .rows
+        .into_iter()
+        .map(entry)
+        .collect())
 }
 
 /// One entry by id.
-pub fn get(conn: &Connection, id: i64) -> Result<Option<Entry>> {
-    Ok(conn
-        .query_row(&format!("{SELECT} WHERE l.id = ?1"), [id], entry)
-        .optional()?)
+pub fn get(store: &Store, id: i64) -> Result<Option<Entry>> {
+    let rows = store.query(&format!("{SELECT} WHERE l.id = ?1"), &[id.into()])?;
+    Ok(rows.rows.into_iter().next().map(entry))
 }
 
 /// Records a resolution. `evidence` (a document id or URL) is required to resolve as true or false.
 pub fn resolve(
-    conn: &mut Connection,
+    store: &mut Store,
     id: i64,
     status: Status,
     evidence: Option<&str>,
@@ -224,28 +230,37 @@ pub fn resolve(
             status.as_str()
         );
     }
-    let tx = conn.transaction()?;
-    let n = tx.execute(
-        "UPDATE ledger SET status = ?1 WHERE id = ?2",
-        params![status.as_str(), id],
-    )?;
-    if n == 0 {
+    let found = store.transaction(|s| {
+        let n = s.execute(
+            "UPDATE ledger SET status = ?1 WHERE id = ?2",
+            &[status.as_str().into(), id.into()],
+        )?;
+        if n > 0 {
+            s.execute(
+                "INSERT INTO ledger_resolutions (entry_id, status, evidence, note, resolved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                &[
+                    id.into(),
+                    status.as_str().into(),
+                    evidence.into(),
+                    note.into(),
+                    now(),
+                ],
+            )?;
+        }
+        Ok(n > 0)
+    })?;
+    if !found {
         bail!("no ledger entry {id}");
     }
-    tx.execute(
-        "INSERT INTO ledger_resolutions (entry_id, status, evidence, note, resolved_at)
-         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        params![id, status.as_str(), evidence, note],
-    )?;
-    tx.commit()?;
-    get(conn, id)?.ok_or_else(|| anyhow!("no ledger entry {id}"))
+    get(store, id)?.ok_or_else(|| anyhow!("no ledger entry {id}"))
 }
 
 /// Scores the resolved entries matching `filter` (annulled ones are counted, not scored).
-pub fn score(conn: &Connection, filter: &Filter) -> Result<score::Report> {
+pub fn score(store: &Store, filter: &Filter) -> Result<score::Report> {
     let mut f = filter.clone();
     f.status = None;
-    let entries = list(conn, &f)?;
+    let entries = list(store, &f)?;
     let annulled = entries.iter().filter(|e| e.status == "annulled").count();
     let resolved: Vec<Resolved> = entries
         .iter()
@@ -334,7 +349,7 @@ pub enum Command {
 /// Runs one `dossier ledger` command: first adds the store's new forecasts to the ledger, then lists,
 /// resolves or scores; returns the text to print.
 pub fn run(store: &mut Store, cmd: Command) -> Result<String> {
-    let added = sync(store.conn()).context("updating the ledger")?;
+    let added = sync(store).context("updating the ledger")?;
     let note = if added > 0 {
         format!("({added} new forecasts added to the ledger)\n")
     } else {
@@ -347,13 +362,7 @@ pub fn run(store: &mut Store, cmd: Command) -> Result<String> {
             evidence,
             note: text_note,
         } => {
-            let e = resolve(
-                store.conn_mut(),
-                id,
-                status,
-                evidence.as_deref(),
-                text_note.as_deref(),
-            )?;
+            let e = resolve(store, id, status, evidence.as_deref(), text_note.as_deref())?;
             Ok(format!(
                 "{note}entry {} is now {} (evidence: {})\n{}",
                 e.id,
@@ -362,9 +371,9 @@ pub fn run(store: &mut Store, cmd: Command) -> Result<String> {
                 table(std::slice::from_ref(&e))
             ))
         }
-        Command::Score { filter } => Ok(format!("{note}{}", score(store.conn(), &filter)?)),
+        Command::Score { filter } => Ok(format!("{note}{}", score(store, &filter)?)),
         Command::List { filter, json } => {
-            let entries = list(store.conn(), &filter)?;
+            let entries = list(store, &filter)?;
             if json {
                 let v: Vec<serde_json::Value> = entries
                     .iter()
@@ -395,8 +404,14 @@ mod tests {
     use crate::JudgmentAnnotator;
     use dossier_model::{Component, Dct, Document};
 
-    fn store_with(texts: &[(&str, &str, Option<&str>)]) -> Store {
-        let mut store = Store::open_in_memory().unwrap();
+    /// The ledger tests run on SQLite, and on PostgreSQL when a test server is configured.
+    fn stores() -> Vec<Store> {
+        let mut v = vec![Store::open_in_memory().unwrap()];
+        v.extend(dossier_store::test_postgres());
+        v
+    }
+
+    fn store_with(mut store: Store, texts: &[(&str, &str, Option<&str>)]) -> Store {
         for (text, src, publisher) in texts {
             let mut d = Document::new(*text);
             d.meta.source = Some(src.to_string());
@@ -412,23 +427,32 @@ mod tests {
 
     #[test]
     fn sync_lists_resolves_and_scores() {
-        let mut store = store_with(&[
-            (
-                "The result will probably be further unification in 2023. Exports may fall. \
+        for s in stores() {
+            sync_lists_resolves_and_scores_on(s);
+        }
+    }
+
+    fn sync_lists_resolves_and_scores_on(store: Store) {
+        let mut store = store_with(
+            store,
+            &[
+                (
+                    "The result will probably be further unification in 2023. Exports may fall. \
                  NATO countries should act. Putin confirmed that Russia will train pilots.",
-                "a.txt",
-                Some("PISM"),
-            ),
-            ("Minsk will not join the war.", "b.txt", None),
-        ]);
-        let conn = store.conn();
+                    "a.txt",
+                    Some("PISM"),
+                ),
+                ("Minsk will not join the war.", "b.txt", None),
+            ],
+        );
+        let db = &store;
         assert_eq!(
-            sync(conn).unwrap(),
+            sync(db).unwrap(),
             4,
             "forecasts only, not the recommendation"
         );
-        assert_eq!(sync(conn).unwrap(), 0, "idempotent");
-        let all = list(conn, &Filter::default()).unwrap();
+        assert_eq!(sync(db).unwrap(), 0, "idempotent");
+        let all = list(db, &Filter::default()).unwrap();
         assert_eq!(all.len(), 4);
         // Sorted by due date: "in 2023" first.
         assert_eq!(all[0].cue, "will probably");
@@ -439,7 +463,7 @@ mod tests {
         );
         assert_eq!(all[0].holder_key(), "author (PISM)");
         let putin = list(
-            conn,
+            db,
             &Filter {
                 holder: Some("putin".into()),
                 ..Filter::default()
@@ -449,7 +473,7 @@ mod tests {
         assert_eq!(putin.len(), 1);
         assert_eq!(putin[0].text, "Russia will train pilots");
         let due = list(
-            conn,
+            db,
             &Filter {
                 due_before: Some("2023-12-31".into()),
                 ..Filter::default()
@@ -460,9 +484,9 @@ mod tests {
 
         // Resolution needs evidence for true/false.
         let id = all[0].id;
-        assert!(resolve(store.conn_mut(), id, Status::True, None, None).is_err());
+        assert!(resolve(&mut store, id, Status::True, None, None).is_err());
         let e = resolve(
-            store.conn_mut(),
+            &mut store,
             id,
             Status::True,
             Some("https://example.org/report"),
@@ -479,10 +503,14 @@ mod tests {
         };
         let out = run(&mut store, resolve_cmd(putin[0].id, Status::False)).unwrap();
         assert!(out.contains("is now false"), "{out}");
-        let out = run(&mut store, resolve_cmd(all[3].id, Status::Annulled)).unwrap();
+        let other = all
+            .iter()
+            .find(|e| e.id != id && e.id != putin[0].id)
+            .unwrap();
+        let out = run(&mut store, resolve_cmd(other.id, Status::Annulled)).unwrap();
         assert!(out.contains("annulled"), "{out}");
 
-        let rep = score(store.conn(), &Filter::default()).unwrap();
+        let rep = score(&store, &Filter::default()).unwrap();
         assert_eq!(rep.overall.n, 2);
         assert_eq!(rep.annulled, 1);
         // (0.75 − 1)² and (1.0 − 0)²
@@ -531,32 +559,30 @@ mod tests {
 
     #[test]
     fn resolutions_survive_resync_and_keep_history() {
-        let mut store = store_with(&[("Prices will rise.", "c.txt", None)]);
-        sync(store.conn()).unwrap();
-        let id = list(store.conn(), &Filter::default()).unwrap()[0].id;
-        resolve(store.conn_mut(), id, Status::False, Some("u1"), None).unwrap();
-        resolve(
-            store.conn_mut(),
-            id,
-            Status::True,
-            Some("u2"),
-            Some("corrected"),
-        )
-        .unwrap();
-        sync(store.conn()).unwrap();
-        let e = get(store.conn(), id).unwrap().unwrap();
+        for s in stores() {
+            resolutions_survive_resync_and_keep_history_on(s);
+        }
+    }
+
+    fn resolutions_survive_resync_and_keep_history_on(store: Store) {
+        let mut store = store_with(store, &[("Prices will rise.", "c.txt", None)]);
+        sync(&store).unwrap();
+        let id = list(&store, &Filter::default()).unwrap()[0].id;
+        resolve(&mut store, id, Status::False, Some("u1"), None).unwrap();
+        resolve(&mut store, id, Status::True, Some("u2"), Some("corrected")).unwrap();
+        sync(&store).unwrap();
+        let e = get(&store, id).unwrap().unwrap();
         assert_eq!(
             (e.status.as_str(), e.evidence.as_deref()),
             ("true", Some("u2"))
         );
-        let n: i64 = store
-            .conn()
-            .query_row(
+        let n = store
+            .query_one(
                 "SELECT count(*) FROM ledger_resolutions WHERE entry_id = ?1",
-                [id],
-                |r| r.get(0),
+                &[id.into()],
             )
-            .unwrap();
-        assert_eq!(n, 2);
+            .unwrap()
+            .and_then(|v| v.as_i64());
+        assert_eq!(n, Some(2));
     }
 }

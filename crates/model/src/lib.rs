@@ -7,6 +7,7 @@
 //! offsets and attaches the covered text, as `docs/schema.md` specifies.
 
 mod doc;
+pub mod fold;
 mod json;
 mod layers;
 mod span;

@@ -18,8 +18,8 @@ pub struct Config {
     pub until: Option<String>,
     /// How relative time expressions are anchored: `news` (on the DCT) or `narrative`.
     pub anchoring: String,
-    /// Parse every sentence. Otherwise only sentences that may hold an event (the one consumer of
-    /// dependencies) are parsed; the rest get tags and lemmas, which is all the other annotators read.
+    /// Parse every sentence. Otherwise only sentences with an event trigger (events are the one consumer
+    /// of dependencies) are parsed; the rest get tags and lemmas, which is all the other annotators read.
     pub parse_all: bool,
 }
 
@@ -44,11 +44,8 @@ impl Pipeline {
         let anchoring = dossier_time::Anchoring::parse(&config.anchoring).unwrap_or_default();
         let all: Vec<Box<dyn Component>> = vec![
             Box::new(dossier_segment::Segmenter),
-            Box::new(if config.parse_all {
-                dossier_syntax::SyntaxComponent::new()
-            } else {
-                dossier_syntax::SyntaxComponent::parsing_only(dossier_event::may_have_event)
-            }),
+            // Tags and lemmas, which every annotator may read; dependencies come later.
+            Box::new(dossier_syntax::SyntaxComponent::tagging_only()),
             Box::new(dossier_time::TimeTagger::new(anchoring)),
             // quantity runs after time: it drops anything overlapping `doc.timexes` (one owner per span)
             Box::new(dossier_quantity::Quantities),
@@ -57,6 +54,13 @@ impl Pipeline {
             Box::new(dossier_judgment::JudgmentAnnotator::new(
                 dossier_judgment::Yardstick::parse(&config.yardstick).unwrap_or_default(),
             )),
+            // Events are the one reader of dependencies: parse where the coder finds a trigger (which
+            // needs tags and entities), or everywhere when asked.
+            Box::new(if config.parse_all {
+                dossier_syntax::ParseComponent::new()
+            } else {
+                dossier_syntax::ParseComponent::selecting(dossier_event::sentences_to_parse)
+            }),
             // Events read the syntax, time and entity layers: keep it after them.
             Box::new(dossier_event::EventComponent::new()),
         ];

@@ -1,4 +1,4 @@
-//! Parsing only the sentences that may hold an event must not change any annotation but the dependency
+//! Parsing only the sentences with an event trigger must not change any annotation but the dependency
 //! relations of the skipped sentences: every layer, events included, equals the fully parsed run.
 
 use dossier_pipeline::{Config, Pipeline};
@@ -19,7 +19,7 @@ fn skipping_trigger_free_sentences_changes_no_annotation() {
         parse_all: true,
         ..Config::default()
     });
-    let (mut skipped, mut events) = (0, 0);
+    let (mut parsed, mut may_have, mut events) = (0, 0, 0);
     for f in &files {
         let base = dossier_ingest::read_file(f, &Default::default()).expect("demo document");
         let (mut a, mut b) = (base.clone(), base);
@@ -28,7 +28,14 @@ fn skipping_trigger_free_sentences_changes_no_annotation() {
         for (i, (x, y)) in a.syntax.iter().zip(&b.syntax).enumerate() {
             assert_eq!((&x.upos, &x.lemma), (&y.upos, &y.lemma), "{f:?} token {i}");
         }
-        skipped += a.syntax.iter().filter(|t| t.deprel.is_empty()).count();
+        for s in &a.sentences {
+            parsed += usize::from(
+                a.syntax[s.tokens.clone()]
+                    .iter()
+                    .any(|t| !t.deprel.is_empty()),
+            );
+            may_have += usize::from(dossier_event::may_have_event(&a, s));
+        }
         events += a.events.len();
         assert_eq!(a.events, b.events, "{f:?}");
         assert_eq!(
@@ -43,5 +50,9 @@ fn skipping_trigger_free_sentences_changes_no_annotation() {
         );
     }
     assert!(events > 50, "{events} events");
-    assert!(skipped > 0, "the filter skipped nothing");
+    // The trigger finder is stricter than the form test that runs before tagging.
+    assert!(
+        parsed < may_have,
+        "{parsed} parsed, {may_have} pass the form test"
+    );
 }

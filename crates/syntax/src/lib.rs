@@ -175,9 +175,66 @@ impl Syntax {
         }
     }
 
+    /// Parses one sentence that is already tagged: `syntax[i]` holds the tags of `words[i]` (as
+    /// [`Self::annotate_with`] left them); fills `head` (an index into `words`) and `deprel`. Gives the
+    /// same relations as [`Self::annotate`], so tagging and parsing may run as separate pipeline stages.
+    pub fn parse_tagged<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        syntax: &mut [TokenSyntax],
+        scratch: &mut Scratch,
+    ) {
+        if words.len() != syntax.len() {
+            return;
+        }
+        let norm: Vec<Cow<str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        scratch.tags.clear();
+        scratch
+            .tags
+            .extend(syntax.iter().map(|t| tag_key(&t.upos, &t.xpos)));
+        self.parser.parse(
+            &norm,
+            &scratch.tags,
+            &mut scratch.heads,
+            &mut scratch.labels,
+            &mut scratch.parse,
+        );
+        for (i, o) in syntax.iter_mut().enumerate() {
+            o.head = scratch.heads[i];
+            set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
+        }
+    }
+
     /// Annotates every sentence of `doc` (which must be segmented); heads become document token indices.
     pub fn process_doc(&self, doc: &mut Document) {
         self.process_doc_with(doc, |_, _| true)
+    }
+
+    /// Parses the sentences of a tagged `doc` (see [`SyntaxComponent::tagging_only`]) whose entry in
+    /// `select` is true (all when `select` is `None`); heads become document token indices.
+    pub fn parse_doc(&self, doc: &mut Document, select: Option<&[bool]>) {
+        if doc.syntax.len() != doc.tokens.len() {
+            return;
+        }
+        let mut scratch = Scratch::default();
+        for (k, s) in doc.sentences.iter().enumerate() {
+            let range = s.tokens.clone();
+            if range.end > doc.tokens.len()
+                || range.is_empty()
+                || !select.is_none_or(|m| m.get(k).copied().unwrap_or(false))
+            {
+                continue;
+            }
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| doc.text.get(t.span.start..t.span.end).unwrap_or(""))
+                .collect();
+            let syntax = &mut doc.syntax[range.clone()];
+            self.parse_tagged(&words, syntax, &mut scratch);
+            for t in syntax {
+                t.head = t.head.map(|h| h + range.start);
+            }
+        }
     }
 
     /// Tags every sentence of `doc` and parses those for which `parse(doc, sentence)` is true.
@@ -208,29 +265,28 @@ impl Syntax {
     }
 }
 
-/// Decides which sentences a pipeline needs parsed (see [`SyntaxComponent::parsing_only`]).
-pub type ParseFilter = fn(&Document, &Sentence) -> bool;
+/// Chooses the sentences of a tagged document that a pipeline needs parsed (one flag per sentence);
+/// see [`ParseComponent::selecting`].
+pub type ParseFilter = fn(&Document) -> Vec<bool>;
 
-/// The pipeline component: fills `doc.syntax` (run it right after segmentation). Every token gets its tag
-/// and lemma; by default every sentence is also parsed.
+/// The pipeline component that fills `doc.syntax` (run it right after segmentation): every token gets
+/// its tags and lemma and, unless built with [`Self::tagging_only`], every sentence its dependencies.
 #[derive(Default)]
 pub struct SyntaxComponent {
-    filter: Option<ParseFilter>,
+    tag_only: bool,
 }
 
 impl SyntaxComponent {
-    /// Parses every sentence.
+    /// Tags and parses every sentence.
     pub fn new() -> SyntaxComponent {
         SyntaxComponent::default()
     }
 
-    /// Parses only the sentences `filter` selects; the others are tagged and lemmatized only (`head`
-    /// `None`, empty `deprel`). Parsing costs about six times as much as tagging, so a pipeline whose
-    /// only consumer of dependencies looks at few sentences saves most of it.
-    pub fn parsing_only(filter: ParseFilter) -> SyntaxComponent {
-        SyntaxComponent {
-            filter: Some(filter),
-        }
+    /// Tags and lemmatizes only (`head` `None`, empty `deprel`); a later [`ParseComponent`] adds the
+    /// dependencies. Parsing costs about four times as much as tagging, and the other annotators read
+    /// only tags and lemmas, so a pipeline can parse late and only where dependencies are read.
+    pub fn tagging_only() -> SyntaxComponent {
+        SyntaxComponent { tag_only: true }
     }
 }
 
@@ -239,18 +295,58 @@ impl Component for SyntaxComponent {
         "syntax"
     }
     fn process(&self, doc: &mut Document) {
-        match Syntax::shared() {
-            Ok(s) => {
-                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    s.process_doc_with(doc, |d, sent| self.filter.map_or(true, |f| f(d, sent)))
-                }));
-                if r.is_err() {
-                    doc.syntax.clear();
-                    doc.warnings.push("syntax: annotation failed".to_string());
-                }
-            }
-            Err(e) => doc.warnings.push(e.to_string()),
+        guarded(doc, "syntax: annotation failed", |s, doc| {
+            s.process_doc_with(doc, |_, _| !self.tag_only)
+        })
+    }
+}
+
+/// The pipeline component that adds dependencies to a document tagged by
+/// [`SyntaxComponent::tagging_only`]: every sentence, or those a [`ParseFilter`] selects (the others
+/// keep `head` `None` and an empty `deprel`).
+#[derive(Default)]
+pub struct ParseComponent {
+    filter: Option<ParseFilter>,
+}
+
+impl ParseComponent {
+    /// Parses every sentence.
+    pub fn new() -> ParseComponent {
+        ParseComponent::default()
+    }
+
+    /// Parses only the sentences `filter` selects. The filter sees every layer added so far, so it can
+    /// be as precise as the one consumer of dependencies (e.g. the event coder's trigger finder).
+    pub fn selecting(filter: ParseFilter) -> ParseComponent {
+        ParseComponent {
+            filter: Some(filter),
         }
+    }
+}
+
+impl Component for ParseComponent {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+    fn process(&self, doc: &mut Document) {
+        let select = self.filter.map(|f| f(doc));
+        guarded(doc, "parse: annotation failed", |s, doc| {
+            s.parse_doc(doc, select.as_deref())
+        })
+    }
+}
+
+/// Runs `f` with the shared models; a load failure or a panic becomes a warning (and no syntax layer).
+fn guarded(doc: &mut Document, failure: &str, f: impl FnOnce(&Syntax, &mut Document)) {
+    match Syntax::shared() {
+        Ok(s) => {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(s, doc)));
+            if r.is_err() {
+                doc.syntax.clear();
+                doc.warnings.push(failure.to_string());
+            }
+        }
+        Err(e) => doc.warnings.push(e.to_string()),
     }
 }
 

@@ -1,8 +1,9 @@
-//! Selective parsing: a sentence the filter rejects is tagged and lemmatized but carries no relations,
-//! and the sentences it accepts get exactly the parse they get when every sentence is parsed.
+//! Tagging and parsing as separate stages, parsing only selected sentences: a sentence the filter rejects
+//! is tagged and lemmatized but carries no relations, and the sentences it accepts get exactly the parse
+//! they get when one component tags and parses every sentence.
 
-use dossier_model::{Component, Document, Sentence};
-use dossier_syntax::{to_conllu, SyntaxComponent};
+use dossier_model::{Component, Document};
+use dossier_syntax::{to_conllu, ParseComponent, SyntaxComponent};
 
 const TEXT: &str = "The weather was mild in Minsk. Putin signed the treaty on Monday.";
 
@@ -13,8 +14,16 @@ fn segmented() -> Document {
     doc
 }
 
-fn mentions_signing(doc: &Document, s: &Sentence) -> bool {
-    doc.slice(s.span).contains("signed")
+fn mentions_signing(doc: &Document) -> Vec<bool> {
+    // The filter runs after tagging, so it may read lemmas.
+    doc.sentences
+        .iter()
+        .map(|s| {
+            doc.syntax[s.tokens.clone()]
+                .iter()
+                .any(|t| t.lemma == "sign")
+        })
+        .collect()
 }
 
 #[test]
@@ -22,7 +31,12 @@ fn rejected_sentences_are_tagged_but_not_parsed() {
     let mut full = segmented();
     SyntaxComponent::new().process(&mut full);
     let mut part = segmented();
-    SyntaxComponent::parsing_only(mentions_signing).process(&mut part);
+    SyntaxComponent::tagging_only().process(&mut part);
+    assert!(part
+        .syntax
+        .iter()
+        .all(|t| t.head.is_none() && t.deprel.is_empty()));
+    ParseComponent::selecting(mentions_signing).process(&mut part);
     assert!(part.warnings.is_empty(), "{:?}", part.warnings);
 
     let first = part.sentences[0].tokens.clone();
@@ -48,4 +62,15 @@ fn rejected_sentences_are_tagged_but_not_parsed() {
         conllu.contains("\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t"),
         "{conllu}"
     );
+}
+
+#[test]
+fn late_parse_of_every_sentence_equals_tagging_and_parsing_at_once() {
+    let mut full = segmented();
+    SyntaxComponent::new().process(&mut full);
+    let mut staged = segmented();
+    SyntaxComponent::tagging_only().process(&mut staged);
+    ParseComponent::new().process(&mut staged);
+    assert_eq!(staged.syntax, full.syntax);
+    assert!(staged.syntax.iter().any(|t| t.head.is_some()));
 }

@@ -14,7 +14,6 @@ mod pages;
 
 use std::io::BufReader;
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,11 +38,14 @@ pub fn route(store: &Store, req: &Request) -> Response {
     result.unwrap_or_else(|e| Response::error(500, &e))
 }
 
-/// Serves `db` on `listener` until the process ends. Each connection gets a thread and its own store
-/// connection (SQLite in WAL mode lets readers run beside an `ingest`).
-pub fn serve(listener: TcpListener, db: PathBuf) -> std::io::Result<()> {
+/// Serves the store at `db` (a SQLite file or a PostgreSQL URL, see [`Store::open_location`]) on
+/// `listener` until the process ends. Each connection gets a thread and its own store connection
+/// (SQLite in WAL mode lets readers run beside an `ingest`).
+pub fn serve(listener: TcpListener, db: String) -> std::io::Result<()> {
     // Open once up front so that a missing or unreadable store fails at start, not per request.
-    Store::open(&db).map_err(|e| std::io::Error::other(format!("{}: {e}", db.display())))?;
+    Store::open_location(&db).map_err(|e| {
+        std::io::Error::other(format!("{}: {e}", dossier_store::display_location(&db)))
+    })?;
     let active = Arc::new(AtomicUsize::new(0));
     for conn in listener.incoming() {
         let Ok(mut conn) = conn else { continue };
@@ -68,7 +70,7 @@ pub fn serve(listener: TcpListener, db: PathBuf) -> std::io::Result<()> {
 /// Connections answered at once; beyond that a new connection is refused with 503.
 pub const MAX_CONNECTIONS: usize = 64;
 
-fn answer(conn: TcpStream, db: &Path) {
+fn answer(conn: TcpStream, db: &str) {
     // A client that stalls must not hold a thread forever.
     let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
     let _ = conn.set_write_timeout(Some(Duration::from_secs(30)));
@@ -78,7 +80,7 @@ fn answer(conn: TcpStream, db: &Path) {
     let mut reader = BufReader::new(conn);
     match http::read_request(&mut reader) {
         Ok(req) => {
-            let resp = match Store::open(db) {
+            let resp = match Store::open_location(db) {
                 Ok(store) => route(&store, &req),
                 Err(e) => Response::error(500, &format!("store: {e}")),
             };

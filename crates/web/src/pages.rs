@@ -649,13 +649,13 @@ pub fn entity(store: &Store, req: &Request) -> Page {
 pub fn ledger(store: &Store, req: &Request) -> Page {
     use dossier_judgment::ledger;
     // New documents' forecasts join the ledger on first view, as `dossier ledger` does.
-    ledger::sync(store.conn()).map_err(err)?;
+    ledger::sync(store).map_err(err)?;
     let filter = ledger::Filter {
         holder: req.param("holder").map(str::to_string),
         status: req.param("status").map(str::to_string),
         ..ledger::Filter::default()
     };
-    let entries = ledger::list(store.conn(), &filter).map_err(err)?;
+    let entries = ledger::list(store, &filter).map_err(err)?;
     let mut b = format!(
         "<form action=\"/ledger\"><input name=\"holder\" value=\"{}\" placeholder=\"holder\"> \
          <select name=\"status\">",

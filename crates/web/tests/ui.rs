@@ -191,7 +191,7 @@ fn json_api_and_missing_things() {
 fn server() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
-    let db = store_path().to_path_buf();
+    let db = store_path().to_string_lossy().into_owned();
     std::thread::spawn(move || dossier_web::serve(listener, db));
     addr
 }
