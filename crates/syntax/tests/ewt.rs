@@ -11,13 +11,13 @@ fn ewt_test_scores_stay_above_floors() {
     println!("{r}");
     let g = &r.gold_tokenization;
     assert_eq!(g.gold_words, 25094);
-    // Measured 2026-11-26 (session 3): UPOS 95.34, XPOS 94.80, lemma 96.90, UAS 85.22, LAS 82.45;
-    // own segmentation: words 97.60, UPOS 93.16, UAS 80.42.
+    // Measured 2026-11-26 (session 3): UPOS 95.34, XPOS 94.80, lemma 96.90, UAS 85.37, LAS 82.52;
+    // own segmentation: words 97.60, UPOS 93.16, UAS 80.26.
     assert!(g.upos_f1() > 95.2, "UPOS {}", g.upos_f1());
     assert!(g.xpos_f1() > 94.6, "XPOS {}", g.xpos_f1());
     assert!(g.lemma_f1() > 96.7, "lemma {}", g.lemma_f1());
-    assert!(g.uas_f1() > 85.0, "UAS {}", g.uas_f1());
-    assert!(g.las_universal_f1() > 82.2, "LAS {}", g.las_universal_f1());
+    assert!(g.uas_f1() > 85.1, "UAS {}", g.uas_f1());
+    assert!(g.las_universal_f1() > 82.3, "LAS {}", g.las_universal_f1());
     let o = &r.own_segmentation;
     assert!(
         o.f1(o.aligned_words) > 97.4,
@@ -25,7 +25,7 @@ fn ewt_test_scores_stay_above_floors() {
         o.f1(o.aligned_words)
     );
     assert!(o.upos_f1() > 92.9, "UPOS own {}", o.upos_f1());
-    assert!(o.uas_f1() > 80.0, "UAS own {}", o.uas_f1());
+    assert!(o.uas_f1() > 79.9, "UAS own {}", o.uas_f1());
 }
 
 #[test]
