@@ -10,7 +10,11 @@ fn main() -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("EWT test file not found; pass a CoNLL-U path"))?,
     };
     let (t, c) = (Instant::now(), dossier_syntax::thread_cpu_seconds());
-    let syntax = dossier_syntax::Syntax::embedded()?;
+    #[allow(unused_mut)]
+    let mut syntax = dossier_syntax::Syntax::embedded()?;
+    if let Ok(m) = std::env::var("DOSSIER_PASS2_MARGIN") {
+        syntax.tagger.pass2_margin = m.parse()?;
+    }
     let (load, load_cpu) = (t.elapsed(), dossier_syntax::thread_cpu_seconds() - c);
     println!(
         "model load: {:.1} ms wall, {:.1} ms CPU (tagger {} + parser {} bytes)",

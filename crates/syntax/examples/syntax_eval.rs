@@ -13,6 +13,9 @@ fn main() -> anyhow::Result<()> {
         }
         _ => dossier_syntax::Syntax::embedded()?,
     };
+    if let Some(m) = get("--margin") {
+        syntax.tagger.pass2_margin = m.parse()?;
+    }
     if let Some(m) = get("--prune-tagger") {
         syntax.tagger.prune(m.parse()?);
     }

@@ -22,6 +22,12 @@ fn main() -> anyhow::Result<()> {
             if let Some(e) = get("--epochs") {
                 opts.epochs = e.parse()?;
             }
+            if args.iter().any(|a| a == "--forward-first") {
+                opts.reverse_first = false;
+            }
+            if args.iter().any(|a| a == "--one-pass") {
+                opts.second_pass = false;
+            }
             let t = dossier_syntax::train_tagger(&train, dev.as_deref(), &opts);
             eprintln!("model: {:?} (features, weights)", t.stats());
             t.to_bytes()
@@ -33,6 +39,9 @@ fn main() -> anyhow::Result<()> {
             }
             if let Some(e) = get("--seed") {
                 opts.seed = e.parse()?;
+            }
+            if args.iter().any(|a| a == "--any-subjects") {
+                opts.one_subject = false;
             }
             if let Some(e) = get("--jackknife") {
                 opts.jackknife = e.parse()?;

@@ -20,7 +20,14 @@ pub struct Lemmatizer {
     rules: KeyMap<Rule>,
     /// Tags whose capitalised words (not sentence-initial) keep their case in the lemma.
     keep_case: Vec<String>,
+    /// Exact form hash → lemma, for forms seen (not sentence-initially) often enough in training with a
+    /// single lemma under every tag: looked up before the tag for words that do not start their sentence,
+    /// so a tagging error (NN for NNP, NNPS for NNS) cannot change their lemma.
+    forms: KeyMap<Box<str>>,
 }
+
+/// Minimum training count of a form for the tag-independent lookup.
+pub const FORM_MIN: usize = 2;
 
 const MAX_SUFFIX: usize = 6;
 
@@ -45,10 +52,26 @@ impl Lemmatizer {
     /// Learns the rules and the exception table from (form, xpos, lemma) triples; `first` says whether the
     /// word starts its sentence.
     pub fn train<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str, bool)>) -> Lemmatizer {
+        Self::train_with(words, FORM_MIN)
+    }
+
+    /// [`Self::train`] with the minimum count for the tag-independent form lookup (0: no lookup).
+    pub fn train_with<'a>(
+        words: impl Iterator<Item = (&'a str, &'a str, &'a str, bool)>,
+        form_min: usize,
+    ) -> Lemmatizer {
+        let mut form_lemmas: HashMap<String, HashMap<String, usize>> = HashMap::new();
         let mut counts: HashMap<(String, String, bool), HashMap<String, usize>> = HashMap::new();
         for (form, xpos, lemma, first) in words {
             if lemma == "_" {
                 continue;
+            }
+            if !first {
+                *form_lemmas
+                    .entry(form.to_string())
+                    .or_default()
+                    .entry(lemma.to_string())
+                    .or_default() += 1;
             }
             *counts
                 .entry((form.to_string(), xpos.to_string(), first))
@@ -118,10 +141,21 @@ impl Lemmatizer {
             .map(|(x, _)| x.to_string())
             .collect();
         keep_case.sort();
+        let mut forms = KeyMap::default();
+        if form_min > 0 {
+            for (f, m) in &form_lemmas {
+                let total: usize = m.values().sum();
+                if m.len() == 1 && total >= form_min {
+                    let l = m.keys().next().unwrap();
+                    forms.insert(hash_str(f), l.as_str().into());
+                }
+            }
+        }
         let mut lem = Lemmatizer {
             table: KeyMap::default(),
             rules,
             keep_case,
+            forms,
         };
         for (f, x, first, l) in &best {
             if lem.by_rule(f, x, *first) != *l {
@@ -169,6 +203,11 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str, first: bool) -> String {
+        if !first {
+            if let Some(l) = self.forms.get(&hash_str(form)) {
+                return l.to_string();
+            }
+        }
         if let Some(l) = self.table.get(&key(hash_str(form), xpos)) {
             return l.to_string();
         }
@@ -201,9 +240,17 @@ impl Lemmatizer {
         for k in &self.keep_case {
             w.str(k);
         }
+        let mut f: Vec<(&u64, &Box<str>)> = self.forms.iter().collect();
+        f.sort();
+        w.u32(f.len() as u32);
+        for (k, v) in f {
+            w.bytes(&k.to_le_bytes());
+            w.str(v);
+        }
     }
 
-    pub fn read(r: &mut Reader) -> anyhow::Result<Lemmatizer> {
+    /// Reads a lemmatizer; format version 1 has no form lookup.
+    pub fn read(r: &mut Reader, version: u32) -> anyhow::Result<Lemmatizer> {
         let n = r.u32()? as usize;
         let mut table = KeyMap::default();
         table.reserve(n);
@@ -222,10 +269,18 @@ impl Lemmatizer {
         }
         let n = r.u32()? as usize;
         let keep_case = (0..n).map(|_| r.str()).collect::<anyhow::Result<_>>()?;
+        let n = if version >= 2 { r.u32()? as usize } else { 0 };
+        let mut forms = KeyMap::default();
+        forms.reserve(n);
+        for _ in 0..n {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            forms.insert(k, r.str()?.into_boxed_str());
+        }
         Ok(Lemmatizer {
             table,
             rules,
             keep_case,
+            forms,
         })
     }
 }
@@ -253,5 +308,28 @@ mod tests {
         assert_eq!(l.lemma("dogs", "NNS", false), "dog");
         assert_eq!(l.lemma("Moscow", "NNP", false), "Moscow");
         assert_eq!(l.lemma("Dogs", "NNS", true), "dog");
+    }
+
+    #[test]
+    fn frequent_forms_keep_their_lemma_under_a_wrong_tag() {
+        let data = [
+            ("Servers", "NNS", "server", false),
+            ("Servers", "NNS", "server", false),
+            ("Hills", "NNPS", "Hills", false),
+            ("Hills", "NNPS", "Hills", false),
+            ("Minsk", "NNP", "Minsk", false),
+            ("cats", "NNS", "cat", false),
+            ("dogs", "NNS", "dog", false),
+        ];
+        let l = Lemmatizer::train(data.iter().copied());
+        // Seen twice with one lemma: the tag does not matter.
+        assert_eq!(l.lemma("Servers", "NNPS", false), "server");
+        assert_eq!(l.lemma("Hills", "NNS", false), "Hills");
+        // Seen once: below the count, so the tag decides (NN lower-cases).
+        assert_eq!(l.lemma("Minsk", "NN", false), "minsk");
+        // Sentence-initial words always go by their tag.
+        assert_eq!(l.lemma("Servers", "NNPS", true), "Servers");
+        let without = Lemmatizer::train_with(data.iter().copied(), 0);
+        assert_eq!(without.lemma("Servers", "NNPS", false), "Servers");
     }
 }

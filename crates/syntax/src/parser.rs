@@ -9,7 +9,9 @@ use crate::hash::{f1, f2, f3, hash_lower, hash_str, mix, Rng};
 use crate::io::{Reader, Writer};
 use crate::perceptron::{Model, Trainer};
 
-const MAGIC: &[u8] = b"DOSSIER-PARSER-1";
+/// Version 2 adds a flags byte (bit 0: at most one subject per head); version 1 files still load.
+const MAGIC: &[u8] = b"DOSSIER-PARSER-2";
+const MAGIC_V1: &[u8] = b"DOSSIER-PARSER-1";
 const SHIFT: usize = 0;
 const REDUCE: usize = 1;
 
@@ -88,6 +90,19 @@ pub struct Parser {
     model: Model,
     pub labels: Vec<String>,
     root_label: usize,
+    /// Whether a head may take at most one `nsubj`/`nsubj:pass` dependent (applied in training too).
+    one_subject: bool,
+    /// Label bits of the subject relations when `one_subject` holds, else 0.
+    subj_mask: u64,
+}
+
+/// Label bit mask (as in `State::lset`) of `nsubj` and `nsubj:pass`.
+fn subject_mask(labels: &[String]) -> u64 {
+    labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| *l == "nsubj" || *l == "nsubj:pass")
+        .fold(0, |m, (i, _)| m | 1u64 << (i % 64))
 }
 
 /// Reusable buffers for parsing without allocation.
@@ -111,6 +126,8 @@ pub struct ParserOptions {
     pub tagger: crate::TaggerOptions,
     /// Final pruning: weights below this many quantisation steps (of 32767 for the largest) are dropped.
     pub prune: i16,
+    /// At most one `nsubj`/`nsubj:pass` per head, in training and parsing.
+    pub one_subject: bool,
 }
 
 impl Default for ParserOptions {
@@ -122,6 +139,7 @@ impl Default for ParserOptions {
             jackknife: 4,
             tagger: crate::TaggerOptions::default(),
             prune: 600,
+            one_subject: true,
         }
     }
 }
@@ -267,7 +285,8 @@ fn features(st: &State, words: &[u64], tags: &[u64], out: &mut Vec<u64>) {
 }
 
 /// Marks valid transitions in `valid` (len = classes).
-fn valid_moves(st: &State, root_label: usize, nlabels: usize, valid: &mut [bool]) {
+/// `subj_mask`: subject labels a head may take only once (0: no limit).
+fn valid_moves(st: &State, root_label: usize, nlabels: usize, subj_mask: u64, valid: &mut [bool]) {
     valid.iter_mut().for_each(|v| *v = false);
     let has_s0 = !st.stack.is_empty();
     let s0 = st.s0() as usize;
@@ -287,6 +306,21 @@ fn valid_moves(st: &State, root_label: usize, nlabels: usize, valid: &mut [bool]
     if has_s0 && buffer && !at_root {
         for l in 0..nlabels {
             valid[2 + nlabels + l] = l != root_label;
+        }
+    }
+    if subj_mask != 0 && has_s0 && buffer {
+        // A second subject of the same head is not allowed (left arc: head b0; right arc: head s0).
+        let taken = |h: usize| (st.lset[h] | st.rset[h]) & subj_mask != 0;
+        let (left, right) = (taken(st.b), taken(s0));
+        for l in 0..nlabels {
+            if subj_mask & (1u64 << (l % 64)) != 0 {
+                if left {
+                    valid[2 + l] = false;
+                }
+                if right {
+                    valid[2 + nlabels + l] = false;
+                }
+            }
         }
     }
 }
@@ -431,7 +465,7 @@ impl Parser {
         let st = &mut scratch.st;
         st.reset(n);
         while !st.done() {
-            valid_moves(st, self.root_label, nl, &mut valid[..nc]);
+            valid_moves(st, self.root_label, nl, self.subj_mask, &mut valid[..nc]);
             // Forced moves (empty stack, end of sentence) need no scoring.
             let t = match forced(st, self.root_label) {
                 Some(t) => t,
@@ -463,13 +497,15 @@ impl Parser {
             w.str(l);
         }
         w.u32(self.root_label as u32);
+        w.u8(self.one_subject as u8);
         self.model.write(&mut w);
         w.finish()
     }
 
     pub fn from_bytes(b: &[u8]) -> anyhow::Result<Parser> {
+        let v1 = b.starts_with(MAGIC_V1);
         let mut r = Reader::new(b);
-        r.magic(MAGIC)?;
+        r.magic(if v1 { MAGIC_V1 } else { MAGIC })?;
         let n = r.u32()? as usize;
         anyhow::ensure!(n > 0 && 2 + 2 * n <= 256, "bad label count");
         let labels = (0..n)
@@ -477,12 +513,21 @@ impl Parser {
             .collect::<anyhow::Result<Vec<_>>>()?;
         let root_label = r.u32()? as usize;
         anyhow::ensure!(root_label < n, "bad root label");
+        let flags = if v1 { 0 } else { r.u8()? };
+        anyhow::ensure!(flags <= 1, "unknown parser flags");
         let model = Model::read(&mut r)?;
         anyhow::ensure!(model.nclasses == 2 + 2 * n, "class count mismatch");
+        let one_subject = flags & 1 != 0;
         Ok(Parser {
             model,
+            subj_mask: if one_subject {
+                subject_mask(&labels)
+            } else {
+                0
+            },
             labels,
             root_label,
+            one_subject,
         })
     }
 
@@ -602,9 +647,16 @@ pub fn train_parser(
     let mut cost = vec![0u32; nc];
     let mut parser = Parser {
         model: t.freeze(f32::INFINITY),
+        subj_mask: if opts.one_subject {
+            subject_mask(&labels)
+        } else {
+            0
+        },
         labels: labels.clone(),
         root_label,
+        one_subject: opts.one_subject,
     };
+    let subj_mask = parser.subj_mask;
     for epoch in 0..opts.epochs {
         rng.shuffle(&mut order);
         let (mut right, mut total) = (0usize, 0usize);
@@ -613,7 +665,7 @@ pub fn train_parser(
             let n = ex.words.len() - 2;
             st.reset(n);
             while !st.done() {
-                valid_moves(&st, root_label, nl, &mut valid);
+                valid_moves(&st, root_label, nl, subj_mask, &mut valid);
                 features(&st, &ex.words, &ex.tags, &mut feats);
                 t.tick();
                 t.score(&feats, &mut scores);
@@ -665,7 +717,9 @@ fn jackknife_tags(train: &[Sentence], opts: &ParserOptions) -> Vec<Vec<u64>> {
     }
     let k = opts.jackknife;
     let mut out: Vec<Vec<u64>> = vec![Vec::new(); train.len()];
-    for fold in 0..k {
+    // Two worker threads take alternate folds; each result lands at its sentence index, so the outcome
+    // does not depend on scheduling.
+    let run_fold = |fold: usize| -> Vec<(usize, Vec<u64>)> {
         let rest: Vec<Sentence> = train
             .iter()
             .enumerate()
@@ -673,19 +727,46 @@ fn jackknife_tags(train: &[Sentence], opts: &ParserOptions) -> Vec<Vec<u64>> {
             .map(|(_, s)| s.clone())
             .collect();
         eprintln!("jackknife fold {}/{}", fold + 1, k);
-        let tg = crate::train_tagger(&rest, None, &opts.tagger);
+        let mut tg = crate::train_tagger(&rest, None, &opts.tagger);
+        // Training tags always come from the full second pass (no run-time shortcut), so the parser does not
+        // depend on the tagger's speed setting.
+        tg.pass2_margin = i32::MAX;
         let mut scratch = crate::TagScratch::default();
         let mut cls = Vec::new();
+        let mut tagged = Vec::new();
         for (i, s) in train.iter().enumerate() {
             if i % k == fold {
                 let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
                 tg.tag(&words, &mut cls, &mut scratch);
-                out[i] = cls
-                    .iter()
-                    .map(|&c| tag_key(&tg.upos[c as usize], &tg.xpos[c as usize]))
-                    .collect();
+                tagged.push((
+                    i,
+                    cls.iter()
+                        .map(|&c| tag_key(&tg.upos[c as usize], &tg.xpos[c as usize]))
+                        .collect(),
+                ));
             }
         }
+        tagged
+    };
+    let results: Vec<Vec<(usize, Vec<u64>)>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..2)
+            .map(|w| {
+                let run_fold = &run_fold;
+                sc.spawn(move || {
+                    (w..k)
+                        .step_by(2)
+                        .flat_map(run_fold)
+                        .collect::<Vec<(usize, Vec<u64>)>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("jackknife thread"))
+            .collect()
+    });
+    for (i, t) in results.into_iter().flatten() {
+        out[i] = t;
     }
     out
 }

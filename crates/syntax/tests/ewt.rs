@@ -11,19 +11,21 @@ fn ewt_test_scores_stay_above_floors() {
     println!("{r}");
     let g = &r.gold_tokenization;
     assert_eq!(g.gold_words, 25094);
-    assert!(g.upos_f1() > 95.0, "UPOS {}", g.upos_f1());
-    assert!(g.xpos_f1() > 94.5, "XPOS {}", g.xpos_f1());
-    assert!(g.lemma_f1() > 96.3, "lemma {}", g.lemma_f1());
-    assert!(g.uas_f1() > 84.5, "UAS {}", g.uas_f1());
-    assert!(g.las_universal_f1() > 81.8, "LAS {}", g.las_universal_f1());
+    // Measured 2026-11-26 (session 3): UPOS 95.34, XPOS 94.80, lemma 96.90, UAS 85.37, LAS 82.52;
+    // own segmentation: words 97.60, UPOS 93.16, UAS 80.26.
+    assert!(g.upos_f1() > 95.2, "UPOS {}", g.upos_f1());
+    assert!(g.xpos_f1() > 94.6, "XPOS {}", g.xpos_f1());
+    assert!(g.lemma_f1() > 96.7, "lemma {}", g.lemma_f1());
+    assert!(g.uas_f1() > 85.1, "UAS {}", g.uas_f1());
+    assert!(g.las_universal_f1() > 82.3, "LAS {}", g.las_universal_f1());
     let o = &r.own_segmentation;
     assert!(
-        o.f1(o.aligned_words) > 96.0,
+        o.f1(o.aligned_words) > 97.4,
         "words {}",
         o.f1(o.aligned_words)
     );
-    assert!(o.upos_f1() > 92.0, "UPOS own {}", o.upos_f1());
-    assert!(o.uas_f1() > 78.0, "UAS own {}", o.uas_f1());
+    assert!(o.upos_f1() > 92.9, "UPOS own {}", o.upos_f1());
+    assert!(o.uas_f1() > 79.9, "UAS own {}", o.uas_f1());
 }
 
 #[test]
@@ -32,8 +34,8 @@ fn models_load_quickly_and_are_versioned() {
     let s = dossier_syntax::Syntax::embedded().expect("models load");
     let ms = t.elapsed().as_millis();
     println!("load {ms} ms");
-    assert!(dossier_syntax::TAGGER_MODEL.starts_with(b"DOSSIER-TAGGER-1"));
-    assert!(dossier_syntax::PARSER_MODEL.starts_with(b"DOSSIER-PARSER-1"));
+    assert!(dossier_syntax::TAGGER_MODEL.starts_with(b"DOSSIER-TAGGER-2"));
+    assert!(dossier_syntax::PARSER_MODEL.starts_with(b"DOSSIER-PARSER-2"));
     assert!(dossier_syntax::TAGGER_MODEL.len() + dossier_syntax::PARSER_MODEL.len() < 25 << 20);
     assert!(s.parser.labels.iter().any(|l| l == "nsubj"));
     assert!(dossier_syntax::Tagger::from_bytes(b"DOSSIER-PARSER-1").is_err());
@@ -46,4 +48,32 @@ fn loaded_models_write_back_byte_for_byte() {
     let s = dossier_syntax::Syntax::embedded().expect("models load");
     assert!(s.tagger.to_bytes() == dossier_syntax::TAGGER_MODEL);
     assert!(s.parser.to_bytes() == dossier_syntax::PARSER_MODEL);
+}
+
+#[test]
+fn no_head_takes_two_subjects() {
+    // The shipped parser is trained and run with at most one nsubj/nsubj:pass per head.
+    let Some(path) = dossier_syntax::ewt_path("dev") else {
+        eprintln!("note: ../shared/eval/corpora/ud-en-ewt not found; skipping");
+        return;
+    };
+    let syntax = dossier_syntax::Syntax::embedded().expect("models load");
+    let sents = dossier_syntax::conllu::read(&path).expect("dev reads");
+    let mut scratch = dossier_syntax::Scratch::default();
+    let mut out = Vec::new();
+    let (mut subjects, mut doubled) = (0, 0);
+    for s in sents.iter().take(600) {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        syntax.annotate(&words, &mut out, &mut scratch);
+        let mut per_head = std::collections::HashMap::new();
+        for t in &out {
+            if t.deprel == "nsubj" || t.deprel == "nsubj:pass" {
+                subjects += 1;
+                *per_head.entry(t.head).or_insert(0) += 1;
+            }
+        }
+        doubled += per_head.values().filter(|&&n| n > 1).count();
+    }
+    assert!(subjects > 500, "{subjects} subjects");
+    assert_eq!(doubled, 0);
 }
