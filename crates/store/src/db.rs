@@ -148,12 +148,9 @@ impl Db {
                 Ok(Rows { columns, rows: out })
             }
             Db::Postgres(pg) => {
-                let pg = &mut *pg.borrow_mut();
-                let stmt = pg.statement(sql)?;
-                let args = pg_args(&stmt, params)?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    args.iter().map(|a| a.as_ref()).collect();
-                let rows = pg.client.query(&stmt, &refs)?;
+                let (stmt, rows) = pg
+                    .borrow_mut()
+                    .run(sql, params, |c, stmt, args| c.query(stmt, args))?;
                 let columns = stmt
                     .columns()
                     .iter()
@@ -172,14 +169,10 @@ impl Db {
                 let mut stmt = c.prepare_cached(sql)?;
                 Ok(stmt.execute(rusqlite::params_from_iter(params.iter().map(to_sqlite)))? as u64)
             }
-            Db::Postgres(pg) => {
-                let pg = &mut *pg.borrow_mut();
-                let stmt = pg.statement(sql)?;
-                let args = pg_args(&stmt, params)?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    args.iter().map(|a| a.as_ref()).collect();
-                Ok(pg.client.execute(&stmt, &refs)?)
-            }
+            Db::Postgres(pg) => Ok(pg
+                .borrow_mut()
+                .run(sql, params, |c, stmt, args| c.execute(stmt, args))?
+                .1),
         }
     }
 
@@ -230,7 +223,27 @@ impl Db {
     }
 }
 
+type PgArg<'a> = &'a (dyn postgres::types::ToSql + Sync);
+
 impl Pg {
+    /// Prepares `sql` (once), types `params` for it and hands both to `f`.
+    fn run<T>(
+        &mut self,
+        sql: &str,
+        params: &[SqlValue],
+        f: impl FnOnce(
+            &mut postgres::Client,
+            &postgres::Statement,
+            &[PgArg<'_>],
+        ) -> std::result::Result<T, postgres::Error>,
+    ) -> Result<(postgres::Statement, T)> {
+        let stmt = self.statement(sql)?;
+        let args = pg_args(&stmt, params)?;
+        let refs: Vec<PgArg<'_>> = args.iter().map(|a| a.as_ref()).collect();
+        let out = f(&mut self.client, &stmt, &refs)?;
+        Ok((stmt, out))
+    }
+
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
         if let Some(s) = self.prepared.get(sql) {
             return Ok(s.clone());

@@ -142,13 +142,7 @@ impl Syntax {
             scratch
                 .tags
                 .extend(scratch.classes.iter().map(|&c| self.tag_keys[c as usize]));
-            self.parser.parse(
-                &norm,
-                &scratch.tags,
-                &mut scratch.heads,
-                &mut scratch.labels,
-                &mut scratch.parse,
-            );
+            self.parse_scratch_tags(&norm, scratch);
         }
         // Overwrite the previous call's entries in place, so their string buffers are reused.
         out.truncate(norm.len());
@@ -192,17 +186,22 @@ impl Syntax {
         scratch
             .tags
             .extend(syntax.iter().map(|t| tag_key(&t.upos, &t.xpos)));
+        self.parse_scratch_tags(&norm, scratch);
+        for (i, o) in syntax.iter_mut().enumerate() {
+            o.head = scratch.heads[i];
+            set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
+        }
+    }
+
+    /// Parses `norm` with the tag keys in `scratch.tags` into `scratch.heads` and `scratch.labels`.
+    fn parse_scratch_tags(&self, norm: &[Cow<str>], scratch: &mut Scratch) {
         self.parser.parse(
-            &norm,
+            norm,
             &scratch.tags,
             &mut scratch.heads,
             &mut scratch.labels,
             &mut scratch.parse,
         );
-        for (i, o) in syntax.iter_mut().enumerate() {
-            o.head = scratch.heads[i];
-            set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
-        }
     }
 
     /// Annotates every sentence of `doc` (which must be segmented); heads become document token indices.
