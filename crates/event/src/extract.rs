@@ -946,17 +946,30 @@ fn prep_before(v: &View, s: usize, a: &Arg) -> &'static str {
     ""
 }
 
+/// One trigger as role finding sees it: its sentence (tokens `s..e`), the arguments found there, and the
+/// neighbouring triggers that bound its window.
+#[derive(Clone, Copy)]
+pub(crate) struct RoleCtx<'a> {
+    pub s: usize,
+    pub e: usize,
+    pub f: &'a Found,
+    pub args: &'a [Arg],
+    /// End of the nearest verb trigger before this one (or `s`).
+    pub prev_verb_end: usize,
+    /// Start of the next trigger (or `e`).
+    pub next_trigger: usize,
+}
+
 /// Window-based roles (no syntax).
-pub(crate) fn roles_window(
-    v: &View,
-    lex: &Lexicon,
-    s: usize,
-    e: usize,
-    f: &Found,
-    args: &[Arg],
-    prev_verb_end: usize,
-    next_trigger: usize,
-) -> Roles {
+pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
+    let RoleCtx {
+        s,
+        e,
+        f,
+        args,
+        prev_verb_end,
+        next_trigger,
+    } = *c;
     let mut r = Roles::default();
     let t = &lex.triggers[f.trigger];
     let mut cs = clause_start(v, lex, s, f.start);
@@ -1153,17 +1166,9 @@ pub(crate) fn roles_window(
 }
 
 /// Dependency-based roles; falls back to the window result for roles it cannot fill.
-pub(crate) fn roles_syntax(
-    v: &View,
-    lex: &Lexicon,
-    s: usize,
-    e: usize,
-    f: &Found,
-    args: &[Arg],
-    prev_verb_end: usize,
-    next_trigger: usize,
-) -> Roles {
-    let win = roles_window(v, lex, s, e, f, args, prev_verb_end, next_trigger);
+pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
+    let win = roles_window(v, lex, c);
+    let RoleCtx { s, e, f, args, .. } = *c;
     let syn = &v.doc.syntax;
     let children =
         |h: usize| -> Vec<usize> { (s..e).filter(|&k| syn[k].head == Some(h)).collect() };
@@ -1886,12 +1891,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .unwrap_or(s);
             let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
             let speech = t.requires.as_deref() == Some(SPEECH);
+            let ctx = RoleCtx {
+                s,
+                e,
+                f,
+                args: &args,
+                prev_verb_end,
+                next_trigger,
+            };
             let roles = if let Some(r) = speech.then(|| roles_speech(&v, s, f, &args)).flatten() {
                 r
             } else if v.parsed(f.head) {
-                roles_syntax(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
+                roles_syntax(&v, lex, &ctx)
             } else {
-                roles_window(&v, lex, s, e, f, &args, prev_verb_end, next_trigger)
+                roles_window(&v, lex, &ctx)
             };
             let (actor_args, recipient_args) =
                 with_inferred_countries(&v, &args, s, e, f, &roles.actors, &roles.recipients);
