@@ -138,10 +138,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             let r = dossier_time::eval::te3(&dir, mode).map_err(anyhow::Error::msg)?;
             if misses {
                 for m in &r.misses {
-                    println!(
-                        "{}\t{}\t{:?}\tgold={}\tsys={}",
-                        m.file, m.kind, m.text, m.gold, m.sys
-                    );
+                    println!("{m}");
                 }
             }
             print!("{r}");

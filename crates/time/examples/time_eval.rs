@@ -19,10 +19,7 @@ fn main() {
             let r = eval::te3(Path::new(dir), mode).unwrap_or_else(|e| panic!("{e}"));
             if show {
                 for m in &r.misses {
-                    println!(
-                        "{}\t{}\t{:?}\tgold={}\tsys={}",
-                        m.file, m.kind, m.text, m.gold, m.sys
-                    );
+                    println!("{m}");
                 }
             }
             print!("{r}");

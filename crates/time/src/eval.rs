@@ -98,6 +98,17 @@ pub struct Miss {
     pub sys: String,
 }
 
+/// One tab-separated line: file, kind, text, gold value, system value.
+impl std::fmt::Display for Miss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}\t{}\t{:?}\tgold={}\tsys={}",
+            self.file, self.kind, self.text, self.gold, self.sys
+        )
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Te3Report {
     pub files: usize,
