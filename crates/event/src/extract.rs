@@ -1813,7 +1813,72 @@ fn sentence_triggers(v: &View, lex: &Lexicon, sent: &Sentence, contexts: &[Strin
     find_triggers(v, lex, s, e, contexts)
 }
 
-/// For each sentence of `doc`, whether it has an event trigger (see [`crate::sentences_to_parse`]).
+/// What [`sentences_with_triggers`] computed for one document, kept for [`extract`] on the same thread:
+/// the view's token tables and each sentence's contexts and triggers, none of which reads dependencies,
+/// so parsing in between changes none of them.
+struct Memo {
+    /// [`inputs_key`] of the document they were computed from.
+    key: u64,
+    lower: Vec<String>,
+    lemma: Vec<&'static str>,
+    flags: Vec<u16>,
+    mentions: Vec<(Span, usize)>,
+    contexts: Vec<Vec<String>>,
+    founds: Vec<Vec<Found>>,
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Option<Memo>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A hash of everything the view, the contexts and the triggers are computed from (text, token spans,
+/// tags and lemmas, entity kinds and mention spans, sentence ranges), so a memo is used only for a document
+/// with exactly the same inputs.
+fn inputs_key(doc: &Document) -> u64 {
+    struct H(u64);
+    impl H {
+        fn u(&mut self, x: u64) {
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        fn bytes(&mut self, b: &[u8]) {
+            let mut c = b.chunks_exact(8);
+            for w in &mut c {
+                self.u(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+            }
+            let mut last = [0u8; 8];
+            last[..c.remainder().len()].copy_from_slice(c.remainder());
+            self.u(u64::from_le_bytes(last) ^ (b.len() as u64) << 56);
+        }
+    }
+    let mut h = H(0x51_7cc1_b727_220a);
+    h.bytes(doc.text.as_bytes());
+    h.u(doc.tokens.len() as u64);
+    for t in &doc.tokens {
+        h.u((t.span.start as u64) << 32 | t.span.end as u64);
+    }
+    h.u(doc.syntax.len() as u64);
+    for t in &doc.syntax {
+        h.bytes(t.upos.as_bytes());
+        h.bytes(t.lemma.as_bytes());
+    }
+    h.u(doc.entities.len() as u64);
+    for en in &doc.entities {
+        h.bytes(en.kind.as_bytes());
+        h.u(en.mentions.len() as u64);
+        for m in &en.mentions {
+            h.u((m.span.start as u64) << 32 | m.span.end as u64);
+        }
+    }
+    h.u(doc.sentences.len() as u64);
+    for st in &doc.sentences {
+        h.u((st.tokens.start as u64) << 32 | st.tokens.end as u64);
+        h.u((st.span.start as u64) << 32 | st.span.end as u64);
+    }
+    h.0
+}
+
+/// For each sentence of `doc`, whether it has an event trigger (see [`crate::sentences_to_parse`]). Keeps
+/// what it computed for a following [`extract`] of the same document on this thread.
 pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
     let lex = Lexicon::get();
     // Most sentences fail the cheap form test; build the (costlier) view only if one passes.
@@ -1823,19 +1888,64 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
         .map(|s| crate::may_have_event(doc, s))
         .collect();
     if !candidates.contains(&true) {
+        MEMO.with(|m| m.borrow_mut().take());
         return candidates;
     }
     let v = View::new(doc, lex);
-    doc.sentences
-        .iter()
-        .zip(candidates)
-        .map(|(s, c)| c && !sentence_triggers(&v, lex, s, &sentence_context(&v, lex, s)).is_empty())
-        .collect()
+    let mut contexts = Vec::with_capacity(doc.sentences.len());
+    let mut founds = Vec::with_capacity(doc.sentences.len());
+    for (sent, c) in doc.sentences.iter().zip(candidates) {
+        let ctx = sentence_context(&v, lex, sent);
+        let (s, e) = (sent.tokens.start, sent.tokens.end.min(v.lower.len()));
+        // As `sentence_triggers`, with the form test already done.
+        founds.push(if c && s < e {
+            find_triggers(&v, lex, s, e, &ctx)
+        } else {
+            Vec::new()
+        });
+        contexts.push(ctx);
+    }
+    let selected = founds.iter().map(|f| !f.is_empty()).collect();
+    let View {
+        lower,
+        lemma,
+        flags,
+        mentions,
+        ..
+    } = v;
+    let memo = Memo {
+        key: inputs_key(doc),
+        lower,
+        lemma,
+        flags,
+        mentions,
+        contexts,
+        founds,
+    };
+    MEMO.with(|m| *m.borrow_mut() = Some(memo));
+    selected
 }
 
 pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     let lex = Lexicon::get();
-    let v = View::new(doc, lex);
+    // The trigger finder's work, when it just ran on this document (the pipeline's parse filter).
+    let memo = MEMO
+        .with(|m| m.borrow_mut().take())
+        .filter(|m| m.key == inputs_key(doc));
+    let (v, mut memo_sentences) = match memo {
+        Some(m) => (
+            View {
+                doc,
+                lower: m.lower,
+                lemma: m.lemma,
+                syntax: !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len(),
+                flags: m.flags,
+                mentions: m.mentions,
+            },
+            Some((m.contexts, m.founds)),
+        ),
+        None => (View::new(doc, lex), None),
+    };
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<String> = None;
     let mut recent: Vec<Arg> = Vec::new();
@@ -1845,10 +1955,15 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         if s >= e {
             continue;
         }
-        let _ = si;
         let args = find_args(&v, lex, s, e, &recent);
-        let contexts = sentence_context(&v, lex, sent);
-        let founds = sentence_triggers(&v, lex, sent, &contexts);
+        let (contexts, founds) = match &mut memo_sentences {
+            Some((c, f)) => (std::mem::take(&mut c[si]), std::mem::take(&mut f[si])),
+            None => {
+                let contexts = sentence_context(&v, lex, sent);
+                let founds = sentence_triggers(&v, lex, sent, &contexts);
+                (contexts, founds)
+            }
+        };
         let timexes: Vec<&dossier_model::Timex> = doc
             .timexes
             .iter()
