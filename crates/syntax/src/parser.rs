@@ -113,7 +113,44 @@ pub struct ParseScratch {
     tags: Vec<u64>,
     feats: Vec<u64>,
     scores: Vec<i32>,
+    /// The features of [`BUFFER_FEATS`], and the rest.
+    part: Vec<u64>,
+    /// Scores of the buffer features for the buffer front `base_b` (0: none yet).
+    base: Vec<i32>,
+    base_b: usize,
 }
+
+/// Positions in [`features`]' output of the features that depend only on the buffer front `b` (the
+/// words and tags of n0, n1, n2) or on nothing (the bias). REDUCE and LEFT leave `b` unchanged, so the
+/// parser scores these once per buffer position and adds the rest.
+const BUFFER_FEATS: [usize; 12] = [0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21];
+const NFEATS: usize = 78;
+
+/// Whether feature `i` of [`features`] is in [`BUFFER_FEATS`].
+const fn is_buffer_feat(i: usize) -> bool {
+    let mut k = 0;
+    while k < BUFFER_FEATS.len() {
+        if BUFFER_FEATS[k] == i {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The other positions, in order.
+const REST_FEATS: [usize; NFEATS - BUFFER_FEATS.len()] = {
+    let mut out = [0; NFEATS - BUFFER_FEATS.len()];
+    let (mut i, mut k) = (0, 0);
+    while i < NFEATS {
+        if !is_buffer_feat(i) {
+            out[k] = i;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+};
 
 #[derive(Clone, Debug)]
 pub struct ParserOptions {
@@ -462,6 +499,8 @@ impl Parser {
         let nc = 2 + 2 * nl;
         scratch.scores.resize(nc, 0);
         let mut valid = [false; 256];
+        scratch.base.resize(nc, 0);
+        scratch.base_b = 0;
         let st = &mut scratch.st;
         st.reset(n);
         while !st.done() {
@@ -471,7 +510,21 @@ impl Parser {
                 Some(t) => t,
                 None => {
                     features(st, &scratch.words, &scratch.tags, &mut scratch.feats);
-                    self.model.score(&scratch.feats, &mut scratch.scores);
+                    debug_assert_eq!(scratch.feats.len(), NFEATS);
+                    if scratch.base_b != st.b {
+                        scratch.part.clear();
+                        scratch
+                            .part
+                            .extend(BUFFER_FEATS.iter().map(|&i| scratch.feats[i]));
+                        self.model.score(&scratch.part, &mut scratch.base);
+                        scratch.base_b = st.b;
+                    }
+                    scratch.part.clear();
+                    scratch
+                        .part
+                        .extend(REST_FEATS.iter().map(|&i| scratch.feats[i]));
+                    self.model
+                        .score_from(Some(&scratch.base), &scratch.part, &mut scratch.scores);
                     best(&scratch.scores, |i| valid[i])
                 }
             };
@@ -817,5 +870,76 @@ impl Parser {
                 .map(|s| s.as_str())
                 .unwrap_or("dep")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Parser::parse`] without the per-buffer-position cache: every transition scores all features.
+    fn parse_uncached(p: &Parser, words: &[&str], tags: &[u64]) -> (Vec<Option<usize>>, Vec<u8>) {
+        let n = words.len();
+        let mut w = vec![0];
+        w.extend(words.iter().map(|x| hash_lower(x)));
+        w.push(ROOT_WORD);
+        let mut t = vec![0];
+        t.extend_from_slice(tags);
+        t.push(ROOT_WORD);
+        let nl = p.nlabels();
+        let nc = 2 + 2 * nl;
+        let (mut feats, mut scores, mut valid) = (Vec::new(), vec![0; nc], vec![false; nc]);
+        let mut st = State::default();
+        st.reset(n);
+        while !st.done() {
+            valid_moves(&st, p.root_label, nl, p.subj_mask, &mut valid);
+            let m = match forced(&st, p.root_label) {
+                Some(m) => m,
+                None => {
+                    features(&st, &w, &t, &mut feats);
+                    p.model.score(&feats, &mut scores);
+                    best(&scores, |i| valid[i])
+                }
+            };
+            if m == usize::MAX {
+                break;
+            }
+            apply(&mut st, m, nl);
+        }
+        let extra = p
+            .labels
+            .iter()
+            .position(|l| l == "parataxis")
+            .map_or(u8::MAX, |i| i as u8);
+        let (mut heads, mut labels) = (Vec::new(), Vec::new());
+        finish(&st, p.root_label, extra, &mut heads, &mut labels);
+        (heads, labels)
+    }
+
+    #[test]
+    fn buffer_feature_cache_changes_no_parse() {
+        assert_eq!(BUFFER_FEATS.len() + REST_FEATS.len(), NFEATS);
+        let syntax = crate::Syntax::embedded().expect("embedded models");
+        let text = "On 3 December 2022 the defence ministers of Belarus and Russia signed a protocol \
+            amending the 1997 agreement . Putin paid his first visit to Minsk , where he met Lukashenko \
+            and they discussed the integration of the two countries . Shoigu announced that the Zapad \
+            2023 drills would be held next year , and Russia will train Belarusian pilots . The talks \
+            , which officials had not expected , ended without a statement .";
+        let mut ps = ParseScratch::default();
+        let mut ts = crate::TagScratch::default();
+        let (mut heads, mut labels, mut cls) = (Vec::new(), Vec::new(), Vec::new());
+        let mut checked = 0;
+        for sent in text.split(" . ") {
+            let words: Vec<&str> = sent.split_whitespace().collect();
+            syntax.tagger.tag(&words, &mut cls, &mut ts);
+            let tags: Vec<u64> = cls.iter().map(|&c| syntax.tag_keys[c as usize]).collect();
+            syntax
+                .parser
+                .parse(&words, &tags, &mut heads, &mut labels, &mut ps);
+            let (h, l) = parse_uncached(&syntax.parser, &words, &tags);
+            assert_eq!((&heads, &labels), (&h, &l), "{sent}");
+            checked += words.len();
+        }
+        assert!(checked > 50);
     }
 }

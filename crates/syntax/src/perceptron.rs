@@ -385,26 +385,38 @@ impl Model {
     /// before summing.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_from(None, feats, scores)
+    }
+
+    /// Like [`Model::score`], starting from `base` (scores of other features, e.g. an earlier call's
+    /// output for features that did not change) instead of zero; the sums are exact, so splitting a
+    /// feature set into parts scored separately gives the same scores.
+    #[inline]
+    pub fn score_from(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: the CPU supports AVX2 (checked at load time).
-            unsafe { self.score_avx2(feats, scores) };
+            unsafe { self.score_avx2(base, feats, scores) };
             return;
         }
-        self.score_any(feats, scores)
+        self.score_any(base, feats, scores)
     }
 
-    /// [`Model::score`] compiled for AVX2 (wider dense-row adds).
+    /// [`Model::score_from`] compiled for AVX2 (wider dense-row adds).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score_any(feats, scores)
+    unsafe fn score_avx2(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
+        self.score_any(base, feats, scores)
     }
 
     #[inline(always)]
-    fn score_any(&self, feats: &[u64], scores: &mut [i32]) {
+    fn score_any(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
         let mut acc = Acc([0; 256]);
         let acc = &mut acc.0;
+        if let Some(b) = base {
+            let n = b.len().min(self.nclasses);
+            acc[..n].copy_from_slice(&b[..n]);
+        }
         let width = self.width;
         const CHUNK: usize = 128;
         for chunk in feats.chunks(CHUNK) {

@@ -2,7 +2,7 @@
 //! Linux, marked for transparent huge pages when large: the weight tables are read at random, so TLB
 //! misses would otherwise dominate.
 
-use std::alloc::{alloc_zeroed, dealloc, Layout};
+use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
 
 /// Plain-old-data element types (all bit patterns valid, no drop).
 pub trait Pod: Copy + 'static {}
@@ -45,18 +45,30 @@ impl<T: Pod> Table<T> {
         };
         let size = bytes.div_ceil(align) * align;
         let layout = Layout::from_size_align(size, align).expect("table layout");
-        // SAFETY: the layout has a non-zero size.
-        let ptr = unsafe { alloc_zeroed(layout) } as *mut T;
-        if ptr.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
-        #[cfg(target_os = "linux")]
-        if align == HUGE {
+        let ptr = if align == HUGE {
+            // The advice must come before the first write: zeroing first would fault the whole table
+            // in as small pages, and the kernel would not merge them into huge ones for a long time.
+            // SAFETY: the layout has a non-zero size.
+            let ptr = unsafe { alloc(layout) } as *mut T;
+            if ptr.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            #[cfg(target_os = "linux")]
             // SAFETY: advisory call on memory we own; failure is harmless. 14 = MADV_HUGEPAGE.
             unsafe {
                 madvise(ptr as *mut std::ffi::c_void, size, 14);
             }
-        }
+            // SAFETY: `ptr` is valid for `size` bytes; zero bytes are a valid `T` (Pod).
+            unsafe { std::ptr::write_bytes(ptr as *mut u8, 0, size) };
+            ptr
+        } else {
+            // SAFETY: the layout has a non-zero size.
+            let ptr = unsafe { alloc_zeroed(layout) } as *mut T;
+            if ptr.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            ptr
+        };
         Table {
             ptr,
             len,
