@@ -184,8 +184,9 @@ pub struct Model {
     /// Dense rows, `width` weights each (classes padded to a multiple of 32, so a row is whole cache lines).
     dense: Table<i16>,
     width: usize,
-    /// Whether the CPU has AVX2 (checked once, at load time).
+    /// Whether the CPU has AVX2, and AVX-512 F + BW (checked once, at load time).
     avx2: bool,
+    avx512: bool,
     /// Quantisation step: stored weight = round(w / scale) as i16.
     scale: f32,
 }
@@ -331,6 +332,11 @@ impl Model {
             avx2: std::arch::is_x86_feature_detected!("avx2"),
             #[cfg(not(target_arch = "x86_64"))]
             avx2: false,
+            #[cfg(target_arch = "x86_64")]
+            avx512: std::arch::is_x86_feature_detected!("avx512f")
+                && std::arch::is_x86_feature_detected!("avx512bw"),
+            #[cfg(not(target_arch = "x86_64"))]
+            avx512: false,
             scale,
         })
     }
@@ -394,23 +400,42 @@ impl Model {
     #[inline]
     pub fn score_from(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
+        if self.avx512 {
+            // SAFETY: the CPU supports AVX-512 F and BW (checked at load time).
+            unsafe { self.score_avx512(base, feats, scores) };
+            return;
+        }
+        #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: the CPU supports AVX2 (checked at load time).
             unsafe { self.score_avx2(base, feats, scores) };
             return;
         }
-        self.score_any(base, feats, scores)
+        self.score_any::<false>(base, feats, scores)
+    }
+
+    /// [`Model::score_from`] compiled for AVX-512 (dense rows added 16 classes at a time).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    unsafe fn score_avx512(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
+        self.score_any::<true>(base, feats, scores)
     }
 
     /// [`Model::score_from`] compiled for AVX2 (wider dense-row adds).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     unsafe fn score_avx2(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
-        self.score_any(base, feats, scores)
+        self.score_any::<false>(base, feats, scores)
     }
 
+    /// `WIDE_REGS`: sum 128-class dense rows in a register-sized accumulator (for AVX-512).
     #[inline(always)]
-    fn score_any(&self, base: Option<&[i32]>, feats: &[u64], scores: &mut [i32]) {
+    fn score_any<const WIDE_REGS: bool>(
+        &self,
+        base: Option<&[i32]>,
+        feats: &[u64],
+        scores: &mut [i32],
+    ) {
         let mut acc = Acc([0; 256]);
         let acc = &mut acc.0;
         if let Some(b) = base {
@@ -454,11 +479,25 @@ impl Model {
                     None => {}
                 }
             }
-            for &r in &rows[..nr] {
-                add_row(
-                    &mut acc[..width],
-                    &self.dense[r as usize..r as usize + width],
-                );
+            if WIDE_REGS && width == 128 {
+                // The common width (up to 128 classes): a fixed-size accumulator, which AVX-512 keeps in
+                // 8 vector registers across rows (AVX2 has too few registers for it).
+                let mut a128 = [0i32; 128];
+                a128.copy_from_slice(&acc[..128]);
+                for &r in &rows[..nr] {
+                    let row = &self.dense[r as usize..r as usize + 128];
+                    for j in 0..128 {
+                        a128[j] += row[j] as i32;
+                    }
+                }
+                acc[..128].copy_from_slice(&a128);
+            } else {
+                for &r in &rows[..nr] {
+                    add_row(
+                        &mut acc[..width],
+                        &self.dense[r as usize..r as usize + width],
+                    );
+                }
             }
             for &(a, b) in &ranges[..ns] {
                 for &e in &self.entries[a as usize..b as usize] {
@@ -642,6 +681,43 @@ mod tests {
         let mut w2 = Writer::default();
         m2.write(&mut w2);
         assert_eq!(bytes, w2.finish());
+    }
+
+    #[test]
+    fn register_accumulator_scores_alike() {
+        // 120 classes: dense rows 128 wide, the width the register accumulator handles.
+        let mut t = Trainer::new(120);
+        let mut rng = crate::hash::Rng::new(9);
+        for i in 0..6000u64 {
+            let y = rng.below(120);
+            let feats = [
+                crate::hash::f1(1, 0),
+                crate::hash::f1(2, i % 31),
+                crate::hash::f1(3, y as u64),
+                crate::hash::f1(4, i),
+            ];
+            t.tick();
+            t.update(&feats, y, (y + 1 + rng.below(119)) % 120);
+        }
+        let m = t.freeze(0.0);
+        assert_eq!(m.width, 128);
+        assert!(m.dense.len() >= m.width, "a dense row exists");
+        let (mut a, mut b) = (vec![0; 120], vec![0; 120]);
+        let base: Vec<i32> = (0..120).map(|c| c * 7 - 300).collect();
+        for i in 0..300u64 {
+            let feats = [
+                crate::hash::f1(1, 0),
+                crate::hash::f1(2, i % 31),
+                crate::hash::f1(3, i % 120),
+                crate::hash::f1(4, i * 13),
+            ];
+            m.score_any::<true>(Some(&base), &feats, &mut a);
+            m.score_any::<false>(Some(&base), &feats, &mut b);
+            assert_eq!(a, b);
+            m.score(&feats, &mut a);
+            m.score_any::<false>(None, &feats, &mut b);
+            assert_eq!(a, b);
+        }
     }
 
     fn argmax(s: &[f32]) -> usize {
