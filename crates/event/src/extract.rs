@@ -1173,7 +1173,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     let children =
         |h: usize| -> Vec<usize> { (s..e).filter(|&k| syn[k].head == Some(h)).collect() };
     let arg_of = |tok: usize| -> Vec<usize> {
-        // Arguments inside the subtree of `tok` (not crossing clauses).
+        // Arguments inside the subtree of `tok` (not crossing clauses). A subject also takes the
+        // nominal words right before its subtree that the parse hung elsewhere ("European Community
+        // foreign ministers" with "Community" attached to the verb): one noun phrase, no punctuation.
         let mut stack = vec![tok];
         let mut inside = vec![tok];
         while let Some(x) = stack.pop() {
@@ -1188,6 +1190,16 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 }
                 inside.push(c);
                 stack.push(c);
+            }
+        }
+        if syn[tok].deprel.starts_with("nsubj") {
+            let mut k = inside.iter().copied().min().unwrap_or(tok);
+            while k > s
+                && matches!(syn[k - 1].upos.as_str(), "NOUN" | "PROPN" | "ADJ")
+                && syn[k - 1].head.is_some_and(|h| h > k - 1)
+            {
+                k -= 1;
+                inside.push(k);
             }
         }
         let mut out: Vec<usize> = args
@@ -2037,8 +2049,10 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 time = Some(timex_value(tx));
                 time_source = Some("sentence".into());
             }
-            // A modifier can change what a noun trigger means ("propaganda attacks" are accusations).
-            let event_type = (f.noun && f.start > s)
+            // A modifier can change what a noun trigger means ("propaganda attacks" are accusations). A
+            // one-word verb trigger after such a modifier is that noun mistagged ("the biggest cyber
+            // attack … ever seen", attack tagged VERB).
+            let event_type = ((f.noun || f.end == f.start + 1) && f.start > s)
                 .then(|| {
                     let key = (v.lower[f.start - 1].clone(), t.words.last()?.clone());
                     lex.retype.get(&key).cloned()
