@@ -1,6 +1,7 @@
 //! Rules that read the dependency parse, on hand-written parses of our own sentences (the parse given as
 //! `word/UPOS/head/deprel`, heads 1-based as in CoNLL-U, 0 for the root) so that they hold whatever the
 //! shipped parser does. Parses that the syntax models really produce on such sentences, errors included.
+use dossier_event::eval::plover::primary_event;
 use dossier_model::{Component, Document, TokenSyntax};
 
 /// Segments `text`, gives it the parse `conll`, and runs the event coder.
@@ -27,8 +28,127 @@ fn coded(text: &str, conll: &str) -> Document {
     d
 }
 
+fn primary(d: &Document) -> (String, String) {
+    let e = primary_event(d).expect("an event");
+    (
+        d.slice(e.span).to_string(),
+        dossier_event::export::plover_type(e).to_string(),
+    )
+}
+
 fn countries(a: &[dossier_model::EventArgument]) -> Vec<&str> {
     a.iter().filter_map(|x| x.country.as_deref()).collect()
+}
+
+/// Segments `text`, gives it the parse `conll` and, instead of the coder's events, one event per
+/// `(trigger word, type, with actor, with recipient)`: the choice of the primary event alone.
+fn with_events(text: &str, conll: &str, events: &[(&str, &str, bool, bool)]) -> Document {
+    let mut d = coded(text, conll);
+    let arg = || dossier_model::EventArgument {
+        name: "X".into(),
+        country: Some("POL".into()),
+        ..Default::default()
+    };
+    d.events = events
+        .iter()
+        .map(|&(w, ty, a, r)| {
+            let t = d
+                .tokens
+                .iter()
+                .find(|t| d.slice(t.span) == w)
+                .expect("trigger word");
+            dossier_model::Event {
+                span: t.span,
+                event_type: ty.into(),
+                actors: if a { vec![arg()] } else { vec![] },
+                recipients: if r { vec![arg()] } else { vec![] },
+                cameo: Some("01".into()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    d
+}
+
+#[test]
+fn an_event_in_a_condition_serves_the_main_event() {
+    let text = "Poland is ready to help Lithuania if it is attacked.";
+    let parse =
+        "Poland/PROPN/3/nsubj is/AUX/3/cop ready/ADJ/0/root to/PART/5/mark help/VERB/3/xcomp \
+         Lithuania/PROPN/5/obj if/SCONJ/10/mark it/PRON/10/nsubj:pass is/AUX/10/aux:pass \
+         attacked/VERB/5/advcl ./PUNCT/3/punct";
+    // The attack has more evidence (actor and recipient) than the help (actor only).
+    let d = with_events(
+        text,
+        parse,
+        &[
+            ("help", "AID", true, false),
+            ("attacked", "ASSAULT", true, true),
+        ],
+    );
+    assert_eq!(primary(&d).0, "help");
+    // Without "if" the clause is no condition, and evidence decides.
+    let parse_when = parse.replace("if/SCONJ/10/mark", "if/SCONJ/10/advmod");
+    let d = with_events(
+        text,
+        &parse_when,
+        &[
+            ("help", "AID", true, false),
+            ("attacked", "ASSAULT", true, true),
+        ],
+    );
+    assert_eq!(primary(&d).0, "attacked");
+}
+
+#[test]
+fn an_infinitive_after_a_noun_serves_the_main_event() {
+    // "blocked roads … to demand elections", the infinitive hung on the noun ("acl").
+    let text = "Thousands of people blocked roads in Minsk to demand new elections.";
+    let parse = "Thousands/NOUN/4/nsubj of/ADP/3/case people/NOUN/1/nmod blocked/VERB/0/root \
+         roads/NOUN/4/obj in/ADP/7/case Minsk/PROPN/5/nmod to/PART/9/mark demand/VERB/5/acl \
+         new/ADJ/11/amod elections/NOUN/9/obj ./PUNCT/4/punct";
+    let d = with_events(
+        text,
+        parse,
+        &[
+            ("blocked", "PROTEST", false, true),
+            ("demand", "REQUEST", true, true),
+        ],
+    );
+    assert_eq!(primary(&d), ("blocked".to_string(), "PROTEST".to_string()));
+    // A relative clause on the noun is no purpose: evidence decides.
+    let relative = parse.replace("demand/VERB/5/acl", "demand/VERB/5/acl:relcl");
+    let d = with_events(
+        text,
+        &relative,
+        &[
+            ("blocked", "PROTEST", false, true),
+            ("demand", "REQUEST", true, true),
+        ],
+    );
+    assert_eq!(primary(&d).0, "demand");
+}
+
+#[test]
+fn a_participle_modifier_is_no_main_event_but_a_misparsed_finite_verb_is() {
+    let text =
+        "The ministers demanded the withdrawal of Russian forces, calling them an occupying army.";
+    let d = coded(
+        text,
+        "The/DET/2/det ministers/NOUN/3/nsubj demanded/VERB/0/root the/DET/5/det withdrawal/NOUN/3/obj \
+         of/ADP/8/case Russian/ADJ/8/amod forces/NOUN/5/nmod ,/PUNCT/10/punct calling/VERB/3/advcl \
+         them/PRON/10/obj an/DET/14/det occupying/VERB/14/amod army/NOUN/10/obj ./PUNCT/3/punct",
+    );
+    assert!(d.events.iter().any(|e| d.slice(e.span) == "occupying"));
+    assert_eq!(primary(&d), ("demanded".to_string(), "REQUEST".to_string()));
+    // "Serbia eased …" parsed as a modifier of "measures": no determiner before it, so it stays an event
+    // that can be the main one.
+    let d = coded(
+        "Serbia eased emergency measures in Kosovo.",
+        "Serbia/PROPN/4/nsubj eased/VERB/4/amod emergency/NOUN/4/compound measures/NOUN/0/root \
+         in/ADP/6/case Kosovo/PROPN/4/nmod ./PUNCT/4/punct",
+    );
+    assert_eq!(primary(&d).0, "eased");
 }
 
 #[test]

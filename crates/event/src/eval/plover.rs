@@ -169,16 +169,38 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
             scores[k] = None;
         }
     }
-    // An event in a purpose clause ("began a hunger strike to protest …") serves the main clause's event.
+    // An event in a purpose clause ("began a hunger strike to protest …", "blocked streets … to demand
+    // reforms"), in a condition ("… to defend Saudi Arabia if it is attacked") or in an adjectival
+    // participle with no subject of its own, after a determiner or modifier ("an occupying army"; a
+    // finite verb misparsed as a modifier, "Serbia eased emergency measures", stays) serves the main
+    // clause's event.
     let purpose = |k: usize| -> bool {
         parsed
             && tok(&doc.events[k]).is_some_and(|i| {
-                doc.syntax[i].deprel.starts_with("advcl")
-                    && doc.syntax.iter().enumerate().any(|(c, x)| {
+                let rel = doc.syntax[i].deprel.as_str();
+                let marked = |words: &[&str]| {
+                    doc.syntax.iter().enumerate().any(|(c, x)| {
                         x.head == Some(i)
                             && x.deprel == "mark"
-                            && doc.slice(doc.tokens[c].span).eq_ignore_ascii_case("to")
+                            && words
+                                .iter()
+                                .any(|w| doc.slice(doc.tokens[c].span).eq_ignore_ascii_case(w))
                     })
+                };
+                let has_subject = || {
+                    doc.syntax
+                        .iter()
+                        .any(|x| x.head == Some(i) && x.deprel.starts_with("nsubj"))
+                };
+                ((rel.starts_with("advcl") || rel == "acl") && marked(&["to"]))
+                    || (rel.starts_with("advcl") && marked(&["if", "unless"]))
+                    || (rel == "amod"
+                        && !has_subject()
+                        && (i == 0
+                            || matches!(
+                                doc.syntax[i - 1].upos.as_str(),
+                                "DET" | "ADJ" | "ADV" | "NUM" | "PRON"
+                            )))
             })
     };
     let main: Vec<bool> = (0..n).map(|k| scores[k].is_some() && !purpose(k)).collect();
@@ -216,6 +238,7 @@ pub fn run_with(
     let records: Vec<Value> = serde_json::from_str(&text)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     let mut rep = PloverReport::default();
+    let debug = std::env::var_os("DOSSIER_DEBUG_PLOVER").is_some();
     for (i, r) in records
         .iter()
         .filter(|r| r["event"] != "DOCUMENT")
@@ -234,6 +257,12 @@ pub fn run_with(
         let ent = rep.per_type.entry(gold.clone()).or_default();
         ent.0 += 1;
         let pred = primary_event(&doc);
+        if debug {
+            eprintln!(
+                "{}",
+                debug_dump(&doc, r["id"].as_str().unwrap_or(""), &gold, pred)
+            );
+        }
         if pred.is_some() {
             rep.coded += 1;
         }
@@ -318,4 +347,49 @@ pub fn run_with(
         }
     }
     Ok(rep)
+}
+
+/// A development aid (`DOSSIER_DEBUG_PLOVER=1`): the record's parse and every coded event, the primary
+/// one marked.
+fn debug_dump(doc: &Document, id: &str, gold: &str, pred: Option<&Event>) -> String {
+    use std::fmt::Write;
+    let mut out = format!("== {id} gold={gold}\n");
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let (upos, head, rel) = doc
+            .syntax
+            .get(i)
+            .map(|x| {
+                (
+                    x.upos.as_str(),
+                    x.head.map(|h| h as i64).unwrap_or(-1),
+                    x.deprel.as_str(),
+                )
+            })
+            .unwrap_or(("", -1, ""));
+        let _ = write!(out, "{i}:{}/{upos}>{head}:{rel} ", doc.slice(t.span));
+    }
+    out.push('\n');
+    for e in &doc.events {
+        let names = |args: &[dossier_model::EventArgument]| -> String {
+            args.iter()
+                .map(|a| format!("{}[{}]", a.name, a.country.as_deref().unwrap_or("-")))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let mark = if pred.is_some_and(|p| std::ptr::eq(p, e)) {
+            "*"
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {} '{}' {:?} actors={} recipients={}",
+            crate::export::plover_type(e),
+            doc.slice(e.span),
+            e.status,
+            names(&e.actors),
+            names(&e.recipients)
+        );
+    }
+    out
 }
