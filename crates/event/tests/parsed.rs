@@ -55,7 +55,7 @@ fn with_events(text: &str, conll: &str, events: &[(&str, &str, bool, bool)]) -> 
             let t = d
                 .tokens
                 .iter()
-                .find(|t| d.slice(t.span) == w)
+                .find(|t| d.slice(t.span).eq_ignore_ascii_case(w))
                 .expect("trigger word");
             dossier_model::Event {
                 span: t.span,
@@ -200,4 +200,45 @@ fn a_retyping_modifier_applies_to_a_noun_tagged_as_a_verb() {
         .find(|e| d.slice(e.span) == "attack")
         .expect("the attack");
     assert_eq!(e.event_type, "COERCE");
+}
+
+#[test]
+fn a_participle_before_the_subject_modifies_it() {
+    // "Newly elected President X has rejected …", the participle parsed as a clause of the verb.
+    let text = "Newly elected President Marek Nowak has rejected the offer.";
+    let parse = "Newly/ADV/2/advmod elected/VERB/7/advcl President/PROPN/4/nmod:desc Marek/PROPN/7/nsubj \
+         Nowak/PROPN/4/flat has/AUX/7/aux rejected/VERB/0/root the/DET/9/det offer/NOUN/7/obj ./PUNCT/7/punct";
+    let evs = [
+        ("elected", "COOPERATE", true, true),
+        ("rejected", "REJECT", true, true),
+    ];
+    assert_eq!(primary(&with_events(text, parse, &evs)).0, "rejected");
+    // After a comma it is a clause of its own ("Elected in May, X has rejected …"): the first event stays.
+    let text = "Elected in May, President Marek Nowak has rejected the offer.";
+    let parse = "Elected/VERB/9/advcl in/ADP/3/case May/PROPN/1/obl ,/PUNCT/1/punct \
+         President/PROPN/6/nmod:desc Marek/PROPN/9/nsubj Nowak/PROPN/6/flat has/AUX/9/aux \
+         rejected/VERB/0/root the/DET/11/det offer/NOUN/9/obj ./PUNCT/9/punct";
+    assert_eq!(primary(&with_events(text, parse, &evs)).0, "Elected");
+}
+
+#[test]
+fn a_that_clause_after_a_trigger_is_its_content_even_when_misparsed() {
+    // "demands that the government grant …" with "grant" hung on the sentence root, not on "demands".
+    let text =
+        "The rebel group, the FDD, repeated its demands that the government grant more rights.";
+    let parse = "The/DET/3/det rebel/NOUN/3/compound group/NOUN/0/root ,/PUNCT/6/punct the/DET/6/det \
+         FDD/PROPN/3/appos ,/PUNCT/8/punct repeated/VERB/3/acl its/PRON/10/nmod:poss demands/NOUN/8/obj \
+         that/PRON/14/obj the/DET/13/det government/NOUN/14/nsubj grant/VERB/3/ccomp more/ADJ/16/amod \
+         rights/NOUN/14/obj ./PUNCT/3/punct";
+    let evs = [
+        ("demands", "REQUEST", false, true),
+        ("grant", "AID", true, true),
+    ];
+    assert_eq!(primary(&with_events(text, parse, &evs)).1, "REQUEST");
+    // A verb between "that" and the event: a clause of its own.
+    let text = "The rebel group made demands that officials said grant more rights.";
+    let parse = "The/DET/3/det rebel/NOUN/3/compound group/NOUN/4/nsubj made/VERB/0/root demands/NOUN/4/obj \
+         that/PRON/8/mark officials/NOUN/8/nsubj said/VERB/4/ccomp grant/VERB/8/ccomp more/ADJ/11/amod \
+         rights/NOUN/9/obj ./PUNCT/4/punct";
+    assert_eq!(primary(&with_events(text, parse, &evs)).1, "AID");
 }

@@ -160,10 +160,30 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
         }
         None
     };
+    // Without a parse link, "demands that the government grant …": an event in a "that" clause right
+    // after another event's trigger (only nominal words between "that" and it) is that event's content.
+    let content_of = |k: usize| -> Option<usize> {
+        let i = tok(&doc.events[k])?;
+        let that = (0..i)
+            .rev()
+            .take(6)
+            .find(|&j| doc.slice(doc.tokens[j].span).eq_ignore_ascii_case("that"))?;
+        if that == 0
+            || (that + 1..i).any(|j| {
+                !matches!(
+                    doc.syntax[j].upos.as_str(),
+                    "NOUN" | "PROPN" | "ADJ" | "DET" | "PART" | "PRON" | "NUM"
+                )
+            })
+        {
+            return None;
+        }
+        (0..doc.events.len()).find(|&g| g != k && tok(&doc.events[g]) == Some(that - 1))
+    };
     let n = doc.events.len();
     let mut scores: Vec<Option<u8>> = doc.events.iter().map(|e| Some(score(e))).collect();
     for k in 0..n {
-        if let Some(g) = governor(k) {
+        if let Some(g) = governor(k).or_else(|| if parsed { content_of(k) } else { None }) {
             let sk = scores[k].unwrap_or(0);
             scores[g] = scores[g].map(|sg| sg.max(sk));
             scores[k] = None;
@@ -192,7 +212,20 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                         .iter()
                         .any(|x| x.head == Some(i) && x.deprel.starts_with("nsubj"))
                 };
+                // "Newly appointed Prime Minister X has refused …": a participle before the subject
+                // of its head, with no comma and no subject of its own, modifies that subject.
+                let before_subject = || {
+                    doc.syntax[i].head.is_some_and(|h| {
+                        doc.syntax.iter().enumerate().any(|(c, x)| {
+                            x.head == Some(h)
+                                && x.deprel.starts_with("nsubj")
+                                && c > i
+                                && (i + 1..c).all(|j| doc.syntax[j].upos != "PUNCT")
+                        })
+                    })
+                };
                 ((rel.starts_with("advcl") || rel == "acl") && marked(&["to"]))
+                    || (rel.starts_with("advcl") && !has_subject() && before_subject())
                     || (rel.starts_with("advcl") && marked(&["if", "unless"]))
                     || (rel == "amod"
                         && !has_subject()
