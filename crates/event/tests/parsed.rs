@@ -242,3 +242,49 @@ fn a_that_clause_after_a_trigger_is_its_content_even_when_misparsed() {
          rights/NOUN/9/obj ./PUNCT/4/punct";
     assert_eq!(primary(&with_events(text, parse, &evs)).1, "AID");
 }
+
+#[test]
+fn a_participial_clause_after_a_comma_adds_to_its_main_clause() {
+    let text = "The army declared a curfew in Tbilisi, closing schools and arresting opponents.";
+    let parse = "The/DET/2/det army/NOUN/3/nsubj declared/VERB/0/root a/DET/5/det curfew/NOUN/3/obj \
+         in/ADP/7/case Tbilisi/PROPN/5/nmod ,/PUNCT/9/punct closing/VERB/3/advcl schools/NOUN/9/obj \
+         and/CCONJ/12/cc arresting/VERB/9/conj opponents/NOUN/12/obj ./PUNCT/3/punct";
+    // The curfew (a noun, actor only) has less evidence than either participle.
+    let evs = [
+        ("curfew", "COERCE", true, false),
+        ("closing", "SANCTION", true, true),
+        ("arresting", "ASSAULT", true, true),
+    ];
+    assert_eq!(primary(&with_events(text, parse, &evs)).0, "curfew");
+    // Without the comma the participle is the verb's own complement and evidence decides.
+    let text = "The army declared a curfew in Tbilisi closing schools and arresting opponents.";
+    // (the comma token removed, heads renumbered).
+    let parse = parse
+        .replace(",/PUNCT/9/punct ", "")
+        .replace("/9/", "/8/")
+        .replace("/12/", "/11/");
+    assert_eq!(primary(&with_events(text, &parse, &evs)).0, "closing");
+}
+
+#[test]
+fn a_purpose_clause_with_so_that_and_a_trigger_in_a_compound_are_subordinate() {
+    let text = "Activists signed a petition so that the law is repealed.";
+    let parse = "Activists/NOUN/2/nsubj signed/VERB/0/root a/DET/4/det petition/NOUN/2/obj so/SCONJ/10/mark \
+         that/SCONJ/5/fixed the/DET/8/det law/NOUN/10/nsubj:pass is/AUX/10/aux:pass \
+         repealed/VERB/2/advcl ./PUNCT/2/punct";
+    let evs = [
+        ("signed", "AGREE", true, false),
+        ("repealed", "CONCEDE", true, true),
+    ];
+    assert_eq!(primary(&with_events(text, parse, &evs)).0, "signed");
+    // "investigating alleged war crimes": the war is what is investigated.
+    let text = "Serbia is investigating alleged war crimes by its police.";
+    let parse = "Serbia/PROPN/3/nsubj is/AUX/3/aux investigating/VERB/0/root alleged/ADJ/6/amod \
+         war/NOUN/6/compound crimes/NOUN/3/obj by/ADP/9/case its/PRON/9/nmod:poss police/NOUN/6/nmod \
+         ./PUNCT/3/punct";
+    let evs = [
+        ("investigating", "ACCUSE", true, false),
+        ("war", "ASSAULT", true, true),
+    ];
+    assert_eq!(primary(&with_events(text, parse, &evs)).1, "ACCUSE");
+}

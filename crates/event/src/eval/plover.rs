@@ -148,7 +148,13 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
         for _ in 0..3 {
             let h = doc.syntax[i].head?;
             let rel = doc.syntax[i].deprel.as_str();
-            if !(rel.starts_with("xcomp") || rel.starts_with("ccomp") || rel.starts_with("obj")) {
+            // A nominal trigger inside a compound ("investigating alleged war crimes") is part of the
+            // noun it modifies.
+            if !(rel.starts_with("xcomp")
+                || rel.starts_with("ccomp")
+                || rel.starts_with("obj")
+                || rel == "compound")
+            {
                 return None;
             }
             if let Some(g) =
@@ -197,6 +203,14 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
     let purpose = |k: usize| -> bool {
         parsed
             && tok(&doc.events[k]).is_some_and(|i| {
+                // A conjunct ("killing or wounding 50") has the clause role of the first conjunct.
+                let mut i = i;
+                for _ in 0..4 {
+                    match doc.syntax[i].head {
+                        Some(h) if doc.syntax[i].deprel == "conj" && h < i => i = h,
+                        _ => break,
+                    }
+                }
                 let rel = doc.syntax[i].deprel.as_str();
                 let marked = |words: &[&str]| {
                     doc.syntax.iter().enumerate().any(|(c, x)| {
@@ -224,7 +238,16 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                         })
                     })
                 };
-                ((rel.starts_with("advcl") || rel == "acl") && marked(&["to"]))
+                // ", killing one person and arresting 12": a participial clause after a comma adds
+                // to its main clause.
+                let participial = || {
+                    i > 0
+                        && doc.slice(doc.tokens[i - 1].span) == ","
+                        && doc.slice(doc.tokens[i].span).ends_with("ing")
+                        && !has_subject()
+                };
+                ((rel.starts_with("advcl") || rel == "acl") && marked(&["to", "so"]))
+                    || (rel.starts_with("advcl") && participial())
                     || (rel.starts_with("advcl") && !has_subject() && before_subject())
                     || (rel.starts_with("advcl") && marked(&["if", "unless"]))
                     || (rel == "amod"
