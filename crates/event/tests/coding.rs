@@ -251,3 +251,27 @@ fn cameo_dictionary_vocabulary_codes_new_verbs_and_patterns() {
         d.events
     );
 }
+
+#[test]
+fn unnamed_actors_take_the_country_of_the_place_in_plover_sources() {
+    let sources = |text: &str, trigger: &str| -> Vec<String> {
+        let d = events(text);
+        let e = d
+            .events
+            .iter()
+            .find(|e| d.slice(e.span) == trigger)
+            .unwrap_or_else(|| panic!("{trigger} in {:?}", d.events));
+        dossier_event::export::plover_sources(e)
+            .iter()
+            .filter_map(|a| a.country.clone())
+            .collect()
+    };
+    let s = sources("A journalist was killed in Beirut on Friday.", "killed");
+    assert_eq!(s, ["LBN"]);
+    // A named actor keeps its own country only.
+    let s = sources(
+        "Syrian troops killed a journalist in Beirut on Friday.",
+        "killed",
+    );
+    assert_eq!(s, ["SYR"]);
+}

@@ -351,7 +351,12 @@ pub fn run_with(
                 .collect()
         };
         let (ps, ptg) = pred
-            .map(|e| (pc(&e.actors), pc(&crate::export::plover_targets(e))))
+            .map(|e| {
+                (
+                    pc(&crate::export::plover_sources(e)),
+                    pc(&crate::export::plover_targets(e)),
+                )
+            })
             .unwrap_or_default();
         if !gs.is_empty() {
             rep.source_total += 1;
