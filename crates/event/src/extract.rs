@@ -1077,6 +1077,11 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                     r.actors = group.clone();
                 }
             }
+            "between" if t.words.last().is_some_and(|w| lex.third_party.contains(w)) => {
+                if r.recipients.is_empty() {
+                    r.recipients = group.clone();
+                }
+            }
             "between" => {
                 r.actors = group.clone();
             }
@@ -1240,7 +1245,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             if rel == "nmod:poss" {
                 r.actors = arg_of(c);
             } else if rel.starts_with("nmod") {
+                let third_party = t.words.last().is_some_and(|w| lex.third_party.contains(w));
                 match case_of(c).as_str() {
+                    "between" if third_party && r.recipients.is_empty() => r.recipients = arg_of(c),
                     "of" | "between" | "by" if r.actors.is_empty() => r.actors = arg_of(c),
                     "with" | "to" | "against" if r.recipients.is_empty() => {
                         r.recipients = arg_of(c)

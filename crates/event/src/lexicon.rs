@@ -119,6 +119,8 @@ pub struct Lexicon {
     pub verb_context: WordSet,
     /// Noun triggers that also name a document (`artifact`).
     pub artifacts: WordSet,
+    /// Trigger lemmas whose "between X and Y" are recipients, not actors (`third_party`).
+    pub third_party: WordSet,
     /// (modifier, trigger lemma) → the PLOVER type the pair means (`retype`).
     pub retype: HashMap<(String, String), String>,
     /// category → list of phrases (token lists).
@@ -562,6 +564,7 @@ impl Lexicon {
         let mut stop_caps = set("stop_cap");
         let (determiners, verb_context, artifacts) =
             (set("determiner"), set("verb_context"), set("artifact"));
+        let third_party = set("third_party");
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
             if let Some((modifier, lemma)) = pair.split_once(' ') {
@@ -619,6 +622,7 @@ impl Lexicon {
             determiners,
             verb_context,
             artifacts,
+            third_party,
             retype,
             cues,
             context_cues,
@@ -733,9 +737,13 @@ mod tests {
                 "determiner",
                 "verb_context",
                 "artifact",
+                "third_party",
                 "retype"
             ]
         );
+        for w in words.get("third_party") {
+            assert!(Lexicon::get().by_first.contains_key(w), "{w} is a trigger");
+        }
         let lex = Lexicon::get();
         for w in ["the", "however", "january", "sunday", "mr"] {
             assert!(lex.stop_caps.contains(w), "{w}");

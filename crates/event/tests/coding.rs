@@ -275,3 +275,23 @@ fn unnamed_actors_take_the_country_of_the_place_in_plover_sources() {
     );
     assert_eq!(s, ["SYR"]);
 }
+
+#[test]
+fn a_mediation_between_two_sides_has_them_as_recipients() {
+    let d = events("Turkey offered mediation between Armenia and Azerbaijan on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "mediation")
+        .expect("mediation");
+    assert_eq!(countries(&e.recipients), ["ARM", "AZE"]);
+    assert!(!countries(&e.actors).contains(&"ARM".to_string()));
+    // Talks between two sides are theirs.
+    let d = events("Talks between Armenia and Azerbaijan resumed on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "Talks")
+        .expect("talks");
+    assert_eq!(countries(&e.actors), ["ARM", "AZE"]);
+}
