@@ -728,7 +728,20 @@ pub(crate) fn find_triggers(
                 let u = v.upos(head);
                 match t.pos {
                     TriggerPos::Verb => {
-                        u == "VERB" || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                        u == "VERB"
+                            || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                            // A past form tagged as an adjective between a subject and its object
+                            // ("the OAU, investigated welfare of …", "Serbia eased emergency measures").
+                            || (u == "ADJ"
+                                && n == 1
+                                && v.lower[i].ends_with("ed")
+                                && i > s
+                                && i + 1 < e
+                                && v.parsed(i - 1)
+                                && v.parsed(i + 1)
+                                && (matches!(v.upos(i - 1), "NOUN" | "PROPN" | "PRON")
+                                    || v.lower[i - 1] == ",")
+                                && matches!(v.upos(i + 1), "DET" | "NOUN" | "PROPN" | "NUM"))
                     }
                     TriggerPos::Noun => matches!(u, "NOUN" | "PROPN"),
                 }

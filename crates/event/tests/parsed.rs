@@ -288,3 +288,28 @@ fn a_purpose_clause_with_so_that_and_a_trigger_in_a_compound_are_subordinate() {
     ];
     assert_eq!(primary(&with_events(text, parse, &evs)).1, "ACCUSE");
 }
+
+#[test]
+fn a_past_form_tagged_as_an_adjective_between_subject_and_object_is_a_verb() {
+    let text = "The Arab League, investigated conditions of Libyan prisoners.";
+    let d = coded(
+        text,
+        "The/DET/3/det Arab/ADJ/3/amod League/PROPN/0/root ,/PUNCT/5/punct investigated/ADJ/6/amod \
+         conditions/NOUN/3/appos of/ADP/9/case Libyan/ADJ/9/amod prisoners/NOUN/6/nmod ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        primary(&d),
+        ("investigated".to_string(), "ACCUSE".to_string())
+    );
+    // An adjective after a verb stays an adjective ("alleged abuses").
+    let d = coded(
+        "The committee examined alleged abuses in Libya.",
+        "The/DET/2/det committee/NOUN/3/nsubj examined/VERB/0/root alleged/ADJ/5/amod abuses/NOUN/3/obj \
+         in/ADP/7/case Libya/PROPN/5/nmod ./PUNCT/3/punct",
+    );
+    assert!(
+        d.events.iter().all(|e| d.slice(e.span) != "alleged"),
+        "{:?}",
+        d.events
+    );
+}
