@@ -329,6 +329,26 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             i += 1;
             continue;
         }
+        // "Vietnamese-led forces", "US-led coalition": the leading country's modifier.
+        if let Some(c) = v
+            .text(i)
+            .strip_suffix("-led")
+            .filter(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+            .and_then(|p| lex.country(p))
+            .filter(|c| matches!(c.kind, PlaceKind::Name | PlaceKind::Demonym))
+        {
+            taken[i - s] = true;
+            args.push(Arg {
+                start: i,
+                end: i + 1,
+                name: v.text(i).to_string(),
+                country: Some(c.code.clone()),
+                bare_agent: true,
+                ..Arg::default()
+            });
+            i += 1;
+            continue;
+        }
         let mut hit = None;
         // Only capitalized tokens that start some gazetteer name are tried.
         let maxn = if v.is_cap(i) {

@@ -295,3 +295,14 @@ fn a_mediation_between_two_sides_has_them_as_recipients() {
         .expect("talks");
     assert_eq!(countries(&e.actors), ["ARM", "AZE"]);
 }
+
+#[test]
+fn a_country_led_force_is_of_the_leading_country() {
+    let d = events("Saudi-led forces attacked the port of Hodeidah on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "attacked")
+        .expect("attacked");
+    assert_eq!(countries(&e.actors), ["SAU"]);
+}
