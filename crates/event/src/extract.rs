@@ -1291,10 +1291,44 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
         }
     }
+    // "King Hassan of Morocco was quoted as saying he would be ready to host …": a personal pronoun
+    // subject stands for the nearest person named before it in the sentence ("it" for a state or
+    // organization).
+    let antecedent = |c: usize| -> Vec<usize> {
+        let person = matches!(v.lower[c].as_str(), "he" | "she");
+        let thing = v.lower[c] == "it";
+        if !(person || thing) {
+            return Vec::new();
+        }
+        args.iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                a.end <= c
+                    && a.members.is_empty()
+                    && !a.place
+                    && !a.bare_agent
+                    && if person {
+                        !a.state
+                            && !a.org
+                            && a.entity.as_deref().is_none_or(|id| !id.starts_with("iso:"))
+                    } else {
+                        a.state || a.org
+                    }
+            })
+            .map(|(k, _)| k)
+            .next_back()
+            .into_iter()
+            .collect()
+    };
     for c in children(pred) {
         let rel = syn[c].deprel.as_str();
         match rel {
-            "nsubj" if r.actors.is_empty() => r.actors = arg_of(c),
+            "nsubj" if r.actors.is_empty() => {
+                r.actors = arg_of(c);
+                if r.actors.is_empty() {
+                    r.actors = antecedent(c);
+                }
+            }
             "nsubj:pass" if t.pos == TriggerPos::Verb && r.recipients.is_empty() => {
                 r.recipients = arg_of(c)
             }
@@ -1340,6 +1374,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 .find(|&c| syn[c].deprel.starts_with("nsubj"))
             {
                 r.actors = arg_of(c);
+                if r.actors.is_empty() {
+                    r.actors = antecedent(c);
+                }
                 break;
             }
             h = syn[x].head;

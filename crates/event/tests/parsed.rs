@@ -313,3 +313,32 @@ fn a_past_form_tagged_as_an_adjective_between_subject_and_object_is_a_verb() {
         d.events
     );
 }
+
+#[test]
+fn a_pronoun_subject_stands_for_the_person_or_state_named_before_it() {
+    let d = coded(
+        "President Nowak of Poland was quoted by Lithuanian radio as saying he is ready to sign a treaty.",
+        "President/PROPN/2/compound Nowak/PROPN/6/nsubj:pass of/ADP/4/case Poland/PROPN/2/nmod \
+         was/AUX/6/aux:pass quoted/VERB/0/root by/ADP/9/case Lithuanian/ADJ/9/amod radio/NOUN/6/obl:agent \
+         as/SCONJ/11/mark saying/VERB/6/advcl he/PRON/15/nsubj is/AUX/15/cop ready/ADJ/11/ccomp \
+         to/PART/17/mark sign/VERB/15/xcomp a/DET/19/det treaty/NOUN/17/obj ./PUNCT/6/punct",
+    );
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "sign")
+        .expect("sign");
+    assert_eq!(countries(&e.actors), ["POL"], "{:?}", d.events);
+    let d = coded(
+        "Georgia's government announced that it is ready to impose martial law.",
+        "Georgia/PROPN/3/nmod:poss 's/PART/1/case government/NOUN/4/nsubj announced/VERB/0/root \
+         that/SCONJ/8/mark it/PRON/8/nsubj is/AUX/8/cop ready/ADJ/4/ccomp to/PART/10/mark \
+         impose/VERB/8/xcomp martial/ADJ/12/amod law/NOUN/10/obj ./PUNCT/4/punct",
+    );
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "impose")
+        .expect("impose");
+    assert_eq!(countries(&e.actors), ["GEO"], "{:?}", e.actors);
+}
