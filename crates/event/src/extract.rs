@@ -252,9 +252,22 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             } else {
                 (place, state)
             };
+            // An organization named after an international one it belongs to ("United Nations
+            // Security Council", "UN Human Rights Council") takes that one's code.
+            let org_prefix = || {
+                if !matches!(kind.as_str(), "ORG" | "ORGANIZATION" | "IGO") {
+                    return None;
+                }
+                let words: Vec<&str> = ent.name.split(' ').collect();
+                (1..words.len())
+                    .rev()
+                    .find_map(|n| lex.country(&words[..n].join(" ")))
+                    .filter(|c| c.kind == PlaceKind::Org)
+            };
             let org_code = if ent.country.is_none() {
                 gz.or_else(|| lex.country(&ent.name))
                     .filter(|c| c.kind == PlaceKind::Org)
+                    .or_else(org_prefix)
                     .map(|c| c.code.clone())
             } else {
                 None
