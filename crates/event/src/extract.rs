@@ -261,7 +261,9 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 let words: Vec<&str> = ent.name.split(' ').collect();
                 (1..words.len())
                     .rev()
-                    .find_map(|n| lex.country(&words[..n].join(" ")))
+                    .map(|n| words[..n].join(" "))
+                    .find(|p| lex.igo_parents.contains(&p.to_lowercase()))
+                    .and_then(|p| lex.country(&p))
                     .filter(|c| c.kind == PlaceKind::Org)
             };
             let org_code = if ent.country.is_none() {

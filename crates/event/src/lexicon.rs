@@ -121,6 +121,8 @@ pub struct Lexicon {
     pub artifacts: WordSet,
     /// Trigger lemmas whose "between X and Y" are recipients, not actors (`third_party`).
     pub third_party: WordSet,
+    /// International organizations whose organs are named after them (`igo_parent`, lower case).
+    pub igo_parents: WordSet,
     /// (modifier, trigger lemma) → the PLOVER type the pair means (`retype`).
     pub retype: HashMap<(String, String), String>,
     /// category → list of phrases (token lists).
@@ -565,6 +567,7 @@ impl Lexicon {
         let (determiners, verb_context, artifacts) =
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
+        let igo_parents = set("igo_parent");
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
             if let Some((modifier, lemma)) = pair.split_once(' ') {
@@ -623,6 +626,7 @@ impl Lexicon {
             verb_context,
             artifacts,
             third_party,
+            igo_parents,
             retype,
             cues,
             context_cues,
@@ -738,9 +742,20 @@ mod tests {
                 "verb_context",
                 "artifact",
                 "third_party",
+                "igo_parent",
                 "retype"
             ]
         );
+        // Every IGO parent is an organization of the gazetteer.
+        for w in words.get("igo_parent") {
+            assert!(
+                Lexicon::get()
+                    .countries
+                    .iter()
+                    .any(|(k, c)| k.to_lowercase() == *w && c.kind == PlaceKind::Org),
+                "{w}"
+            );
+        }
         for w in words.get("third_party") {
             assert!(Lexicon::get().by_first.contains_key(w), "{w} is a trigger");
         }
