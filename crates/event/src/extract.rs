@@ -316,6 +316,11 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     .filter(|c| matches!(c.kind, PlaceKind::Name | PlaceKind::Demonym))
                     .map(|c| c.code.clone())
                     .or_else(|| ent.country.clone())
+                    // A city the entity layer knows without its country ("Abidjan").
+                    .or_else(|| {
+                        gz.filter(|c| matches!(c.kind, PlaceKind::Capital | PlaceKind::City))
+                            .map(|c| c.code.clone())
+                    })
                     .or(org_code.clone()),
                 sector: ent.sector.clone(),
                 place,

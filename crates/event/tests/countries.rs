@@ -66,3 +66,24 @@ fn an_organization_named_after_an_international_one_is_igo() {
         .collect();
     assert_eq!(all, ["IGO"], "{:?}", e.actors);
 }
+
+#[test]
+fn a_city_the_entity_layer_gives_no_country_takes_the_gazetteer_one() {
+    let text = "The army imposed a curfew in Abidjan on Sunday.";
+    let mut d = Document::new(text);
+    dossier_segment::segment(&mut d);
+    let start = text.find("Abidjan").unwrap();
+    let mut ent = dossier_model::Entity::new("p:abidjan", "Abidjan", "PLACE");
+    ent.mentions = vec![dossier_model::Mention::name(dossier_model::Span::new(
+        start,
+        start + "Abidjan".len(),
+    ))];
+    d.entities.push(ent);
+    dossier_event::EventComponent::new().process(&mut d);
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "curfew")
+        .expect("curfew");
+    assert_eq!(e.location_country.as_deref(), Some("CIV"), "{e:?}");
+}
