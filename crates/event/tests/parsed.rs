@@ -342,3 +342,19 @@ fn a_pronoun_subject_stands_for_the_person_or_state_named_before_it() {
         .expect("impose");
     assert_eq!(countries(&e.actors), ["GEO"], "{:?}", e.actors);
 }
+
+#[test]
+fn the_subject_of_organize_is_the_actor_of_its_nominal_event() {
+    let d = coded(
+        "Chilean students, angry at the law, organized a protest outside the embassy.",
+        "Chilean/ADJ/2/amod students/NOUN/9/nsubj ,/PUNCT/4/punct angry/ADJ/2/amod at/ADP/7/case \
+         the/DET/7/det law/NOUN/4/obl ,/PUNCT/4/punct organized/VERB/0/root a/DET/11/det \
+         protest/NOUN/9/obj outside/ADP/14/case the/DET/14/det embassy/NOUN/9/obl ./PUNCT/9/punct",
+    );
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "protest")
+        .expect("protest");
+    assert_eq!(countries(&e.actors), ["CHL"], "{:?}", d.events);
+}
