@@ -50,6 +50,26 @@ pub fn plover_targets(e: &Event) -> Vec<EventArgument> {
     out
 }
 
+/// PLOVER sources: the actors, or else, when no actor has a country ("hundreds of thousands of people
+/// blocked streets in Hong Kong", "a journalist was killed in Beirut"), the country of the event's location
+/// after them (PLOVER codes unnamed domestic actors by the place).
+pub fn plover_sources(e: &Event) -> Vec<EventArgument> {
+    let mut out = e.actors.clone();
+    if e.actors.iter().any(|a| a.country.is_some()) {
+        return out;
+    }
+    if let (Some(name), Some(c)) = (&e.location, &e.location_country) {
+        out.push(EventArgument {
+            span: e.span,
+            entity: None,
+            name: name.clone(),
+            country: Some(c.clone()),
+            sector: None,
+        });
+    }
+    out
+}
+
 fn actor_json(a: &EventArgument) -> Value {
     json!({"actorText": a.name, "code": a.country, "sector": a.sector, "entity": a.entity})
 }
@@ -68,7 +88,7 @@ pub fn plover_record(doc: &Document, e: &Event, index: usize) -> Value {
         "material_event": e.event_type,
         "mode": e.mode.clone().unwrap_or_default(),
         "context": e.context.clone().unwrap_or_default(),
-        "source": e.actors.iter().map(actor_json).collect::<Vec<_>>(),
+        "source": plover_sources(e).iter().map(actor_json).collect::<Vec<_>>(),
         "target": plover_targets(e).iter().map(actor_json).collect::<Vec<_>>(),
         "eventLoc": e.location,
         "eventText": doc.slice(e.span),

@@ -252,9 +252,24 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             } else {
                 (place, state)
             };
+            // An organization named after an international one it belongs to ("United Nations
+            // Security Council", "UN Human Rights Council") takes that one's code.
+            let org_prefix = || {
+                if !matches!(kind.as_str(), "ORG" | "ORGANIZATION" | "IGO") {
+                    return None;
+                }
+                let words: Vec<&str> = ent.name.split(' ').collect();
+                (1..words.len())
+                    .rev()
+                    .map(|n| words[..n].join(" "))
+                    .find(|p| lex.igo_parents.contains(&p.to_lowercase()))
+                    .and_then(|p| lex.country(&p))
+                    .filter(|c| c.kind == PlaceKind::Org)
+            };
             let org_code = if ent.country.is_none() {
                 gz.or_else(|| lex.country(&ent.name))
                     .filter(|c| c.kind == PlaceKind::Org)
+                    .or_else(org_prefix)
                     .map(|c| c.code.clone())
             } else {
                 None
@@ -301,6 +316,11 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     .filter(|c| matches!(c.kind, PlaceKind::Name | PlaceKind::Demonym))
                     .map(|c| c.code.clone())
                     .or_else(|| ent.country.clone())
+                    // A city the entity layer knows without its country ("Abidjan").
+                    .or_else(|| {
+                        gz.filter(|c| matches!(c.kind, PlaceKind::Capital | PlaceKind::City))
+                            .map(|c| c.code.clone())
+                    })
                     .or(org_code.clone()),
                 sector: ent.sector.clone(),
                 place,
@@ -326,6 +346,26 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
     let mut i = s;
     while i < e {
         if taken[i - s] {
+            i += 1;
+            continue;
+        }
+        // "Vietnamese-led forces", "US-led coalition": the leading country's modifier.
+        if let Some(c) = v
+            .text(i)
+            .strip_suffix("-led")
+            .filter(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+            .and_then(|p| lex.country(p))
+            .filter(|c| matches!(c.kind, PlaceKind::Name | PlaceKind::Demonym))
+        {
+            taken[i - s] = true;
+            args.push(Arg {
+                start: i,
+                end: i + 1,
+                name: v.text(i).to_string(),
+                country: Some(c.code.clone()),
+                bare_agent: true,
+                ..Arg::default()
+            });
             i += 1;
             continue;
         }
@@ -728,7 +768,20 @@ pub(crate) fn find_triggers(
                 let u = v.upos(head);
                 match t.pos {
                     TriggerPos::Verb => {
-                        u == "VERB" || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                        u == "VERB"
+                            || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                            // A past form tagged as an adjective between a subject and its object
+                            // ("the OAU, investigated welfare of …", "Serbia eased emergency measures").
+                            || (u == "ADJ"
+                                && n == 1
+                                && v.lower[i].ends_with("ed")
+                                && i > s
+                                && i + 1 < e
+                                && v.parsed(i - 1)
+                                && v.parsed(i + 1)
+                                && (matches!(v.upos(i - 1), "NOUN" | "PROPN" | "PRON")
+                                    || v.lower[i - 1] == ",")
+                                && matches!(v.upos(i + 1), "DET" | "NOUN" | "PROPN" | "NUM"))
                     }
                     TriggerPos::Noun => matches!(u, "NOUN" | "PROPN"),
                 }
@@ -1077,6 +1130,11 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                     r.actors = group.clone();
                 }
             }
+            "between" if t.words.last().is_some_and(|w| lex.third_party.contains(w)) => {
+                if r.recipients.is_empty() {
+                    r.recipients = group.clone();
+                }
+            }
             "between" => {
                 r.actors = group.clone();
             }
@@ -1173,7 +1231,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     let children =
         |h: usize| -> Vec<usize> { (s..e).filter(|&k| syn[k].head == Some(h)).collect() };
     let arg_of = |tok: usize| -> Vec<usize> {
-        // Arguments inside the subtree of `tok` (not crossing clauses).
+        // Arguments inside the subtree of `tok` (not crossing clauses). A subject also takes the
+        // nominal words right before its subtree that the parse hung elsewhere ("European Community
+        // foreign ministers" with "Community" attached to the verb): one noun phrase, no punctuation.
         let mut stack = vec![tok];
         let mut inside = vec![tok];
         while let Some(x) = stack.pop() {
@@ -1188,6 +1248,16 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 }
                 inside.push(c);
                 stack.push(c);
+            }
+        }
+        if syn[tok].deprel.starts_with("nsubj") {
+            let mut k = inside.iter().copied().min().unwrap_or(tok);
+            while k > s
+                && matches!(syn[k - 1].upos.as_str(), "NOUN" | "PROPN" | "ADJ")
+                && syn[k - 1].head.is_some_and(|h| h > k - 1)
+            {
+                k -= 1;
+                inside.push(k);
             }
         }
         let mut out: Vec<usize> = args
@@ -1228,7 +1298,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             if rel == "nmod:poss" {
                 r.actors = arg_of(c);
             } else if rel.starts_with("nmod") {
+                let third_party = t.words.last().is_some_and(|w| lex.third_party.contains(w));
                 match case_of(c).as_str() {
+                    "between" if third_party && r.recipients.is_empty() => r.recipients = arg_of(c),
                     "of" | "between" | "by" if r.actors.is_empty() => r.actors = arg_of(c),
                     "with" | "to" | "against" if r.recipients.is_empty() => {
                         r.recipients = arg_of(c)
@@ -1239,10 +1311,44 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
         }
     }
+    // "King Hassan of Morocco was quoted as saying he would be ready to host …": a personal pronoun
+    // subject stands for the nearest person named before it in the sentence ("it" for a state or
+    // organization).
+    let antecedent = |c: usize| -> Vec<usize> {
+        let person = matches!(v.lower[c].as_str(), "he" | "she");
+        let thing = v.lower[c] == "it";
+        if !(person || thing) {
+            return Vec::new();
+        }
+        args.iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                a.end <= c
+                    && a.members.is_empty()
+                    && !a.place
+                    && !a.bare_agent
+                    && if person {
+                        !a.state
+                            && !a.org
+                            && a.entity.as_deref().is_none_or(|id| !id.starts_with("iso:"))
+                    } else {
+                        a.state || a.org
+                    }
+            })
+            .map(|(k, _)| k)
+            .next_back()
+            .into_iter()
+            .collect()
+    };
     for c in children(pred) {
         let rel = syn[c].deprel.as_str();
         match rel {
-            "nsubj" if r.actors.is_empty() => r.actors = arg_of(c),
+            "nsubj" if r.actors.is_empty() => {
+                r.actors = arg_of(c);
+                if r.actors.is_empty() {
+                    r.actors = antecedent(c);
+                }
+            }
             "nsubj:pass" if t.pos == TriggerPos::Verb && r.recipients.is_empty() => {
                 r.recipients = arg_of(c)
             }
@@ -1288,6 +1394,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 .find(|&c| syn[c].deprel.starts_with("nsubj"))
             {
                 r.actors = arg_of(c);
+                if r.actors.is_empty() {
+                    r.actors = antecedent(c);
+                }
                 break;
             }
             h = syn[x].head;
@@ -2152,8 +2261,10 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 time = Some(timex_value(tx));
                 time_source = Some("sentence".into());
             }
-            // A modifier can change what a noun trigger means ("propaganda attacks" are accusations).
-            let event_type = (f.noun && f.start > s)
+            // A modifier can change what a noun trigger means ("propaganda attacks" are accusations). A
+            // one-word verb trigger after such a modifier is that noun mistagged ("the biggest cyber
+            // attack … ever seen", attack tagged VERB).
+            let event_type = ((f.noun || f.end == f.start + 1) && f.start > s)
                 .then(|| {
                     let key = (v.lower[f.start - 1].clone(), t.words.last()?.clone());
                     lex.retype.get(&key).cloned()

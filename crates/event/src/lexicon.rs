@@ -119,6 +119,10 @@ pub struct Lexicon {
     pub verb_context: WordSet,
     /// Noun triggers that also name a document (`artifact`).
     pub artifacts: WordSet,
+    /// Trigger lemmas whose "between X and Y" are recipients, not actors (`third_party`).
+    pub third_party: WordSet,
+    /// International organizations whose organs are named after them (`igo_parent`, lower case).
+    pub igo_parents: WordSet,
     /// (modifier, trigger lemma) → the PLOVER type the pair means (`retype`).
     pub retype: HashMap<(String, String), String>,
     /// category → list of phrases (token lists).
@@ -562,6 +566,8 @@ impl Lexicon {
         let mut stop_caps = set("stop_cap");
         let (determiners, verb_context, artifacts) =
             (set("determiner"), set("verb_context"), set("artifact"));
+        let third_party = set("third_party");
+        let igo_parents = set("igo_parent");
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
             if let Some((modifier, lemma)) = pair.split_once(' ') {
@@ -619,6 +625,8 @@ impl Lexicon {
             determiners,
             verb_context,
             artifacts,
+            third_party,
+            igo_parents,
             retype,
             cues,
             context_cues,
@@ -733,9 +741,24 @@ mod tests {
                 "determiner",
                 "verb_context",
                 "artifact",
+                "third_party",
+                "igo_parent",
                 "retype"
             ]
         );
+        // Every IGO parent is an organization of the gazetteer.
+        for w in words.get("igo_parent") {
+            assert!(
+                Lexicon::get()
+                    .countries
+                    .iter()
+                    .any(|(k, c)| k.to_lowercase() == *w && c.kind == PlaceKind::Org),
+                "{w}"
+            );
+        }
+        for w in words.get("third_party") {
+            assert!(Lexicon::get().by_first.contains_key(w), "{w} is a trigger");
+        }
         let lex = Lexicon::get();
         for w in ["the", "however", "january", "sunday", "mr"] {
             assert!(lex.stop_caps.contains(w), "{w}");

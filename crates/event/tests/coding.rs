@@ -251,3 +251,58 @@ fn cameo_dictionary_vocabulary_codes_new_verbs_and_patterns() {
         d.events
     );
 }
+
+#[test]
+fn unnamed_actors_take_the_country_of_the_place_in_plover_sources() {
+    let sources = |text: &str, trigger: &str| -> Vec<String> {
+        let d = events(text);
+        let e = d
+            .events
+            .iter()
+            .find(|e| d.slice(e.span) == trigger)
+            .unwrap_or_else(|| panic!("{trigger} in {:?}", d.events));
+        dossier_event::export::plover_sources(e)
+            .iter()
+            .filter_map(|a| a.country.clone())
+            .collect()
+    };
+    let s = sources("A journalist was killed in Beirut on Friday.", "killed");
+    assert_eq!(s, ["LBN"]);
+    // A named actor keeps its own country only.
+    let s = sources(
+        "Syrian troops killed a journalist in Beirut on Friday.",
+        "killed",
+    );
+    assert_eq!(s, ["SYR"]);
+}
+
+#[test]
+fn a_mediation_between_two_sides_has_them_as_recipients() {
+    let d = events("Turkey offered mediation between Armenia and Azerbaijan on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "mediation")
+        .expect("mediation");
+    assert_eq!(countries(&e.recipients), ["ARM", "AZE"]);
+    assert!(!countries(&e.actors).contains(&"ARM".to_string()));
+    // Talks between two sides are theirs.
+    let d = events("Talks between Armenia and Azerbaijan resumed on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "Talks")
+        .expect("talks");
+    assert_eq!(countries(&e.actors), ["ARM", "AZE"]);
+}
+
+#[test]
+fn a_country_led_force_is_of_the_leading_country() {
+    let d = events("Saudi-led forces attacked the port of Hodeidah on Monday.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "attacked")
+        .expect("attacked");
+    assert_eq!(countries(&e.actors), ["SAU"]);
+}

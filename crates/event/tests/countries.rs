@@ -38,3 +38,52 @@ fn a_domestic_event_takes_the_sentence_country_on_both_sides() {
         .expect("demanded");
     assert_eq!(countries(&e.actors), ["NGA"]);
 }
+
+#[test]
+fn an_organization_named_after_an_international_one_is_igo() {
+    // The entity layer links "U.N. Security Council" to an organization with no country of its own.
+    let text = "The U.N. Security Council demanded that Serbia withdraw its troops.";
+    let mut d = Document::new(text);
+    dossier_segment::segment(&mut d);
+    let start = text.find("U.N.").unwrap();
+    let end = start + "U.N. Security Council".len();
+    let mut ent = dossier_model::Entity::new("o:unsc", "United Nations Security Council", "ORG");
+    ent.mentions = vec![dossier_model::Mention::name(dossier_model::Span::new(
+        start, end,
+    ))];
+    d.entities.push(ent);
+    dossier_event::EventComponent::new().process(&mut d);
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "demanded")
+        .expect("demanded");
+    let all: Vec<String> = e
+        .actors
+        .iter()
+        .filter(|a| a.name.contains("Security Council"))
+        .filter_map(|a| a.country.clone())
+        .collect();
+    assert_eq!(all, ["IGO"], "{:?}", e.actors);
+}
+
+#[test]
+fn a_city_the_entity_layer_gives_no_country_takes_the_gazetteer_one() {
+    let text = "The army imposed a curfew in Abidjan on Sunday.";
+    let mut d = Document::new(text);
+    dossier_segment::segment(&mut d);
+    let start = text.find("Abidjan").unwrap();
+    let mut ent = dossier_model::Entity::new("p:abidjan", "Abidjan", "PLACE");
+    ent.mentions = vec![dossier_model::Mention::name(dossier_model::Span::new(
+        start,
+        start + "Abidjan".len(),
+    ))];
+    d.entities.push(ent);
+    dossier_event::EventComponent::new().process(&mut d);
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "curfew")
+        .expect("curfew");
+    assert_eq!(e.location_country.as_deref(), Some("CIV"), "{e:?}");
+}

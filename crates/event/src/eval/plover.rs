@@ -148,7 +148,13 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
         for _ in 0..3 {
             let h = doc.syntax[i].head?;
             let rel = doc.syntax[i].deprel.as_str();
-            if !(rel.starts_with("xcomp") || rel.starts_with("ccomp") || rel.starts_with("obj")) {
+            // A nominal trigger inside a compound ("investigating alleged war crimes") is part of the
+            // noun it modifies.
+            if !(rel.starts_with("xcomp")
+                || rel.starts_with("ccomp")
+                || rel.starts_with("obj")
+                || rel == "compound")
+            {
                 return None;
             }
             if let Some(g) =
@@ -160,25 +166,97 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
         }
         None
     };
+    // Without a parse link, "demands that the government grant …": an event in a "that" clause right
+    // after another event's trigger (only nominal words between "that" and it) is that event's content.
+    let content_of = |k: usize| -> Option<usize> {
+        let i = tok(&doc.events[k])?;
+        let that = (0..i)
+            .rev()
+            .take(6)
+            .find(|&j| doc.slice(doc.tokens[j].span).eq_ignore_ascii_case("that"))?;
+        if that == 0
+            || (that + 1..i).any(|j| {
+                !matches!(
+                    doc.syntax[j].upos.as_str(),
+                    "NOUN" | "PROPN" | "ADJ" | "DET" | "PART" | "PRON" | "NUM"
+                )
+            })
+        {
+            return None;
+        }
+        (0..doc.events.len()).find(|&g| g != k && tok(&doc.events[g]) == Some(that - 1))
+    };
     let n = doc.events.len();
     let mut scores: Vec<Option<u8>> = doc.events.iter().map(|e| Some(score(e))).collect();
     for k in 0..n {
-        if let Some(g) = governor(k) {
+        if let Some(g) = governor(k).or_else(|| if parsed { content_of(k) } else { None }) {
             let sk = scores[k].unwrap_or(0);
             scores[g] = scores[g].map(|sg| sg.max(sk));
             scores[k] = None;
         }
     }
-    // An event in a purpose clause ("began a hunger strike to protest …") serves the main clause's event.
+    // An event in a purpose clause ("began a hunger strike to protest …", "blocked streets … to demand
+    // reforms"), in a condition ("… to defend Saudi Arabia if it is attacked") or in an adjectival
+    // participle with no subject of its own, after a determiner or modifier ("an occupying army"; a
+    // finite verb misparsed as a modifier, "Serbia eased emergency measures", stays) serves the main
+    // clause's event.
     let purpose = |k: usize| -> bool {
         parsed
             && tok(&doc.events[k]).is_some_and(|i| {
-                doc.syntax[i].deprel.starts_with("advcl")
-                    && doc.syntax.iter().enumerate().any(|(c, x)| {
+                // A conjunct ("killing or wounding 50") has the clause role of the first conjunct.
+                let mut i = i;
+                for _ in 0..4 {
+                    match doc.syntax[i].head {
+                        Some(h) if doc.syntax[i].deprel == "conj" && h < i => i = h,
+                        _ => break,
+                    }
+                }
+                let rel = doc.syntax[i].deprel.as_str();
+                let marked = |words: &[&str]| {
+                    doc.syntax.iter().enumerate().any(|(c, x)| {
                         x.head == Some(i)
                             && x.deprel == "mark"
-                            && doc.slice(doc.tokens[c].span).eq_ignore_ascii_case("to")
+                            && words
+                                .iter()
+                                .any(|w| doc.slice(doc.tokens[c].span).eq_ignore_ascii_case(w))
                     })
+                };
+                let has_subject = || {
+                    doc.syntax
+                        .iter()
+                        .any(|x| x.head == Some(i) && x.deprel.starts_with("nsubj"))
+                };
+                // "Newly appointed Prime Minister X has refused …": a participle before the subject
+                // of its head, with no comma and no subject of its own, modifies that subject.
+                let before_subject = || {
+                    doc.syntax[i].head.is_some_and(|h| {
+                        doc.syntax.iter().enumerate().any(|(c, x)| {
+                            x.head == Some(h)
+                                && x.deprel.starts_with("nsubj")
+                                && c > i
+                                && (i + 1..c).all(|j| doc.syntax[j].upos != "PUNCT")
+                        })
+                    })
+                };
+                // ", killing one person and arresting 12": a participial clause after a comma adds
+                // to its main clause.
+                let participial = || {
+                    i > 0
+                        && doc.slice(doc.tokens[i - 1].span) == ","
+                        && doc.slice(doc.tokens[i].span).ends_with("ing")
+                        && !has_subject()
+                };
+                ((rel.starts_with("advcl") || rel == "acl") && marked(&["to", "so"]))
+                    || (rel.starts_with("advcl") && participial())
+                    || (rel.starts_with("advcl") && !has_subject() && before_subject())
+                    || (rel.starts_with("advcl") && marked(&["if", "unless"]))
+                    || (rel == "amod"
+                        && !has_subject()
+                        && (i == 0
+                            || matches!(
+                                doc.syntax[i - 1].upos.as_str(),
+                                "DET" | "ADJ" | "ADV" | "NUM" | "PRON"
+                            )))
             })
     };
     let main: Vec<bool> = (0..n).map(|k| scores[k].is_some() && !purpose(k)).collect();
@@ -216,6 +294,7 @@ pub fn run_with(
     let records: Vec<Value> = serde_json::from_str(&text)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     let mut rep = PloverReport::default();
+    let debug = std::env::var_os("DOSSIER_DEBUG_PLOVER").is_some();
     for (i, r) in records
         .iter()
         .filter(|r| r["event"] != "DOCUMENT")
@@ -234,6 +313,12 @@ pub fn run_with(
         let ent = rep.per_type.entry(gold.clone()).or_default();
         ent.0 += 1;
         let pred = primary_event(&doc);
+        if debug {
+            eprintln!(
+                "{}",
+                debug_dump(&doc, r["id"].as_str().unwrap_or(""), &gold, pred)
+            );
+        }
         if pred.is_some() {
             rep.coded += 1;
         }
@@ -266,7 +351,12 @@ pub fn run_with(
                 .collect()
         };
         let (ps, ptg) = pred
-            .map(|e| (pc(&e.actors), pc(&crate::export::plover_targets(e))))
+            .map(|e| {
+                (
+                    pc(&crate::export::plover_sources(e)),
+                    pc(&crate::export::plover_targets(e)),
+                )
+            })
             .unwrap_or_default();
         if !gs.is_empty() {
             rep.source_total += 1;
@@ -318,4 +408,49 @@ pub fn run_with(
         }
     }
     Ok(rep)
+}
+
+/// A development aid (`DOSSIER_DEBUG_PLOVER=1`): the record's parse and every coded event, the primary
+/// one marked.
+fn debug_dump(doc: &Document, id: &str, gold: &str, pred: Option<&Event>) -> String {
+    use std::fmt::Write;
+    let mut out = format!("== {id} gold={gold}\n");
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let (upos, head, rel) = doc
+            .syntax
+            .get(i)
+            .map(|x| {
+                (
+                    x.upos.as_str(),
+                    x.head.map(|h| h as i64).unwrap_or(-1),
+                    x.deprel.as_str(),
+                )
+            })
+            .unwrap_or(("", -1, ""));
+        let _ = write!(out, "{i}:{}/{upos}>{head}:{rel} ", doc.slice(t.span));
+    }
+    out.push('\n');
+    for e in &doc.events {
+        let names = |args: &[dossier_model::EventArgument]| -> String {
+            args.iter()
+                .map(|a| format!("{}[{}]", a.name, a.country.as_deref().unwrap_or("-")))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let mark = if pred.is_some_and(|p| std::ptr::eq(p, e)) {
+            "*"
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {} '{}' {:?} actors={} recipients={}",
+            crate::export::plover_type(e),
+            doc.slice(e.span),
+            e.status,
+            names(&e.actors),
+            names(&e.recipients)
+        );
+    }
+    out
 }
