@@ -8,8 +8,10 @@ use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
 use crate::perceptron::{KeyMap, Model, Trainer};
 
-/// Version 2 adds the lemmatizer's tag-independent form lookup; version 1 files still load.
-const MAGIC: &[u8] = b"DOSSIER-TAGGER-2";
+/// Version 2 adds the lemmatizer's tag-independent form lookup, version 3 its capitalised and known lemmas;
+/// version 1 and 2 files still load.
+const MAGIC: &[u8] = b"DOSSIER-TAGGER-3";
+const MAGIC_V2: &[u8] = b"DOSSIER-TAGGER-2";
 const MAGIC_V1: &[u8] = b"DOSSIER-TAGGER-1";
 
 /// Per-token features computed once per sentence.
@@ -430,9 +432,19 @@ impl Tagger {
     }
 
     pub fn from_bytes(b: &[u8]) -> anyhow::Result<Tagger> {
-        let version = if b.starts_with(MAGIC_V1) { 1 } else { 2 };
+        let version = if b.starts_with(MAGIC_V1) {
+            1
+        } else if b.starts_with(MAGIC_V2) {
+            2
+        } else {
+            3
+        };
         let mut r = Reader::new(b);
-        r.magic(if version == 1 { MAGIC_V1 } else { MAGIC })?;
+        r.magic(match version {
+            1 => MAGIC_V1,
+            2 => MAGIC_V2,
+            _ => MAGIC,
+        })?;
         let n = r.u32()? as usize;
         let mut upos = Vec::with_capacity(n);
         let mut xpos = Vec::with_capacity(n);
