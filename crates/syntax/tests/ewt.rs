@@ -11,20 +11,20 @@ fn ewt_test_scores_stay_above_floors() {
     println!("{r}");
     let g = &r.gold_tokenization;
     assert_eq!(g.gold_words, 25094);
-    // Measured 2026-11-26 (session 3): UPOS 95.34, XPOS 94.80, lemma 96.90, UAS 85.37, LAS 82.52;
-    // own segmentation: words 97.60, UPOS 93.16, UAS 80.26.
-    assert!(g.upos_f1() > 95.2, "UPOS {}", g.upos_f1());
-    assert!(g.xpos_f1() > 94.6, "XPOS {}", g.xpos_f1());
-    assert!(g.lemma_f1() > 96.7, "lemma {}", g.lemma_f1());
-    assert!(g.uas_f1() > 85.1, "UAS {}", g.uas_f1());
-    assert!(g.las_universal_f1() > 82.3, "LAS {}", g.las_universal_f1());
+    // Measured 2026-11-27 (session 4, tagger trained on train + dev): UPOS 95.68, XPOS 95.18, lemma 97.23,
+    // UAS 85.38, LAS 82.65; own segmentation: words 97.60, UPOS 93.34, UAS 80.20.
+    assert!(g.upos_f1() > 95.5, "UPOS {}", g.upos_f1());
+    assert!(g.xpos_f1() > 95.0, "XPOS {}", g.xpos_f1());
+    assert!(g.lemma_f1() > 97.0, "lemma {}", g.lemma_f1());
+    assert!(g.uas_f1() > 85.2, "UAS {}", g.uas_f1());
+    assert!(g.las_universal_f1() > 82.4, "LAS {}", g.las_universal_f1());
     let o = &r.own_segmentation;
     assert!(
         o.f1(o.aligned_words) > 97.4,
         "words {}",
         o.f1(o.aligned_words)
     );
-    assert!(o.upos_f1() > 92.9, "UPOS own {}", o.upos_f1());
+    assert!(o.upos_f1() > 93.1, "UPOS own {}", o.upos_f1());
     assert!(o.uas_f1() > 79.9, "UAS own {}", o.uas_f1());
 }
 
