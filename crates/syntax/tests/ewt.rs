@@ -77,3 +77,38 @@ fn no_head_takes_two_subjects() {
     assert!(subjects > 500, "{subjects} subjects");
     assert_eq!(doubled, 0);
 }
+
+#[test]
+fn cached_word_scores_change_no_tag() {
+    // A reused scratch caches per-word scores; tags must equal those from a fresh scratch, also when one
+    // scratch serves two taggers in turn.
+    let t1 =
+        dossier_syntax::Tagger::from_bytes(dossier_syntax::TAGGER_MODEL).expect("tagger loads");
+    let mut t2 =
+        dossier_syntax::Tagger::from_bytes(dossier_syntax::TAGGER_MODEL).expect("tagger loads");
+    t2.prune(8000);
+    let sentences = [
+        "Belarus and Russia signed a protocol amending the 1997 agreement .",
+        "The ministers said that the talks would resume in Minsk next week .",
+        "BELARUS AND RUSSIA MOVE TO THE NEXT STAGE OF INTEGRATION",
+        "Russia said the agreement was signed .",
+        "Prices rose 3 % in Moscow , the ministry said .",
+    ];
+    let mut shared = dossier_syntax::TagScratch::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut differ = 0;
+    for _ in 0..2 {
+        for s in sentences {
+            let words: Vec<&str> = s.split(' ').collect();
+            for t in [&t1, &t2] {
+                t.tag(&words, &mut a, &mut shared);
+                t.tag(&words, &mut b, &mut dossier_syntax::TagScratch::default());
+                assert_eq!(a, b, "{s}");
+            }
+            t1.tag(&words, &mut a, &mut shared);
+            differ += (a != b) as usize;
+        }
+    }
+    // The pruned tagger really tags differently somewhere, so a stale cache would have shown.
+    assert!(differ > 0);
+}
