@@ -117,7 +117,8 @@ fn features(
     // Case-bearing templates are split by the headline flag.
     let h = if headline { 100 } else { 0 };
     if !ctx_only {
-        word_features(w0, headline, i == 0, out);
+        // (Training sums weights as f32 in this order, so the order stays as it was.)
+        word_features_head(w0, headline, out);
     }
     out.push(f1(11, wm1.low));
     out.push(f1(12, wm2.low));
@@ -174,6 +175,14 @@ fn features(
 
 /// The features of [`features`] that depend on the word alone (and the headline and sentence-start flags).
 fn word_features(w0: &Tok, headline: bool, start: bool, out: &mut Vec<u64>) {
+    word_features_head(w0, headline, out);
+    let h = if headline { 100 } else { 0 };
+    out.push(f2(25 + h, w0.shape, start as u64));
+    out.push(f1(30, w0.amb));
+}
+
+/// The first eleven features of [`features`], all of the word alone.
+fn word_features_head(w0: &Tok, headline: bool, out: &mut Vec<u64>) {
     let h = if headline { 100 } else { 0 };
     out.push(f1(0, 0));
     out.push(f1(1, w0.low));
@@ -185,8 +194,6 @@ fn word_features(w0: &Tok, headline: bool, start: bool, out: &mut Vec<u64>) {
         out.push(f1(7 + k, w0.pre[k as usize]));
     }
     out.push(f1(10 + h, w0.shape));
-    out.push(f2(25 + h, w0.shape, start as u64));
-    out.push(f1(30, w0.amb));
 }
 
 /// Per-thread cache of the summed weights of [`word_features`] per (word, headline, sentence start): the
