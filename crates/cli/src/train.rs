@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct TrainArgs {
-    /// Training treebank (.conllu)
-    #[arg(long, value_name = "FILE")]
-    train: PathBuf,
+    /// Training treebank (.conllu); repeat the flag to train on several files, read in the given order
+    #[arg(long, value_name = "FILE", required = true)]
+    train: Vec<PathBuf>,
     /// Development treebank (.conllu), scored every few epochs
     #[arg(long, value_name = "FILE")]
     dev: Option<PathBuf>,
@@ -40,7 +40,10 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<()> {
         TrainCommand::Tagger(a) => (a, None),
         TrainCommand::Parser { args, tagger } => (args, Some(tagger)),
     };
-    let train = dossier_syntax::conllu::read(&args.train)?;
+    let mut train = Vec::new();
+    for path in &args.train {
+        train.extend(dossier_syntax::conllu::read(path)?);
+    }
     let dev = args
         .dev
         .as_deref()

@@ -8,11 +8,21 @@ fn main() -> anyhow::Result<()> {
             .position(|a| a == flag)
             .and_then(|i| args.get(i + 1).cloned())
     };
-    let train = get("--train").ok_or_else(|| anyhow::anyhow!("--train FILE required"))?;
+    // `--train` may be repeated: the files are read in the given order.
+    let trains: Vec<String> = args
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| *a == "--train")
+        .filter_map(|(i, _)| args.get(i + 1).cloned())
+        .collect();
+    anyhow::ensure!(!trains.is_empty(), "--train FILE required");
     let out = get("--out").ok_or_else(|| anyhow::anyhow!("--out PATH required"))?;
     let dev = get("--dev");
     let t0 = std::time::Instant::now();
-    let train = dossier_syntax::conllu::read(train.as_ref())?;
+    let mut train = Vec::new();
+    for t in &trains {
+        train.extend(dossier_syntax::conllu::read(t.as_ref())?);
+    }
     let dev = dev
         .map(|d| dossier_syntax::conllu::read(d.as_ref()))
         .transpose()?;

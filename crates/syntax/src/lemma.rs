@@ -24,7 +24,26 @@ pub struct Lemmatizer {
     /// single lemma under every tag: looked up before the tag for words that do not start their sentence,
     /// so a tagging error (NN for NNP, NNPS for NNS) cannot change their lemma.
     forms: KeyMap<Box<str>>,
+    /// (lower-case lemma hash, tag group) → the capitalised lemma, for lemmas that the treebank writes only
+    /// capitalised under proper-noun tags (group `P`) or adjective tags (group `J`): "asia" tagged NNP →
+    /// "Asia", "german" tagged JJ → "German" (format version 3).
+    capital: KeyMap<Box<str>>,
+    /// Lower-case lemmas seen in training (hashes), preferred among the suffix rules' outputs.
+    known: KeyMap<()>,
 }
+
+/// Tag group for [`Lemmatizer::capital`]: proper nouns `P`, adjectives `J`.
+fn capital_group(xpos: &str) -> Option<&'static str> {
+    match xpos {
+        "NNP" | "NNPS" => Some("P"),
+        "JJ" => Some("J"),
+        _ => None,
+    }
+}
+
+/// Minimum length of an all-capitals proper noun whose lemma is title-cased ("TEHRAN" → "Tehran");
+/// shorter ones are mostly acronyms and keep their case.
+pub const TITLE_MIN: usize = 6;
 
 /// Minimum training count of a form for the tag-independent lookup.
 pub const FORM_MIN: usize = 2;
@@ -61,10 +80,24 @@ impl Lemmatizer {
         form_min: usize,
     ) -> Lemmatizer {
         let mut form_lemmas: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        // Capitalised lemmas per tag group, and every lemma seen.
+        let mut cap_lemmas: HashMap<(String, &'static str), HashMap<String, usize>> =
+            HashMap::new();
+        let mut all_lemmas: std::collections::HashSet<String> = Default::default();
         let mut counts: HashMap<(String, String, bool), HashMap<String, usize>> = HashMap::new();
         for (form, xpos, lemma, first) in words {
             if lemma == "_" {
                 continue;
+            }
+            all_lemmas.insert(lemma.to_string());
+            if let Some(g) = capital_group(xpos) {
+                if lemma.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    *cap_lemmas
+                        .entry((lemma.to_lowercase(), g))
+                        .or_default()
+                        .entry(lemma.to_string())
+                        .or_default() += 1;
+                }
             }
             if !first {
                 *form_lemmas
@@ -118,7 +151,7 @@ impl Lemmatizer {
                     .then(a.0.strip.cmp(&b.0.strip))
                     .then(a.0.append.cmp(&b.0.append))
             });
-            let (r, c) = v.swap_remove(0);
+            let (r, c) = v[0].clone();
             // Keep only rules with some support.
             if c >= 2 && c * 2 > total {
                 rules.insert(k, r);
@@ -151,11 +184,26 @@ impl Lemmatizer {
                 }
             }
         }
+        let mut capital = KeyMap::default();
+        for ((low, g), m) in &cap_lemmas {
+            if all_lemmas.contains(low) || !low.chars().any(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let mut v: Vec<(&String, &usize)> = m.iter().collect();
+            v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            capital.insert(key(hash_str(low), g), v[0].0.as_str().into());
+        }
+        let known = all_lemmas
+            .iter()
+            .map(|l| (crate::hash::hash_lower(l), ()))
+            .collect();
         let mut lem = Lemmatizer {
             table: KeyMap::default(),
             rules,
             keep_case,
             forms,
+            capital,
+            known,
         };
         for (f, x, first, l) in &best {
             if lem.by_rule(f, x, *first) != *l {
@@ -169,20 +217,43 @@ impl Lemmatizer {
 
     fn by_rule(&self, form: &str, xpos: &str, first: bool) -> String {
         let lower: Vec<char> = form.to_lowercase().chars().collect();
+        // The rule of the longest matching suffix, unless a shorter suffix's rule yields a lemma seen in
+        // training and the longest one's does not.
         let mut rule = None;
         for len in (0..=MAX_SUFFIX.min(lower.len())).rev() {
             if let Some(r) = self.rules.get(&suffix_key(xpos, &lower, len)) {
                 if (r.strip as usize) < lower.len() || (r.strip == 0 && lower.is_empty()) {
-                    rule = Some(r);
-                    break;
+                    if rule.is_none() {
+                        rule = Some(r);
+                    }
+                    if self.known.is_empty() {
+                        break;
+                    }
+                    let mut out: String = lower[..lower.len() - r.strip as usize].iter().collect();
+                    out.push_str(&r.append);
+                    if self.known.contains_key(&hash_str(&out)) {
+                        rule = Some(r);
+                        break;
+                    }
                 }
             }
         }
+        // Addresses (URLs, e-mail) keep their case, also at sentence start.
         let keep_case = is_proper(xpos)
+            || xpos == "ADD"
             || (!first
                 && form.chars().any(|c| c.is_uppercase())
                 && self.keep_case.iter().any(|k| k == xpos));
-        let chars: Vec<char> = if keep_case {
+        let chars: Vec<char> = if keep_case
+            && is_proper(xpos)
+            && lower.len() >= TITLE_MIN
+            && form.chars().all(|c| c.is_uppercase())
+        {
+            // "TEHRAN" → "Tehran".
+            let mut v = lower.clone();
+            v[0] = form.chars().next().unwrap_or(v[0]);
+            v
+        } else if keep_case {
             form.chars().collect()
         } else {
             lower
@@ -211,13 +282,23 @@ impl Lemmatizer {
         if let Some(l) = self.table.get(&key(hash_str(form), xpos)) {
             return l.to_string();
         }
-        if form.chars().any(|c| c.is_uppercase()) && !is_proper(xpos) {
+        let has_upper = form.chars().any(|c| c.is_uppercase());
+        if has_upper && !is_proper(xpos) {
             let lower = crate::hash::hash_lower(form);
             if let Some(l) = self.table.get(&key(lower, xpos)) {
                 return l.to_string();
             }
         }
-        self.by_rule(form, xpos, first)
+        let l = self.by_rule(form, xpos, first);
+        if !has_upper {
+            // A lower-case proper noun or adjective whose lemma the treebank only writes capitalised.
+            if let Some(g) = capital_group(xpos) {
+                if let Some(c) = self.capital.get(&key(hash_str(&l), g)) {
+                    return c.to_string();
+                }
+            }
+        }
+        l
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -247,9 +328,22 @@ impl Lemmatizer {
             w.bytes(&k.to_le_bytes());
             w.str(v);
         }
+        let mut c: Vec<(&u64, &Box<str>)> = self.capital.iter().collect();
+        c.sort();
+        w.u32(c.len() as u32);
+        for (k, v) in c {
+            w.bytes(&k.to_le_bytes());
+            w.str(v);
+        }
+        let mut k: Vec<u64> = self.known.keys().copied().collect();
+        k.sort_unstable();
+        w.u32(k.len() as u32);
+        for k in k {
+            w.bytes(&k.to_le_bytes());
+        }
     }
 
-    /// Reads a lemmatizer; format version 1 has no form lookup.
+    /// Reads a lemmatizer; format version 1 has no form lookup, versions 1 and 2 no capitalised and known lemmas.
     pub fn read(r: &mut Reader, version: u32) -> anyhow::Result<Lemmatizer> {
         let n = r.u32()? as usize;
         let mut table = KeyMap::default();
@@ -276,11 +370,26 @@ impl Lemmatizer {
             let k = u64::from_le_bytes(r.take(8)?.try_into()?);
             forms.insert(k, r.str()?.into_boxed_str());
         }
+        let n = if version >= 3 { r.u32()? as usize } else { 0 };
+        let mut capital = KeyMap::default();
+        capital.reserve(n);
+        for _ in 0..n {
+            let k = u64::from_le_bytes(r.take(8)?.try_into()?);
+            capital.insert(k, r.str()?.into_boxed_str());
+        }
+        let n = if version >= 3 { r.u32()? as usize } else { 0 };
+        let mut known = KeyMap::default();
+        known.reserve(n);
+        for _ in 0..n {
+            known.insert(u64::from_le_bytes(r.take(8)?.try_into()?), ());
+        }
         Ok(Lemmatizer {
             table,
             rules,
             keep_case,
             forms,
+            capital,
+            known,
         })
     }
 }
@@ -331,5 +440,52 @@ mod tests {
         assert_eq!(l.lemma("Servers", "NNPS", true), "Servers");
         let without = Lemmatizer::train_with(data.iter().copied(), 0);
         assert_eq!(without.lemma("Servers", "NNPS", false), "Servers");
+    }
+
+    #[test]
+    fn case_conventions_of_the_treebank() {
+        let data = [
+            ("Asia", "NNP", "Asia", false),
+            ("German", "JJ", "German", false),
+            ("Library", "NNP", "Library", false),
+            ("library", "NN", "library", false),
+            ("Chernobyl", "NNP", "Chernobyl", false),
+            ("FBI", "NNP", "FBI", false),
+            ("http://a.org/X", "ADD", "http://a.org/X", false),
+            ("walked", "VBD", "walk", false),
+            ("talked", "VBD", "talk", false),
+            ("used", "VBD", "use", false),
+            ("timed", "VBD", "time", false),
+        ];
+        let l = Lemmatizer::train(data.iter().copied());
+        // Lower-case proper nouns and adjectives take the capitalised lemma the treebank uses...
+        assert_eq!(l.lemma("asia", "NNP", false), "Asia");
+        assert_eq!(l.lemma("german", "JJ", false), "German");
+        // ...unless the lower-case word is itself a lemma, or the tag is not in the group.
+        assert_eq!(l.lemma("library", "NNP", false), "library");
+        assert_eq!(l.lemma("asia", "NN", false), "asia");
+        // Long all-capitals proper nouns are title-cased, short ones (acronyms) kept.
+        assert_eq!(l.lemma("CHERNOBYL", "NNP", false), "Chernobyl");
+        assert_eq!(l.lemma("NASA", "NNP", false), "NASA");
+        // Addresses keep their case even at sentence start.
+        assert_eq!(l.lemma("HTTP://B.ORG/Y", "ADD", true), "HTTP://B.ORG/Y");
+    }
+
+    #[test]
+    fn suffix_rules_prefer_known_lemmas() {
+        // The longest suffix ("-imed") strips "ed"; the shorter "-ed" strips "d" and yields a known lemma.
+        let mut data = vec![
+            ("used", "VBD", "use", false),
+            ("fused", "VBD", "fuse", false),
+            ("caused", "VBD", "cause", false),
+            ("aimed", "VBD", "aim", false),
+            ("claimed", "VBD", "claim", false),
+        ];
+        let l = Lemmatizer::train(data.iter().copied());
+        assert_eq!(l.lemma("primed", "VBD", false), "prim");
+        data.push(("prime", "VB", "prime", false));
+        let l = Lemmatizer::train(data.iter().copied());
+        assert_eq!(l.lemma("primed", "VBD", false), "prime");
+        assert_eq!(l.lemma("reclaimed", "VBD", false), "reclaim");
     }
 }

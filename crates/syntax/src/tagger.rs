@@ -8,8 +8,10 @@ use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
 use crate::perceptron::{KeyMap, Model, Trainer};
 
-/// Version 2 adds the lemmatizer's tag-independent form lookup; version 1 files still load.
-const MAGIC: &[u8] = b"DOSSIER-TAGGER-2";
+/// Version 2 adds the lemmatizer's tag-independent form lookup, version 3 its capitalised and known lemmas;
+/// version 1 and 2 files still load.
+const MAGIC: &[u8] = b"DOSSIER-TAGGER-3";
+const MAGIC_V2: &[u8] = b"DOSSIER-TAGGER-2";
 const MAGIC_V1: &[u8] = b"DOSSIER-TAGGER-1";
 
 /// Per-token features computed once per sentence.
@@ -79,7 +81,9 @@ pub fn is_headline<S: AsRef<str>>(words: &[S]) -> bool {
 }
 
 /// Feature extraction for position `i`; `p1`, `p2` are the two previous tags (or start symbols); `first`
-/// holds the first pass's tags of the whole sentence when this is the second pass.
+/// holds the first pass's tags of the whole sentence when this is the second pass. With `ctx_only`, the
+/// features of the word alone ([`word_features`]) are left out (the tagger caches their scores per word).
+#[allow(clippy::too_many_arguments)]
 fn features(
     toks: &[Tok],
     i: usize,
@@ -87,6 +91,7 @@ fn features(
     p2: u64,
     headline: bool,
     first: Option<&[u16]>,
+    ctx_only: bool,
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -111,16 +116,10 @@ fn features(
     let (w0, wm1, wm2, wp1, wp2) = (at(0), at(-1), at(-2), at(1), at(2));
     // Case-bearing templates are split by the headline flag.
     let h = if headline { 100 } else { 0 };
-    out.push(f1(0, 0));
-    out.push(f1(1, w0.low));
-    out.push(f1(2 + h, w0.raw));
-    for k in 0..4 {
-        out.push(f1(3 + k, w0.suf[k as usize]));
+    if !ctx_only {
+        // (Training sums weights as f32 in this order, so the order stays as it was.)
+        word_features_head(w0, headline, out);
     }
-    for k in 0..3 {
-        out.push(f1(7 + k, w0.pre[k as usize]));
-    }
-    out.push(f1(10 + h, w0.shape));
     out.push(f1(11, wm1.low));
     out.push(f1(12, wm2.low));
     out.push(f1(13, wp1.low));
@@ -135,12 +134,16 @@ fn features(
     out.push(f1(22 + h, wp1.shape));
     out.push(f2(23, wm1.low, w0.low));
     out.push(f2(24, w0.low, wp1.low));
-    out.push(f2(25 + h, w0.shape, (i == 0) as u64));
+    if !ctx_only {
+        out.push(f2(25 + h, w0.shape, (i == 0) as u64));
+    }
     out.push(f2(26, p1, w0.suf[2]));
     out.push(f2(27, w0.suf[1], wp1.low));
     out.push(f3(28 + h, wm1.shape, w0.shape, wp1.shape));
     out.push(f2(29, p1, wp1.low));
-    out.push(f1(30, w0.amb));
+    if !ctx_only {
+        out.push(f1(30, w0.amb));
+    }
     out.push(f1(31, wp1.amb));
     out.push(f1(32, wm1.amb));
     out.push(f2(33, w0.amb, wp1.amb));
@@ -170,8 +173,73 @@ fn features(
     }
 }
 
+/// The features of [`features`] that depend on the word alone (and the headline and sentence-start flags).
+fn word_features(w0: &Tok, headline: bool, start: bool, out: &mut Vec<u64>) {
+    word_features_head(w0, headline, out);
+    let h = if headline { 100 } else { 0 };
+    out.push(f2(25 + h, w0.shape, start as u64));
+    out.push(f1(30, w0.amb));
+}
+
+/// The first eleven features of [`features`], all of the word alone.
+fn word_features_head(w0: &Tok, headline: bool, out: &mut Vec<u64>) {
+    let h = if headline { 100 } else { 0 };
+    out.push(f1(0, 0));
+    out.push(f1(1, w0.low));
+    out.push(f1(2 + h, w0.raw));
+    for k in 0..4 {
+        out.push(f1(3 + k, w0.suf[k as usize]));
+    }
+    for k in 0..3 {
+        out.push(f1(7 + k, w0.pre[k as usize]));
+    }
+    out.push(f1(10 + h, w0.shape));
+}
+
+/// Per-thread cache of the summed weights of [`word_features`] per (word, headline, sentence start): the
+/// scores are exact integer sums, so adding the cached part to the context part ranks exactly as scoring
+/// all features at once.
+#[derive(Default)]
+struct WordCache {
+    index: KeyMap<u32>,
+    scores: Vec<i32>,
+    feats: Vec<u64>,
+}
+
+/// Words kept per cache (and pass) before it starts over: about 2 MB for 50 classes.
+const WORD_CACHE_MAX: usize = 10_000;
+
+impl WordCache {
+    /// Adds the cached word-feature scores of `tok` to `scores`, computing them with `model` if needed.
+    fn add(&mut self, model: &Model, tok: &Tok, headline: bool, start: bool, scores: &mut [i32]) {
+        let n = scores.len();
+        let key = crate::hash::mix(tok.raw, 2 * headline as u64 + start as u64);
+        let at = match self.index.get(&key) {
+            Some(&at) => at as usize,
+            None => {
+                if self.index.len() >= WORD_CACHE_MAX {
+                    self.index.clear();
+                    self.scores.clear();
+                }
+                let at = self.scores.len();
+                self.feats.clear();
+                word_features(tok, headline, start, &mut self.feats);
+                self.scores.resize(at + n, 0);
+                model.score(&self.feats, &mut self.scores[at..at + n]);
+                self.index.insert(key, at as u32);
+                at
+            }
+        };
+        for (s, c) in scores.iter_mut().zip(&self.scores[at..at + n]) {
+            *s += c;
+        }
+    }
+}
+
 /// The part-of-speech tagger plus the lemmatizer.
 pub struct Tagger {
+    /// Identity of this tagger's current models (renewed whenever they change), for [`TagScratch`] caches.
+    id: u64,
     model: Model,
     /// Second pass (format version 2), which also sees the first pass's tags to the right.
     model2: Option<Model>,
@@ -201,6 +269,17 @@ pub struct TagScratch {
     rtoks: Vec<Tok>,
     /// First-pass decisions sure enough to skip the second pass.
     sure: Vec<bool>,
+    /// Word-feature scores per pass.
+    cache1: WordCache,
+    cache2: WordCache,
+    /// [`Tagger::id`] of the tagger whose scores the caches hold (0: none).
+    owner: u64,
+}
+
+/// A fresh [`Tagger::id`].
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Clone, Debug)]
@@ -281,6 +360,7 @@ fn greedy(
     scores: &mut Vec<i32>,
     sure: Option<(i32, &mut Vec<bool>)>,
     keep: Option<&[bool]>,
+    mut cache: Option<&mut WordCache>,
 ) {
     out.clear();
     scores.resize(model.nclasses, 0);
@@ -303,8 +383,11 @@ fn greedy(
             None => match (keep, first) {
                 (Some(k), Some(f)) if k[i] => f[i],
                 _ => {
-                    features(toks, i, p1, p2, headline, first, feats);
+                    features(toks, i, p1, p2, headline, first, cache.is_some(), feats);
                     model.score(feats, scores);
+                    if let Some(c) = cache.as_deref_mut() {
+                        c.add(model, &toks[i], headline, i == 0, scores);
+                    }
                     let b = argmax(scores);
                     if let Some(v) = sure.as_deref_mut() {
                         let second = scores
@@ -340,6 +423,12 @@ impl Tagger {
         let headline = is_headline(words);
         let dict = (!headline).then_some(&self.dict);
         let s = &mut *scratch;
+        if s.owner != self.id {
+            // Cached word scores belong to one tagger's models.
+            s.cache1 = WordCache::default();
+            s.cache2 = WordCache::default();
+            s.owner = self.id;
+        }
         match &self.model2 {
             None => greedy(
                 &self.model,
@@ -352,6 +441,7 @@ impl Tagger {
                 &mut s.scores,
                 None,
                 None,
+                Some(&mut s.cache1),
             ),
             Some(m2) => {
                 let toks1 = if self.first_reversed {
@@ -372,6 +462,7 @@ impl Tagger {
                     &mut s.scores,
                     Some((self.pass2_margin, &mut s.sure)),
                     None,
+                    Some(&mut s.cache1),
                 );
                 if self.first_reversed {
                     s.first.reverse();
@@ -388,6 +479,7 @@ impl Tagger {
                     &mut s.scores,
                     None,
                     Some(&s.sure),
+                    Some(&mut s.cache2),
                 );
             }
         }
@@ -430,9 +522,19 @@ impl Tagger {
     }
 
     pub fn from_bytes(b: &[u8]) -> anyhow::Result<Tagger> {
-        let version = if b.starts_with(MAGIC_V1) { 1 } else { 2 };
+        let version = if b.starts_with(MAGIC_V1) {
+            1
+        } else if b.starts_with(MAGIC_V2) {
+            2
+        } else {
+            3
+        };
         let mut r = Reader::new(b);
-        r.magic(if version == 1 { MAGIC_V1 } else { MAGIC })?;
+        r.magic(match version {
+            1 => MAGIC_V1,
+            2 => MAGIC_V2,
+            _ => MAGIC,
+        })?;
         let n = r.u32()? as usize;
         let mut upos = Vec::with_capacity(n);
         let mut xpos = Vec::with_capacity(n);
@@ -470,6 +572,7 @@ impl Tagger {
         };
         let lemmatizer = Lemmatizer::read(&mut r, version)?;
         Ok(Tagger {
+            id: next_id(),
             model,
             model2,
             first_reversed: passes == 2,
@@ -484,6 +587,7 @@ impl Tagger {
 
     /// Drops weights below `min` quantisation steps (smaller, faster model).
     pub fn prune(&mut self, min: i16) {
+        self.id = next_id();
         self.model = self.model.pruned(min);
         self.model2 = self.model2.as_ref().map(|m| m.pruned(min));
     }
@@ -583,6 +687,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
             .map(|(i, w)| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str(), i == 0))
     }));
     let mut tagger = Tagger {
+        id: next_id(),
         model: Trainer::new(classes.len()).freeze(f32::INFINITY),
         model2: None,
         first_reversed: opts.second_pass && opts.reverse_first,
@@ -608,6 +713,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
         data.clone()
     };
     tagger.model = train_pass(&mut tagger, &data1, None, dev1, opts, "tagger").pruned(opts.prune);
+    tagger.id = next_id();
     if opts.second_pass {
         // Jackknifed first-pass tags, so the second pass learns how far to trust them.
         let k = 4;
@@ -622,6 +728,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
                 .map(|fold| {
                     sc.spawn(move || {
                         let mut ft = Tagger {
+                            id: next_id(),
                             model: Trainer::new(nclasses).freeze(f32::INFINITY),
                             model2: None,
                             first_reversed: false,
@@ -641,6 +748,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
                         let name = format!("tagger fold {}/{}", fold + 1, k);
                         ft.model =
                             train_pass(&mut ft, &rest, None, None, opts, &name).pruned(opts.prune);
+                        ft.id = next_id();
                         let mut scratch = TagScratch::default();
                         let mut out = Vec::new();
                         for (i, (words, _)) in data1.iter().enumerate() {
@@ -667,6 +775,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
         }
         let m2 = train_pass(&mut tagger, &data, Some(&first), dev, opts, "tagger pass 2");
         tagger.model2 = Some(m2.pruned(opts.prune));
+        tagger.id = next_id();
     }
     tagger
 }
@@ -706,7 +815,7 @@ fn train_pass(
             let f = first.map(|f| f[si].as_slice());
             let (mut p1, mut p2) = (START1, START2);
             for i in 0..words.len() {
-                features(&toks, i, p1, p2, headline, f, &mut feats);
+                features(&toks, i, p1, p2, headline, f, false, &mut feats);
                 t.tick();
                 t.score(&feats, &mut scores);
                 let g = argmax(&scores);
@@ -725,6 +834,7 @@ fn train_pass(
                 } else {
                     tagger.model = m;
                 }
+                tagger.id = next_id();
                 let acc = dev_accuracy(tagger, dev);
                 eprintln!(
                     "{name} epoch {}: train {:.2}% dev UPOS {:.2}% XPOS {:.2}% ({} features)",

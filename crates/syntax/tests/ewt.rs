@@ -11,20 +11,20 @@ fn ewt_test_scores_stay_above_floors() {
     println!("{r}");
     let g = &r.gold_tokenization;
     assert_eq!(g.gold_words, 25094);
-    // Measured 2026-11-26 (session 3): UPOS 95.34, XPOS 94.80, lemma 96.90, UAS 85.37, LAS 82.52;
-    // own segmentation: words 97.60, UPOS 93.16, UAS 80.26.
-    assert!(g.upos_f1() > 95.2, "UPOS {}", g.upos_f1());
-    assert!(g.xpos_f1() > 94.6, "XPOS {}", g.xpos_f1());
-    assert!(g.lemma_f1() > 96.7, "lemma {}", g.lemma_f1());
-    assert!(g.uas_f1() > 85.1, "UAS {}", g.uas_f1());
-    assert!(g.las_universal_f1() > 82.3, "LAS {}", g.las_universal_f1());
+    // Measured 2026-11-27 (session 4, tagger trained on train + dev): UPOS 95.68, XPOS 95.18, lemma 97.23,
+    // UAS 85.38, LAS 82.65; own segmentation: words 97.60, UPOS 93.34, UAS 80.20.
+    assert!(g.upos_f1() > 95.5, "UPOS {}", g.upos_f1());
+    assert!(g.xpos_f1() > 95.0, "XPOS {}", g.xpos_f1());
+    assert!(g.lemma_f1() > 97.0, "lemma {}", g.lemma_f1());
+    assert!(g.uas_f1() > 85.2, "UAS {}", g.uas_f1());
+    assert!(g.las_universal_f1() > 82.4, "LAS {}", g.las_universal_f1());
     let o = &r.own_segmentation;
     assert!(
         o.f1(o.aligned_words) > 97.4,
         "words {}",
         o.f1(o.aligned_words)
     );
-    assert!(o.upos_f1() > 92.9, "UPOS own {}", o.upos_f1());
+    assert!(o.upos_f1() > 93.1, "UPOS own {}", o.upos_f1());
     assert!(o.uas_f1() > 79.9, "UAS own {}", o.uas_f1());
 }
 
@@ -34,7 +34,7 @@ fn models_load_quickly_and_are_versioned() {
     let s = dossier_syntax::Syntax::embedded().expect("models load");
     let ms = t.elapsed().as_millis();
     println!("load {ms} ms");
-    assert!(dossier_syntax::TAGGER_MODEL.starts_with(b"DOSSIER-TAGGER-2"));
+    assert!(dossier_syntax::TAGGER_MODEL.starts_with(b"DOSSIER-TAGGER-3"));
     assert!(dossier_syntax::PARSER_MODEL.starts_with(b"DOSSIER-PARSER-2"));
     assert!(dossier_syntax::TAGGER_MODEL.len() + dossier_syntax::PARSER_MODEL.len() < 25 << 20);
     assert!(s.parser.labels.iter().any(|l| l == "nsubj"));
@@ -76,4 +76,39 @@ fn no_head_takes_two_subjects() {
     }
     assert!(subjects > 500, "{subjects} subjects");
     assert_eq!(doubled, 0);
+}
+
+#[test]
+fn cached_word_scores_change_no_tag() {
+    // A reused scratch caches per-word scores; tags must equal those from a fresh scratch, also when one
+    // scratch serves two taggers in turn.
+    let t1 =
+        dossier_syntax::Tagger::from_bytes(dossier_syntax::TAGGER_MODEL).expect("tagger loads");
+    let mut t2 =
+        dossier_syntax::Tagger::from_bytes(dossier_syntax::TAGGER_MODEL).expect("tagger loads");
+    t2.prune(8000);
+    let sentences = [
+        "Belarus and Russia signed a protocol amending the 1997 agreement .",
+        "The ministers said that the talks would resume in Minsk next week .",
+        "BELARUS AND RUSSIA MOVE TO THE NEXT STAGE OF INTEGRATION",
+        "Russia said the agreement was signed .",
+        "Prices rose 3 % in Moscow , the ministry said .",
+    ];
+    let mut shared = dossier_syntax::TagScratch::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut differ = 0;
+    for _ in 0..2 {
+        for s in sentences {
+            let words: Vec<&str> = s.split(' ').collect();
+            for t in [&t1, &t2] {
+                t.tag(&words, &mut a, &mut shared);
+                t.tag(&words, &mut b, &mut dossier_syntax::TagScratch::default());
+                assert_eq!(a, b, "{s}");
+            }
+            t1.tag(&words, &mut a, &mut shared);
+            differ += (a != b) as usize;
+        }
+    }
+    // The pruned tagger really tags differently somewhere, so a stale cache would have shown.
+    assert!(differ > 0);
 }
