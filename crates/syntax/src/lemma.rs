@@ -220,6 +220,7 @@ impl Lemmatizer {
         // The rule of the longest matching suffix, unless a shorter suffix's rule yields a lemma seen in
         // training and the longest one's does not.
         let mut rule = None;
+        let mut candidate = String::new();
         for len in (0..=MAX_SUFFIX.min(lower.len())).rev() {
             if let Some(r) = self.rules.get(&suffix_key(xpos, &lower, len)) {
                 if (r.strip as usize) < lower.len() || (r.strip == 0 && lower.is_empty()) {
@@ -229,9 +230,10 @@ impl Lemmatizer {
                     if self.known.is_empty() {
                         break;
                     }
-                    let mut out: String = lower[..lower.len() - r.strip as usize].iter().collect();
-                    out.push_str(&r.append);
-                    if self.known.contains_key(&hash_str(&out)) {
+                    candidate.clear();
+                    candidate.extend(&lower[..lower.len() - r.strip as usize]);
+                    candidate.push_str(&r.append);
+                    if self.known.contains_key(&hash_str(&candidate)) {
                         rule = Some(r);
                         break;
                     }
