@@ -1315,8 +1315,8 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // subject stands for the nearest person named before it in the sentence ("it" for a state or
     // organization).
     let antecedent = |c: usize| -> Vec<usize> {
-        let person = matches!(v.lower[c].as_str(), "he" | "she");
-        let thing = v.lower[c] == "it";
+        let person = lex.person_pronouns.contains(v.lower[c].as_str());
+        let thing = lex.thing_pronouns.contains(v.lower[c].as_str());
         if !(person || thing) {
             return Vec::new();
         }

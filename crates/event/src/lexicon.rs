@@ -123,6 +123,12 @@ pub struct Lexicon {
     pub third_party: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
+    /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
+    pub purpose_marks: WordSet,
+    pub condition_marks: WordSet,
+    /// Subject pronouns for a person and for a state or organization (`person_pronoun`, `thing_pronoun`).
+    pub person_pronouns: WordSet,
+    pub thing_pronouns: WordSet,
     /// (modifier, trigger lemma) → the PLOVER type the pair means (`retype`).
     pub retype: HashMap<(String, String), String>,
     /// category → list of phrases (token lists).
@@ -568,6 +574,8 @@ impl Lexicon {
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
         let igo_parents = set("igo_parent");
+        let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
+        let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
             if let Some((modifier, lemma)) = pair.split_once(' ') {
@@ -627,6 +635,10 @@ impl Lexicon {
             artifacts,
             third_party,
             igo_parents,
+            purpose_marks,
+            condition_marks,
+            person_pronouns,
+            thing_pronouns,
             retype,
             cues,
             context_cues,
@@ -743,6 +755,10 @@ mod tests {
                 "artifact",
                 "third_party",
                 "igo_parent",
+                "purpose_mark",
+                "condition_mark",
+                "person_pronoun",
+                "thing_pronoun",
                 "retype"
             ]
         );

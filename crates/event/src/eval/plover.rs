@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use dossier_model::{Document, Event};
 
+use crate::lexicon::{Lexicon, WordSet};
 use crate::EventComponent;
 
 /// Results of a PLOVER GSR run.
@@ -200,6 +201,7 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
     // participle with no subject of its own, after a determiner or modifier ("an occupying army"; a
     // finite verb misparsed as a modifier, "Serbia eased emergency measures", stays) serves the main
     // clause's event.
+    let lex = Lexicon::get();
     let purpose = |k: usize| -> bool {
         parsed
             && tok(&doc.events[k]).is_some_and(|i| {
@@ -212,13 +214,11 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                     }
                 }
                 let rel = doc.syntax[i].deprel.as_str();
-                let marked = |words: &[&str]| {
+                let marked = |words: &WordSet| {
                     doc.syntax.iter().enumerate().any(|(c, x)| {
                         x.head == Some(i)
                             && x.deprel == "mark"
-                            && words
-                                .iter()
-                                .any(|w| doc.slice(doc.tokens[c].span).eq_ignore_ascii_case(w))
+                            && words.contains(doc.slice(doc.tokens[c].span).to_lowercase().as_str())
                     })
                 };
                 let has_subject = || {
@@ -246,10 +246,10 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                         && doc.slice(doc.tokens[i].span).ends_with("ing")
                         && !has_subject()
                 };
-                ((rel.starts_with("advcl") || rel == "acl") && marked(&["to", "so"]))
+                ((rel.starts_with("advcl") || rel == "acl") && marked(&lex.purpose_marks))
                     || (rel.starts_with("advcl") && participial())
                     || (rel.starts_with("advcl") && !has_subject() && before_subject())
-                    || (rel.starts_with("advcl") && marked(&["if", "unless"]))
+                    || (rel.starts_with("advcl") && marked(&lex.condition_marks))
                     || (rel == "amod"
                         && !has_subject()
                         && (i == 0
