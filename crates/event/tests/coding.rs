@@ -306,3 +306,22 @@ fn a_country_led_force_is_of_the_leading_country() {
         .expect("attacked");
     assert_eq!(countries(&e.actors), ["SAU"]);
 }
+
+#[test]
+fn lifting_sanctions_is_retreat_and_lifting_a_curfew_is_concede() {
+    // CAMEO 085 (ease economic sanctions) is RETREAT in PLOVER; 081 (ease administrative sanctions) CONCEDE.
+    let types = |text: &str| -> Vec<String> {
+        events(text)
+            .events
+            .iter()
+            .map(|e| e.event_type.clone())
+            .collect()
+    };
+    assert!(
+        types("The European Union lifted sanctions on Belarus.").contains(&"RETREAT".to_string())
+    );
+    assert!(types("Russia eased the embargo on Polish apples.").contains(&"RETREAT".to_string()));
+    let curfew = types("Serbia lifted the night curfew in Montenegro.");
+    assert!(curfew.contains(&"CONCEDE".to_string()), "{curfew:?}");
+    assert!(!curfew.contains(&"RETREAT".to_string()), "{curfew:?}");
+}

@@ -78,7 +78,8 @@ pub fn cameo_table(text: &str) -> HashMap<String, String> {
     m
 }
 
-fn map_cameo<'a>(table: &'a HashMap<String, String>, code: &str) -> Option<&'a str> {
+/// The PLOVER type of a CAMEO code: the table's entry for its longest listed prefix.
+pub fn map_cameo<'a>(table: &'a HashMap<String, String>, code: &str) -> Option<&'a str> {
     (2..=code.len())
         .rev()
         .find_map(|n| table.get(&code[..n]).map(|s| s.as_str()))
