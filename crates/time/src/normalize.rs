@@ -544,7 +544,9 @@ impl Pt {
             g: Gran::Day,
         }
     }
-    /// Parses `2013`, `2013-03`, `2013-03-22` (and ignores a time part); seasons/quarters give the year.
+    /// Parses `2013`, `2013-03`, `2013-03-22` (and ignores a time part); seasons/quarters give the year;
+    /// an ISO week (`2007-W19`) gives its Monday, so that "two days later" after "a week later" stays in
+    /// the narrative's week.
     pub fn parse(v: &str) -> Option<Pt> {
         let v = v.trim();
         let (v, bc) = match v.strip_prefix("BC") {
@@ -560,6 +562,18 @@ impl Pt {
         }
         let y: i32 = v[..4].parse().ok()?;
         let y = if bc { -y } else { y };
+        if let Some(w) = v
+            .get(5..)
+            .and_then(|r| r.strip_prefix('W'))
+            .and_then(|r| r.get(..2))
+            .and_then(|r| r.parse::<i64>().ok())
+            .filter(|w| (1..=53).contains(w) && !bc)
+        {
+            let jan4 = days_from_civil(y, 1, 4);
+            let monday = jan4 - (weekday(y, 1, 4) as i64 - 1) + 7 * (w - 1);
+            let (y, m, d) = civil_from_days(monday);
+            return Some(Pt::day(y, m, d));
+        }
         let m: Option<u32> = v
             .get(5..7)
             .and_then(|s| s.parse().ok())

@@ -59,6 +59,8 @@ fn group_absolute() {
     expect!(f, "the summer of 2020", Date, "2020-SU");
     let f = news("Growth slowed in the first quarter of 2023.", "2023-05-01");
     expect!(f, "the first quarter of 2023", Date, "2023-Q1");
+    let f = news("Portal:Current events/2023 May 25", "2023-05-26");
+    expect!(f, "2023 May 25", Date, "2023-05-25");
 }
 
 #[test]
@@ -249,6 +251,13 @@ fn narrative_anchoring() {
     // In news mode the anaphoric "that same day" still resolves on the last mentioned date.
     let f = news(text, "2023-06-01");
     expect!(f, "that same day", Date, "2022-12-19");
+    // A day shift after a week shift starts from that week's Monday, not from the DCT.
+    let f = news(
+        "On 3 May 2007 he spoke. He resigned a week later. Two days later, parliament met.",
+        "2024-06-11",
+    );
+    expect!(f, "a week later", Date, "2007-W19");
+    expect!(f, "Two days later", Date, "2007-05-09");
 }
 
 #[test]
