@@ -41,6 +41,9 @@ pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
 /// Triggers typed with the PLOVER project's CAMEO mapping (CC BY-SA 4.0, hence a file of their own).
 const TRIGGERS_CAMEO: &str = include_str!("../../../resources/events/triggers_cameo.tsv");
+/// Verb–object triggers generated from the CAMEO verb dictionary's patterns (`tools/cameo_patterns.py`).
+const TRIGGERS_CAMEO_PATTERNS: &str =
+    include_str!("../../../resources/events/triggers_cameo_patterns.tsv");
 const CUES: &str = include_str!("../../../resources/events/cues.tsv");
 const COUNTRIES: &str = include_str!("../../../resources/events/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../resources/events/countries_extra.tsv");
@@ -125,6 +128,8 @@ pub struct Lexicon {
     pub igo_parents: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
+    /// Words that start a prepositional phrase (`preposition`).
+    pub prepositions: WordSet,
     pub condition_marks: WordSet,
     /// Subject pronouns for a person and for a state or organization (`person_pronoun`, `thing_pronoun`).
     pub person_pronouns: WordSet,
@@ -358,7 +363,11 @@ impl Lexicon {
                 e.push(l.to_string());
             }
         };
-        for line in TRIGGERS.lines().chain(TRIGGERS_CAMEO.lines()) {
+        for line in TRIGGERS
+            .lines()
+            .chain(TRIGGERS_CAMEO.lines())
+            .chain(TRIGGERS_CAMEO_PATTERNS.lines())
+        {
             let line = line.trim_end();
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -575,6 +584,7 @@ impl Lexicon {
         let third_party = set("third_party");
         let igo_parents = set("igo_parent");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
+        let prepositions = set("preposition");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
@@ -636,6 +646,7 @@ impl Lexicon {
             third_party,
             igo_parents,
             purpose_marks,
+            prepositions,
             condition_marks,
             person_pronouns,
             thing_pronouns,
@@ -757,6 +768,7 @@ mod tests {
                 "igo_parent",
                 "purpose_mark",
                 "condition_mark",
+                "preposition",
                 "person_pronoun",
                 "thing_pronoun",
                 "retype"

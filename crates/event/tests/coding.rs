@@ -325,3 +325,31 @@ fn lifting_sanctions_is_retreat_and_lifting_a_curfew_is_concede() {
     assert!(curfew.contains(&"CONCEDE".to_string()), "{curfew:?}");
     assert!(!curfew.contains(&"RETREAT".to_string()), "{curfew:?}");
 }
+
+#[test]
+fn verb_object_patterns_from_the_cameo_dictionary() {
+    // "send" is no trigger alone; with troops as its object it is military cooperation (CAMEO 062).
+    let d = events("Germany will send troops to Lithuania.");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "send troops")
+        .expect("send troops");
+    assert_eq!(e.event_type, "COOPERATE");
+    // The object must not sit in a prepositional phrase: "take place on … territory" is no seizure.
+    let d = events("The drills will take place on Belarusian territory.");
+    assert!(
+        !d.events.iter().any(|e| d.slice(e.span) == "take"),
+        "{:?}",
+        d.events
+    );
+    // A pattern whose object is a trigger noun of its own leaves the event to the noun ("paid a visit").
+    let d = events("Vladimir Putin paid his first visit to Minsk.");
+    let consult: Vec<&str> = d
+        .events
+        .iter()
+        .filter(|e| e.event_type == "CONSULT")
+        .map(|e| d.slice(e.span))
+        .collect();
+    assert_eq!(consult, ["visit"]);
+}

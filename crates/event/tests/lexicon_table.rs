@@ -1,38 +1,28 @@
 //! The trigger lexicon agrees with PLOVER's own CAMEO→PLOVER table: every trigger's `cameo` code maps, in
 //! `CAMEO2PLOVER-2021.txt`, to the PLOVER type the trigger codes, except for the few codes where the PLOVER
-//! gold records (PLOVER 0.5, which the issue follows) and the 2021 table disagree; those are listed below with
-//! the reason. Needs `../shared/eval` (skipped with a note without it).
+//! gold records (PLOVER 0.5, which the issue follows) and the 2021 table disagree; those are listed with the
+//! reason in `resources/events/plover_conventions.tsv`. Needs `../shared/eval` (skipped with a note without it).
 use dossier_event::eval::{self, petrarch};
 use dossier_event::lexicon::Lexicon;
 
-/// (CAMEO code, type the lexicon codes it as, why it differs from the 2021 table).
-const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
-    (
-        "02",
-        "REQUEST",
-        "the table omits CAMEO 02 (appeal); PLOVER folds appeals and demands into REQUEST",
-    ),
-    (
-        "057",
-        "AGREE",
-        "the gold records and the issue code signed agreements as AGREE; the table has SUPPORT",
-    ),
-    (
-        "163",
-        "SANCTION",
-        "embargoes and sanctions are SANCTION records in the gold; the table has COERCE",
-    ),
-    (
-        "175",
-        "COERCE",
-        "the gold codes crackdowns and dispersals as COERCE; the table has ASSAULT",
-    ),
-    (
-        "192",
-        "ASSAULT",
-        "the gold's FIGHT (now ASSAULT) covers invasion and capture; the table has COERCE",
-    ),
-];
+/// (CAMEO code, type the lexicon codes it as) where the project departs from the 2021 table, with the reason
+/// in the file.
+fn conventions() -> Vec<(String, String)> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../resources/events/plover_conventions.tsv"
+    );
+    std::fs::read_to_string(path)
+        .expect("plover_conventions.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{l}");
+            (f[0].to_string(), f[1].to_string())
+        })
+        .collect()
+}
 
 #[test]
 fn trigger_types_follow_the_cameo_table() {
@@ -51,14 +41,19 @@ fn trigger_types_follow_the_cameo_table() {
             .map(|(_, rest)| rest.split(',').next().unwrap_or("").trim())
             .collect()
     };
+    let conventions = conventions();
+    assert!(conventions.len() >= 5);
     let lex = Lexicon::get();
     let mut wrong = Vec::new();
     let mut checked = 0;
     for t in &lex.triggers {
         checked += 1;
-        let excused = KNOWN_DIFFERENCES
+        // The longest convention code that prefixes the trigger's code decides, as in the table.
+        let excused = conventions
             .iter()
-            .any(|(code, as_type, _)| t.cameo == *code && t.event_type == *as_type);
+            .filter(|(code, _)| t.cameo.starts_with(code.as_str()))
+            .max_by_key(|(code, _)| code.len())
+            .is_some_and(|(_, as_type)| t.event_type == *as_type);
         if excused {
             continue;
         }

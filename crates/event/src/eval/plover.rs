@@ -250,6 +250,14 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                     || (rel.starts_with("advcl") && participial())
                     || (rel.starts_with("advcl") && !has_subject() && before_subject())
                     || (rel.starts_with("advcl") && marked(&lex.condition_marks))
+                    // "British aircraft using missiles killed …": a reduced relative clause describes
+                    // a participant of the main event.
+                    || (rel == "acl"
+                        && !has_subject()
+                        && doc.slice(doc.tokens[i].span).ends_with("ing")
+                        && doc.syntax[i].head.is_some_and(|h| {
+                            h + 1 == i && matches!(doc.syntax[h].upos.as_str(), "NOUN" | "PROPN")
+                        }))
                     || (rel == "amod"
                         && !has_subject()
                         && (i == 0
