@@ -79,6 +79,9 @@ fn group_relative() {
     expect!(f, "Three days ago", Date, "2013-03-19");
     expect!(f, "this week", Date, "2013-W12");
     expect!(f, "now", Date, "PRESENT_REF");
+    let f = news("These days markets are calm, but right now nobody trades.", "2013-03-22");
+    expect!(f, "These days", Date, "PRESENT_REF");
+    expect!(f, "right now", Date, "PRESENT_REF");
 }
 
 #[test]
