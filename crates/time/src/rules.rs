@@ -483,6 +483,10 @@ impl Rules {
             // "Sun Yat-sen", "Wed Smith": an abbreviated weekday before a name.
             return false;
         }
+        if (m.start..m.end).any(|k| capitalized_reference_word(toks, k)) {
+            // "the Future of Babylon project", "Portal:Current events": a name, not a time.
+            return false;
+        }
         if !rule.bare {
             return true;
         }
@@ -815,4 +819,20 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
             i += 1;
         }
     }
+}
+
+/// Whether token `k` is "Future", "Past", "Current" or "Present" capitalized inside a sentence (not its
+/// first word, nor the word after a sentence-initial "The"): a word of a name.
+fn capitalized_reference_word(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if !t.cap
+        || !matches!(
+            t.text.to_ascii_lowercase().as_str(),
+            "future" | "past" | "current" | "present"
+        )
+    {
+        return false;
+    }
+    let starts_sentence = |i: usize| i == 0 || toks[i - 1].sent != toks[i].sent;
+    !(starts_sentence(k) || (k > 0 && starts_sentence(k - 1) && toks[k - 1].text == "The"))
 }

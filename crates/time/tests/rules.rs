@@ -79,7 +79,10 @@ fn group_relative() {
     expect!(f, "Three days ago", Date, "2013-03-19");
     expect!(f, "this week", Date, "2013-W12");
     expect!(f, "now", Date, "PRESENT_REF");
-    let f = news("These days markets are calm, but right now nobody trades.", "2013-03-22");
+    let f = news(
+        "These days markets are calm, but right now nobody trades.",
+        "2013-03-22",
+    );
     expect!(f, "These days", Date, "PRESENT_REF");
     expect!(f, "right now", Date, "PRESENT_REF");
 }
@@ -97,6 +100,8 @@ fn group_duration() {
     );
     expect!(f, "the next three years", Duration, "P3Y");
     expect!(f, "two and a half days", Duration, "P2.5D");
+    let f = news("After four more days of fighting, the city fell.", "2022-12-30");
+    expect!(f, "four more days", Duration, "P4D");
 }
 
 #[test]
@@ -226,6 +231,12 @@ fn false_positives() {
     let f = news("The summit may be held in May.", "2022-12-30");
     assert_eq!(f.len(), 1, "{f:?}");
     expect!(f, "May", Date, "2023-05");
+    // Reference words capitalized inside a sentence belong to names.
+    let f = news(
+        "The US gave $4 million to the Future of Babylon project; see Portal:Current events.",
+        "2022-12-30",
+    );
+    assert!(f.is_empty(), "false positives: {f:?}");
 }
 
 #[test]
