@@ -8,7 +8,8 @@ resources/events/plover_conventions.tsv where the project departs from that tabl
 (CAMEO 01) and unmapped codes are skipped, and so are verbs that are triggers on their own in the hand-made
 lexicons: their type there is a decision of this project ("protest the arrest" is PROTEST, where CAMEO has
 "rally support"), and the patterns only add verbs that name an event through their object ("send troops").
-Objects that are trigger nouns on their own ("pay a visit", "start discussions") are left to those nouns.
+An object that is a trigger noun of the same type on its own ("pay a visit") is left to that noun; one of
+another type stays ("start discussions": intent to negotiate, AGREE, beside the discussions, CONSULT).
 
 usage: python3 tools/cameo_patterns.py [SHARED_DIR]   (default ../shared)
 """
@@ -69,7 +70,7 @@ def known():
             if f[1] == "V" and " " not in f[0]:
                 verbs.add(f[0])
             if f[1] == "N" and " " not in f[0]:
-                nouns.add(f[0])
+                nouns.add((f[0], f[2]))
     return pairs, verbs, nouns
 
 
@@ -121,7 +122,7 @@ def main():
             if len(verb) < 3 or verb in verbs:
                 continue
             for o in objects:
-                if o.lower() in nouns or o.lower().rstrip("s") in nouns:
+                if (o.lower(), ty) in nouns or (o.lower().rstrip("s"), ty) in nouns:
                     continue
                 key = f"{verb} {o.lower()}"
                 if key not in pairs:

@@ -749,10 +749,9 @@ pub(crate) fn find_triggers(
                                             | "which"
                                             | "who"
                                     ) || (!particle && v.lower[j] == ",")
-                                        // "take place on Belarusian territory": an object is not
-                                        // inside a prepositional phrase.
-                                        || (!particle
-                                            && !preposition
+                                        // "take place on Belarusian territory" is not "take
+                                        // territory".
+                                        || (t.direct_object
                                             && lex.prepositions.contains(v.lower[j].as_str()))
                                         || (v.parsed(j) && v.upos(j) == "VERB")
                                 })

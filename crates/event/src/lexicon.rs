@@ -73,6 +73,9 @@ pub struct Trigger {
     pub cameo: String,
     /// A context (from the context cues) the sentence must show for the trigger to count.
     pub requires: Option<String>,
+    /// A verb–object pattern whose object must be the verb's direct object, not inside a prepositional
+    /// phrase (the CAMEO dictionary's "- * OBJECT" patterns; its prepositional objects are written out).
+    pub direct_object: bool,
 }
 
 /// A gazetteer hit kind.
@@ -363,10 +366,10 @@ impl Lexicon {
                 e.push(l.to_string());
             }
         };
-        for line in TRIGGERS
-            .lines()
-            .chain(TRIGGERS_CAMEO.lines())
-            .chain(TRIGGERS_CAMEO_PATTERNS.lines())
+        let hand_made = TRIGGERS.lines().chain(TRIGGERS_CAMEO.lines());
+        for (line, direct_object) in hand_made
+            .map(|l| (l, false))
+            .chain(TRIGGERS_CAMEO_PATTERNS.lines().map(|l| (l, true)))
         {
             let line = line.trim_end();
             if line.starts_with('#') || line.trim().is_empty() {
@@ -413,6 +416,7 @@ impl Lexicon {
                 context: opt(cols[4]),
                 cameo: cols[5].trim().to_string(),
                 requires: cols.get(6).and_then(|c| opt(c)),
+                direct_object,
             });
         }
         let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::default();

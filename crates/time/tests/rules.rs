@@ -100,7 +100,10 @@ fn group_duration() {
     );
     expect!(f, "the next three years", Duration, "P3Y");
     expect!(f, "two and a half days", Duration, "P2.5D");
-    let f = news("After four more days of fighting, the city fell.", "2022-12-30");
+    let f = news(
+        "After four more days of fighting, the city fell.",
+        "2022-12-30",
+    );
     expect!(f, "four more days", Duration, "P4D");
 }
 
