@@ -686,15 +686,30 @@ pub(crate) fn find_triggers(
     while i < e {
         let mut best: Option<(usize, usize, bool)> = None; // (len, trigger idx, split)
         let lemma = v.lemma[i];
-        let cands: Vec<usize> = lex
-            .lemmas(&v.lower[i])
-            .iter()
-            .map(String::as_str)
-            .chain(std::iter::once(lemma))
+        let verb_lemmas = || {
+            lex.lemmas(&v.lower[i])
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::once(lemma))
+        };
+        let mut cands: Vec<usize> = verb_lemmas()
             .filter_map(|l| lex.by_first.get(l))
             .flatten()
             .copied()
             .collect();
+        // Verb–object patterns of this verb whose object occurs in the next words ("send … troops").
+        for objects in verb_lemmas().filter_map(|l| lex.by_verb_object.get(l)) {
+            for k in i + 1..(i + 5).min(e) {
+                let w = v.lower[k].as_str();
+                for o in std::iter::once(w).chain(lex.lemmas(w).iter().map(String::as_str)) {
+                    for &x in objects.get(o).into_iter().flatten() {
+                        if !cands.contains(&x) {
+                            cands.push(x);
+                        }
+                    }
+                }
+            }
+        }
         for ti in cands {
             let t = &lex.triggers[ti];
             let n = t.words.len();

@@ -102,6 +102,8 @@ pub struct Lexicon {
     pub forms: HashMap<String, Vec<String>>,
     /// First lemma word → indexes into `triggers`.
     pub by_first: HashMap<String, Vec<usize>>,
+    /// Direct-object patterns (`Trigger::direct_object`, not in `by_first`): verb lemma → object → indices.
+    pub by_verb_object: HashMap<String, HashMap<String, Vec<usize>>>,
     /// Lower-case surface forms a trigger can start with (every inflection of a verb trigger's first word,
     /// the first word of a multiword noun, the singular and plural of a one-word noun); the cheap pre-parse
     /// filter [`crate::may_have_event`] looks tokens up here.
@@ -450,8 +452,18 @@ impl Lexicon {
         }
         sectors.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_verb_object: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::default();
         for (i, t) in triggers.iter().enumerate() {
-            by_first.entry(t.words[0].clone()).or_default().push(i);
+            if t.direct_object {
+                by_verb_object
+                    .entry(t.words[0].clone())
+                    .or_default()
+                    .entry(t.words[1].clone())
+                    .or_default()
+                    .push(i);
+            } else {
+                by_first.entry(t.words[0].clone()).or_default().push(i);
+            }
         }
         let mut countries = HashMap::default();
         let mut max_country_len = 1;
@@ -637,6 +649,7 @@ impl Lexicon {
             triggers,
             forms,
             by_first,
+            by_verb_object,
             trigger_starts,
             pair_objects,
             pair_verbs,
