@@ -593,9 +593,11 @@ impl Rules {
                 {
                     return false;
                 }
+                // "2000 troops", not "In 2004 and 2008 his term…" (no plural noun has under four letters).
                 if n.is_word()
                     && !n.cap
                     && n.entry.is_none()
+                    && n.text.len() > 3
                     && n.text.ends_with('s')
                     && !n.text.ends_with("ss")
                     && !n.text.ends_with("'s")
