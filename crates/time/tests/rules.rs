@@ -105,6 +105,12 @@ fn group_duration() {
         "2022-12-30",
     );
     expect!(f, "four more days", Duration, "P4D");
+    let f = news(
+        "Over the next couple of days allies decide; in the past couple of weeks prices fell.",
+        "2022-12-30",
+    );
+    expect!(f, "the next couple of days", Duration, "P2D");
+    expect!(f, "the past couple of weeks", Duration, "P2W");
 }
 
 #[test]
