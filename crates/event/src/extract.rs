@@ -697,7 +697,8 @@ pub(crate) fn find_triggers(
             .flatten()
             .copied()
             .collect();
-        // Verb–object patterns of this verb whose object occurs in the next words ("send … troops").
+        // Verb–object patterns of this verb whose object occurs in the next four words, as far as the split
+        // match below lets a non-particle object be ("send … troops").
         for objects in verb_lemmas().filter_map(|l| lex.by_verb_object.get(l)) {
             for k in i + 1..(i + 5).min(e) {
                 let w = v.lower[k].as_str();
