@@ -133,9 +133,9 @@ pub struct Lexicon {
     pub igo_parents: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
+    pub condition_marks: WordSet,
     /// Words that start a prepositional phrase (`preposition`).
     pub prepositions: WordSet,
-    pub condition_marks: WordSet,
     /// Subject pronouns for a person and for a state or organization (`person_pronoun`, `thing_pronoun`).
     pub person_pronouns: WordSet,
     pub thing_pronouns: WordSet,
@@ -663,8 +663,8 @@ impl Lexicon {
             third_party,
             igo_parents,
             purpose_marks,
-            prepositions,
             condition_marks,
+            prepositions,
             person_pronouns,
             thing_pronouns,
             retype,
