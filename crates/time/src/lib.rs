@@ -223,6 +223,7 @@ fn resolve_with(
     let toks = &scan.toks;
     let mut out = Vec::with_capacity(matches.len());
     let mut refp: Option<Pt> = None;
+    let mut last_mentioned: Option<Pt> = None;
     for m in matches {
         let rule = &t.rules.rules[m.rule];
         if rule.narrative && !narrative {
@@ -233,6 +234,7 @@ fn resolve_with(
         let ctx = Ctx {
             dct,
             refp,
+            last: last_mentioned,
             narrative,
             tense,
         };
@@ -322,6 +324,10 @@ fn resolve_with(
                 || f1.literal.is_some()
                 || (relative && anchor.as_deref() == Some("dct"));
             if let Some(p) = Pt::parse(last) {
+                // "the same period a year earlier" compares with a period; it is not one to compare with.
+                if f1.yshift == 0 {
+                    last_mentioned = Some(p);
+                }
                 // A date in a future clause ("a campaign planned for 1976") is not narrative time.
                 let moves = if past_ref_only {
                     tense == Tense::Past && p.g > Gran::Year

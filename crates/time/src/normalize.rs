@@ -41,6 +41,8 @@ pub struct Frame {
     pub weekno: bool,
     /// A movable feast named by a rule (`hol=easter`), computed for the year.
     pub holiday: Option<String>,
+    /// Years to move a shifted date by (`yshift=-1`: "the same month a year earlier").
+    pub yshift: i32,
 }
 
 impl Frame {
@@ -158,6 +160,7 @@ impl Frame {
             "weekno" => self.weekno = true,
             "ord" => self.ord = v.parse().ok(),
             "hol" => self.holiday = Some(v.to_string()),
+            "yshift" => self.yshift = v.parse().unwrap_or(0),
             // A fixed-date holiday: "md=07-04".
             "md" => {
                 let mut it = v.split('-');
@@ -713,6 +716,9 @@ pub enum Tense {
 pub struct Ctx {
     pub dct: Option<Pt>,
     pub refp: Option<Pt>,
+    /// The last date mentioned, DCT-relative ones included ("sales fell in February … the same period last
+    /// year" compares with that February).
+    pub last: Option<Pt>,
     pub narrative: bool,
     pub tense: Tense,
 }
@@ -1089,13 +1095,14 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
         // A day needs a day-precise anchor ("ending the day" after "since 1997" is the DCT's day).
         let base = match ctx.anchor(anaph) {
+            Some(_) if f.yshift != 0 && ctx.last.is_some() => ctx.last,
             Some(b) if u == "D" && b.g != Gran::Day && !ctx.narrative => {
                 ctx.dct.filter(|d| d.g == Gran::Day)
             }
             b => b,
         };
         let v = match base {
-            Some(b) => fmt_unit(shift(b, u, r as i64), u),
+            Some(b) => fmt_unit(shift(shift(b, u, r as i64), "Y", f.yshift as i64), u),
             None => match u {
                 "Y" => "XXXX".into(),
                 "M" => "XXXX-XX".into(),

@@ -79,6 +79,14 @@ fn group_relative() {
     expect!(f, "Three days ago", Date, "2013-03-19");
     expect!(f, "this week", Date, "2013-W12");
     expect!(f, "now", Date, "PRESENT_REF");
+    // A comparison period: the period last mentioned (even a DCT-relative one), one year back.
+    let f = news(
+        "Sales fell in February, down from the same period last year; in the same month a year ago \
+         they rose.",
+        "2010-03-02",
+    );
+    expect!(f, "the same period last year", Date, "2009-02");
+    expect!(f, "the same month a year ago", Date, "2009-02");
     let f = news(
         "These days markets are calm, but right now nobody trades.",
         "2013-03-22",
