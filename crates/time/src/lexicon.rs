@@ -137,6 +137,8 @@ pub struct Entry {
     pub cvs: Vec<Cv<'static>>,
     /// 1 = future cue, -1 = past cue, 0 = none.
     pub tense: i8,
+    /// The same, only for the expression right after the word ("since March": the last March).
+    pub tense_next: i8,
 }
 
 #[derive(Debug)]
@@ -257,9 +259,10 @@ impl Lexicon {
             let (Some(cue), Some(ws)) = (cols.next(), cols.next()) else {
                 return Err(format!("tense.tsv:{ln}: expected CUE<TAB>words"));
             };
-            let t = match cue {
-                "FUTURE" => 1,
-                "PAST" => -1,
+            let (t, next_only) = match cue {
+                "FUTURE" => (1, false),
+                "PAST" => (-1, false),
+                "PAST_NEXT" => (-1, true),
                 "SUFFIX" => {
                     past_suffixes.extend(ws.split('|'));
                     continue;
@@ -268,7 +271,12 @@ impl Lexicon {
             };
             for w in ws.split('|') {
                 add(&mut words, w, None);
-                words.get_mut(w).expect("just added").tense = t;
+                let e = words.get_mut(w).expect("just added");
+                if next_only {
+                    e.tense_next = t;
+                } else {
+                    e.tense = t;
+                }
             }
         }
         let mut lex = Lexicon {

@@ -173,6 +173,13 @@ fn tense_of(scan: &Scan, m: &Match) -> Tense {
         .rev()
         .take_while(|t| t.sent == sent)
         .collect();
+    if let Some(t) = before
+        .first()
+        .and_then(|t| t.entry)
+        .filter(|e| e.tense_next != 0)
+    {
+        return conv(t.tense_next);
+    }
     if let Some(k) = before.iter().position(|t| t.tense != 0) {
         // A participle after an auxiliary ("will be held", "may be signed"): the auxiliary decides.
         if before[k].tense < 0 && before[k + 1..].iter().take(3).any(|t| t.tense > 0) {

@@ -274,6 +274,9 @@ fn tense_decides_direction() {
     );
     expect!(f, "November", Date, "2012-11");
     expect!(f, "February", Date, "2014-02");
+    // "since" makes the month after it past even in a present-tense sentence.
+    let f = news("Stocks have their best week since November.", "2009-03-13");
+    expect!(f, "November", Date, "2008-11");
 }
 
 #[test]
