@@ -181,8 +181,14 @@ fn tense_of(scan: &Scan, m: &Match) -> Tense {
         return conv(t.tense_next);
     }
     if let Some(k) = before.iter().position(|t| t.tense != 0) {
-        // A participle after an auxiliary ("will be held", "may be signed"): the auxiliary decides.
-        if before[k].tense < 0 && before[k + 1..].iter().take(3).any(|t| t.tense > 0) {
+        // A passive participle ("will be held", "may be signed", "to be held") is not past; an auxiliary
+        // future cue before "have" ("will have signed") makes it future.
+        let aux = |i: usize| before.get(i).map(|t| t.text.to_ascii_lowercase());
+        if before[k].tense < 0
+            && (aux(k + 1).as_deref() == Some("be")
+                || (aux(k + 1).as_deref() == Some("have")
+                    && before[k + 2..].iter().take(2).any(|t| t.tense > 0)))
+        {
             return Tense::Future;
         }
         return conv(before[k].tense);

@@ -1043,11 +1043,6 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 });
             }
             "Q" | "HALF" => {
-                // "the third quarter of this year", "the first quarter of last year".
-                let y = f.year.or_else(|| match f.rel {
-                    Some((r, anaph)) => ctx.anchor(anaph).map(|p| p.y + r),
-                    None => ctx.anchor(false).map(|p| p.y),
-                });
                 let k = if o < 0 {
                     if u == "Q" {
                         4
@@ -1057,6 +1052,19 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 } else {
                     o
                 };
+                // "the third quarter of this year", "the first quarter of last year"; with no year, the
+                // anchor's year, moved by tense in news ("rose in the fourth quarter" in March: last year's).
+                let months = if u == "Q" { 3 } else { 6 };
+                let (first, last) = ((k - 1) as u32 * months + 1, k as u32 * months);
+                let y = f.year.or_else(|| match f.rel {
+                    Some((r, anaph)) => ctx.anchor(anaph).map(|p| p.y + r),
+                    None => ctx.anchor(false).map(|p| match ctx.tense {
+                        _ if ctx.narrative || p.g == Gran::Year => p.y,
+                        Tense::Past if first > p.m => p.y - 1,
+                        Tense::Future if last < p.m => p.y + 1,
+                        _ => p.y,
+                    }),
+                });
                 let tag = if u == "Q" { "Q" } else { "H" };
                 date = Some(match y {
                     Some(y) => format!("{:04}-{tag}{k}", y),

@@ -274,6 +274,16 @@ fn tense_decides_direction() {
     );
     expect!(f, "November", Date, "2012-11");
     expect!(f, "February", Date, "2014-02");
+    // A bare quarter follows the tense too; a passive participle ("to be held") is not past.
+    let f = news("Foreclosures rose in the fourth quarter.", "2007-03-13");
+    expect!(f, "the fourth quarter", Date, "2006-Q4");
+    let f = news(
+        "Apple announced today another event to be held on October 12.",
+        "2005-10-04",
+    );
+    expect!(f, "October 12", Date, "2005-10-12");
+    let f = news("Plans announced in January cut jobs.", "2006-08-19");
+    expect!(f, "January", Date, "2006-01");
     // "since" makes the month after it past even in a present-tense sentence.
     let f = news("Stocks have their best week since November.", "2009-03-13");
     expect!(f, "November", Date, "2008-11");
