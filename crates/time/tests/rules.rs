@@ -284,6 +284,12 @@ fn tense_decides_direction() {
     expect!(f, "October 12", Date, "2005-10-12");
     let f = news("Plans announced in January cut jobs.", "2006-08-19");
     expect!(f, "January", Date, "2006-01");
+    // An intention points forward ("wants to close … by early June").
+    let f = news(
+        "Chrysler said it wants to close 789 dealers by early June.",
+        "2009-05-14",
+    );
+    expect!(f, "early June", Date, "2009-06");
     // "since" makes the month after it past even in a present-tense sentence.
     let f = news("Stocks have their best week since November.", "2009-03-13");
     expect!(f, "November", Date, "2008-11");
