@@ -468,10 +468,11 @@ impl Rules {
             }
         }
         if rule.ty == TimexType::Duration
+            && (m.start + 1..m.end - 1).all(|k| toks[k].text == "-")
             && matches!(last.as_str(), "quarter" | "quarters" | "half")
             && next_tok.is_some_and(|n| n.text.eq_ignore_ascii_case("of"))
         {
-            // "three quarters of the army": a fraction.
+            // "three quarters of the army": a fraction ("two consecutive quarters of decline" is not).
             return false;
         }
         if m.end - m.start == 1

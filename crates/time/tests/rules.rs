@@ -108,6 +108,13 @@ fn group_duration() {
     );
     expect!(f, "the next three years", Duration, "P3Y");
     expect!(f, "two and a half days", Duration, "P2.5D");
+    // A fraction is "three quarters of"; "two consecutive quarters of decline" is a duration.
+    let f = news(
+        "Japan had two consecutive quarters of decline; three-quarters of the army left.",
+        "2009-05-20",
+    );
+    expect!(f, "two consecutive quarters", Duration, "P6M");
+    assert_eq!(f.len(), 1, "{f:?}");
     let f = news(
         "After four more days of fighting, the city fell.",
         "2022-12-30",
