@@ -716,16 +716,21 @@ pub enum Tense {
 pub struct Ctx {
     pub dct: Option<Pt>,
     pub refp: Option<Pt>,
-    /// The last date mentioned, DCT-relative ones included ("sales fell in February … the same period last
-    /// year" compares with that February).
+    /// The last date mentioned, DCT-relative ones included: what "the same day" or "the same period last
+    /// year" refers to in news ("sales fell in February … the same period last year": that February).
     pub last: Option<Pt>,
     pub narrative: bool,
     pub tense: Tense,
 }
 
 impl Ctx {
+    /// What a relative expression counts from: in news, an anaphoric one ("the same day", "that week")
+    /// from the last date mentioned, even one counted from the DCT ("posted gains on Friday … a report
+    /// released on the same day"); in narratives and for other expressions the narrative time, else the DCT.
     fn anchor(&self, anaph: bool) -> Option<Pt> {
-        if anaph || self.narrative {
+        if anaph && !self.narrative {
+            self.last.or(self.refp).or(self.dct)
+        } else if anaph || self.narrative {
             self.refp.or(self.dct)
         } else {
             self.dct.or(self.refp)
@@ -1103,7 +1108,6 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
     } else if let (Some((r, anaph)), Some(u)) = (f.rel, f.unit.as_deref()) {
         // A day needs a day-precise anchor ("ending the day" after "since 1997" is the DCT's day).
         let base = match ctx.anchor(anaph) {
-            Some(_) if f.yshift != 0 && ctx.last.is_some() => ctx.last,
             Some(b) if u == "D" && b.g != Gran::Day && !ctx.narrative => {
                 ctx.dct.filter(|d| d.g == Gran::Day)
             }

@@ -311,6 +311,13 @@ fn narrative_anchoring() {
     // In news mode the anaphoric "that same day" still resolves on the last mentioned date.
     let f = news(text, "2023-06-01");
     expect!(f, "that same day", Date, "2022-12-19");
+    // In news, "the same day" is the day last mentioned, even one counted from the DCT.
+    let f = news(
+        "Stocks posted gains on Friday, despite a report released on the same day.",
+        "2009-04-04",
+    );
+    expect!(f, "Friday", Date, "2009-04-03");
+    expect!(f, "the same day", Date, "2009-04-03");
     // A day shift after a week shift starts from that week's Monday, not from the DCT.
     let f = news(
         "On 3 May 2007 he spoke. He resigned a week later. Two days later, parliament met.",
