@@ -250,14 +250,24 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
             continue;
         }
         let tok = &toks[c.tok as usize];
-        let target = match rule.split {
-            Some(s) if c.elem as usize >= s => &mut f2,
-            _ => &mut f1,
-        };
+        let first_year = f1.year;
+        let second = matches!(rule.split, Some(s) if c.elem as usize >= s);
+        let target = if second { &mut f2 } else { &mut f1 };
         if let Alt::Class(Class::Int, Some("2D")) = elem.alts[c.alt as usize] {
-            // A two-digit year: 87 = 1987, 12 = 2012.
+            // A two-digit year: 87 = 1987, 12 = 2012; a range's end in its start's century ("1890-95").
             if let Ok(y) = tok.text.parse::<i32>() {
-                target.year = Some(if y <= 30 { 2000 + y } else { 1900 + y });
+                target.year = Some(match first_year.filter(|_| second) {
+                    Some(fy) => {
+                        let c = fy - fy.rem_euclid(100) + y;
+                        if c < fy {
+                            c + 100
+                        } else {
+                            c
+                        }
+                    }
+                    None if y <= 30 => 2000 + y,
+                    None => 1900 + y,
+                });
             }
             continue;
         }

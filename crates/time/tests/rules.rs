@@ -214,6 +214,16 @@ fn group_range() {
         .find(|t| &text[t.span.start..t.span.end] == "2020 and 2022")
         .expect("between range");
     assert_eq!(r.range.as_ref().map(|r| r.end.as_str()), Some("2022"));
+    // A two-digit end year takes the start's century.
+    let text = "He fought in the war of 1980-88 and in 1890-95 lived abroad.";
+    let found = tt.tag_text(text, Some("2022-12-30"));
+    for (span, end) in [("1980-88", "1988"), ("1890-95", "1895")] {
+        let r = found
+            .iter()
+            .find(|t| &text[t.span.start..t.span.end] == span)
+            .expect(span);
+        assert_eq!(r.range.as_ref().map(|r| r.end.as_str()), Some(end));
+    }
 }
 
 #[test]
