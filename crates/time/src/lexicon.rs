@@ -139,6 +139,8 @@ pub struct Entry {
     pub tense: i8,
     /// The same, only for the expression right after the word ("since March": the last March).
     pub tense_next: i8,
+    /// Capitalized inside a sentence, the word belongs to a name ("the Future of Babylon"; `NAME_WORD`).
+    pub name_word: bool,
 }
 
 #[derive(Debug)]
@@ -203,6 +205,13 @@ impl Lexicon {
                     "lexicon.tsv:{ln}: expected CLASS<TAB>VALUE<TAB>words"
                 ));
             };
+            if c == "NAME_WORD" {
+                for w in ws.split('|') {
+                    add(&mut words, w, None);
+                    words.get_mut(w).expect("just added").name_word = true;
+                }
+                continue;
+            }
             let class =
                 Class::parse(c).ok_or_else(|| format!("lexicon.tsv:{ln}: unknown class {c}"))?;
             let (n, s, anaph) = parse_value(class, v);

@@ -824,16 +824,11 @@ fn merge_time_date(out: &mut Vec<Match>, toks: &[Tok], rules: &Rules) {
     }
 }
 
-/// Whether token `k` is "Future", "Past", "Current" or "Present" capitalized inside a sentence (not its
-/// first word, nor the word after a sentence-initial "The"): a word of a name.
+/// Whether token `k` is a `NAME_WORD` of lexicon.tsv ("Future", "Current") capitalized inside a sentence
+/// (not its first word, nor the word after a sentence-initial "The"): a word of a name.
 fn capitalized_reference_word(toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
-    if !t.cap
-        || !matches!(
-            t.text.to_ascii_lowercase().as_str(),
-            "future" | "past" | "current" | "present"
-        )
-    {
+    if !t.cap || !t.entry.is_some_and(|e| e.name_word) {
         return false;
     }
     let starts_sentence = |i: usize| i == 0 || toks[i - 1].sent != toks[i].sent;
