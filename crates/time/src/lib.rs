@@ -222,6 +222,35 @@ fn resolve(
     resolve_with(t, scan, matches, dct, narrative, false)
 }
 
+/// "June and July of 1973", "on 3 or 4 May 2021": a month or day without a year, joined by "and"/"or" to the
+/// next expression, is in that expression's written year.
+fn coordinated_year(
+    t: &Tables,
+    toks: &[scan::Tok],
+    m: &Match,
+    f: &normalize::Frame,
+    next: Option<&Match>,
+) -> Option<i32> {
+    let next = next?;
+    if f.year.is_some()
+        || f.decade.is_some()
+        || f.month.is_none()
+        || f.rel.is_some()
+        || f.deictic.is_some()
+    {
+        return None;
+    }
+    let joined = next.ext_start == m.end + 1
+        && toks[m.end].sent == toks[next.ext_start].sent
+        && matches!(toks[m.end].key(), Some("and" | "or" | "&"));
+    if !joined {
+        return None;
+    }
+    let rule = &t.rules.rules[next.rule];
+    let (g, _) = frames(next, rule, &t.rules.rules, toks);
+    g.year.filter(|_| g.month.is_some())
+}
+
 /// `past_ref_only`: only past-tense mentions of a month or day move the reference time (DCT inference looks
 /// for the latest past event; "In 2023, there will be…" or "2023 was declared the year of…" must not date
 /// the past events that follow them).
@@ -237,12 +266,15 @@ fn resolve_with(
     let mut out = Vec::with_capacity(matches.len());
     let mut refp: Option<Pt> = None;
     let mut last_mentioned: Option<Pt> = None;
-    for m in matches {
+    for (i, m) in matches.iter().enumerate() {
         let rule = &t.rules.rules[m.rule];
         if rule.narrative && !narrative {
             continue;
         }
-        let (f1, f2) = frames(m, rule, &t.rules.rules, toks);
+        let (mut f1, f2) = frames(m, rule, &t.rules.rules, toks);
+        if let Some(year) = coordinated_year(t, toks, m, &f1, matches.get(i + 1)) {
+            f1.year = Some(year);
+        }
         let tense = tense_of(scan, m);
         let ctx = Ctx {
             dct,

@@ -338,6 +338,15 @@ pub fn frames(m: &Match, rule: &Rule, all_rules: &[Rule], toks: &[Tok]) -> (Fram
         if !h2 && f2.int.is_some() && h1 {
             f2.oclock = true;
         }
+        // "3-5 days": the begin's count is in the end's unit (a smaller count: "3-1 minutes later" is a score).
+        let count = |f: &Frame| f.int.or(f.n).filter(|c| !c.is_nan());
+        if f1.unit.is_none()
+            && f2.unit.is_some()
+            && count(&f1).zip(count(&f2)).is_some_and(|(a, b)| a < b)
+        {
+            f1.unit = f2.unit.clone();
+            f1.plural = f2.plural;
+        }
         f1.fill_day_from(&f2);
         let f1d = f1.clone();
         f2.fill_day_from(&f1d);

@@ -468,6 +468,13 @@ impl Rules {
             }
         }
         if rule.ty == TimexType::Duration
+            && rule.split.is_some()
+            && toks[m.start].cvs.iter().any(|c| c.class == Class::Year)
+        {
+            // "the 1973-1974 year": a range of years, not of counts.
+            return false;
+        }
+        if rule.ty == TimexType::Duration
             && (m.start + 1..m.end - 1).all(|k| toks[k].text == "-")
             && matches!(last.as_str(), "quarter" | "quarters" | "half")
             && next_tok.is_some_and(|n| n.text.eq_ignore_ascii_case("of"))

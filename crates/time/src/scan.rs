@@ -60,6 +60,21 @@ fn digits_at(b: &[u8], i: usize) -> usize {
         .count()
 }
 
+/// Length of a plural "s" at `at` ("s", "'s" or "’s") that ends the word, if there is one.
+fn plural_s_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let len = if rest.starts_with('s') {
+        1
+    } else if rest.starts_with("'s") {
+        2
+    } else if rest.starts_with("’s") {
+        4
+    } else {
+        return None;
+    };
+    (!is_alpha_at(text, at + len)).then_some(len)
+}
+
 fn is_alpha_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(|c| c.is_alphabetic())
 }
@@ -222,12 +237,11 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 end += 1 + digits_at(b, end + 1);
                 let v: f64 = text[start..end].parse().unwrap_or(0.0);
                 cvs.push(cv(Class::Numf, v, ""));
-            } else if at(end) == b's'
-                && !is_alpha_at(text, end + 1)
-                && (d == 4 || d == 2)
-                && v % 10.0 == 0.0
+            } else if let Some(s_len) =
+                plural_s_at(text, end).filter(|_| (d == 4 || d == 2) && v % 10.0 == 0.0)
             {
-                end += 1;
+                // "1990s", "90s", "the 50's".
+                end += s_len;
                 let dec = if d == 4 { v / 10.0 } else { 190.0 + v / 10.0 };
                 cvs.push(cv(Class::Decade, dec, ""));
             } else if end + 2 <= n
@@ -287,8 +301,9 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             let v: f64 = text[i + q..i + q + 2].parse().unwrap_or(0.0);
             let full = if v <= 30.0 { 2000.0 + v } else { 1900.0 + v };
             let mut end = i + q + 2;
-            if b.get(end) == Some(&b's') && !is_alpha_at(text, end + 1) {
-                end += 1;
+            if let Some(s_len) = plural_s_at(text, end) {
+                // "'90s", "'90's".
+                end += s_len;
                 cvs.push(Cv {
                     class: Class::Decade,
                     n: (full / 10.0).floor(),

@@ -1029,3 +1029,53 @@ fn date_then_clock_time_with_a_bound() {
     expect!(f, "Thursday before 5pm", Time, "2016-11-03T17:00");
     expect!(f, "today by 4pm", Time, "2016-11-07T16:00");
 }
+
+#[test]
+fn decades_with_apostrophes_and_in_words_with_a_modifier() {
+    let f = news(
+        "Music of the 50's and the 1980's, the '90's, the mid-nineties and the early seventies; he is in his early forties.",
+        "2012-06-15",
+    );
+    expect!(f, "the 50's", Date, "195");
+    expect!(f, "the 1980's", Date, "198");
+    expect!(f, "the '90's", Date, "199");
+    expect!(f, "the mid-nineties", Date, "199");
+    expect!(f, "the early seventies", Date, "197");
+    assert_eq!(f.len(), 5, "an age is no decade: {f:?}");
+}
+
+#[test]
+fn count_ranges_share_the_unit_of_their_end() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "Allow 3-5 days, or 12 - 14 hours; they scored 3-1 minutes later.";
+    let found = tt.tag_text(text, Some("2012-06-15"));
+    let spans: Vec<&str> = found
+        .iter()
+        .map(|t| &text[t.span.start..t.span.end])
+        .collect();
+    assert_eq!(
+        spans,
+        ["3-5 days", "12 - 14 hours"],
+        "a falling pair is a score"
+    );
+    let range = found[0].range.as_ref().expect("range kept");
+    assert_eq!((range.begin.as_str(), range.end.as_str()), ("P3D", "P5D"));
+    let range = found[1].range.as_ref().expect("range kept");
+    assert_eq!(
+        (range.begin.as_str(), range.end.as_str()),
+        ("PT12H", "PT14H")
+    );
+}
+
+#[test]
+fn a_month_joined_to_a_dated_one_shares_its_year() {
+    let f = news(
+        "In June and July of 1973 he flew; in March, or in May 2020, nobody knew.",
+        "2012-06-15",
+    );
+    expect!(f, "June", Date, "1973-06");
+    expect!(f, "July of 1973", Date, "1973-07");
+    expect!(f, "March", Date, "2012-03");
+    let f = news("The 1973-1974 year ended.", "2012-06-15");
+    expect!(f, "1973-1974", Date, "1973");
+}
