@@ -375,7 +375,7 @@ fn resolve_with(
                 }
                 // A date in a future clause ("a campaign planned for 1976") is not narrative time.
                 let moves = if past_ref_only {
-                    tense == Tense::Past && p.g > Gran::Year
+                    tense == Tense::Past && p.g >= Gran::Month
                 } else {
                     tense != Tense::Future
                 };
@@ -425,7 +425,7 @@ fn infer_dct(t: &Tables, scan: &Scan, matches: &[Match]) -> Option<(String, Stri
                     Gran::Day => last,
                     _ => Pt::day(last.y, last.m, 1),
                 };
-                if last.g == Gran::Year {
+                if last.g < Gran::Month {
                     if lo_year.is_none_or(|l| days(p) > days(l)) {
                         lo_year = Some(p);
                     }

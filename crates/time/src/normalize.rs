@@ -544,6 +544,8 @@ pub fn iso_week(y: i32, m: u32, d: u32) -> (i32, u32) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Gran {
     Year,
+    /// A quarter ("1997-Q4"): the point's month is the quarter's first.
+    Quarter,
     Month,
     Day,
 }
@@ -596,6 +598,20 @@ impl Pt {
             let (y, m, d) = civil_from_days(monday);
             return Some(Pt::day(y, m, d));
         }
+        if let Some(q) = v
+            .get(5..)
+            .and_then(|r| r.strip_prefix('Q'))
+            .and_then(|r| r.get(..1))
+            .and_then(|r| r.parse::<u32>().ok())
+            .filter(|q| (1..=4).contains(q))
+        {
+            return Some(Pt {
+                y,
+                m: 3 * q - 2,
+                d: 1,
+                g: Gran::Quarter,
+            });
+        }
         let m: Option<u32> = v
             .get(5..7)
             .and_then(|s| s.parse().ok())
@@ -640,6 +656,7 @@ impl Pt {
         match self.g {
             Gran::Day => *self,
             Gran::Month => Pt::day(self.y, self.m, days_in_month(self.y, self.m)),
+            Gran::Quarter => Pt::day(self.y, self.m + 2, days_in_month(self.y, self.m + 2)),
             Gran::Year => Pt::day(self.y, 12, 31),
         }
     }
@@ -647,6 +664,7 @@ impl Pt {
         let y = ystr(self.y);
         match self.g {
             Gran::Year => y,
+            Gran::Quarter => format!("{y}-Q{}", (self.m - 1) / 3 + 1),
             Gran::Month => format!("{y}-{:02}", self.m),
             Gran::Day => format!("{y}-{:02}-{:02}", self.m, self.d),
         }
@@ -664,7 +682,8 @@ fn ystr(y: i32) -> String {
 
 fn unit_gran(unit: &str) -> Gran {
     match unit {
-        "Y" | "DE" | "CE" | "MIL" | "Q" | "HALF" => Gran::Year,
+        "Y" | "DE" | "CE" | "MIL" | "HALF" => Gran::Year,
+        "Q" => Gran::Quarter,
         "M" => Gran::Month,
         _ => Gran::Day,
     }
@@ -708,7 +727,7 @@ fn fmt_unit(p: Pt, unit: &str) -> String {
         "CE" => format!("{:02}", p.y.div_euclid(100)),
         "MIL" => format!("{}", p.y.div_euclid(1000)),
         "M" if g >= Gran::Month => format!("{}-{:02}", ystr(p.y), p.m),
-        "Q" if g >= Gran::Month => format!("{:04}-Q{}", p.y, (p.m - 1) / 3 + 1),
+        "Q" if g >= Gran::Quarter => format!("{:04}-Q{}", p.y, (p.m - 1) / 3 + 1),
         "HALF" if g >= Gran::Month => format!("{:04}-H{}", p.y, (p.m - 1) / 6 + 1),
         "W" if g == Gran::Day => {
             let (wy, w) = iso_week(p.y, p.m, p.d);
@@ -812,7 +831,7 @@ fn year_str(y: i32, bc: bool) -> String {
 fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
     let base = ctx.anchor(false)?;
     let m = f.month.unwrap_or(1);
-    if base.g == Gran::Year {
+    if base.g < Gran::Month {
         return Some(base.y);
     }
     if ctx.narrative {
@@ -1083,7 +1102,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                 let y = f.year.or_else(|| match f.rel {
                     Some((r, anaph)) => ctx.anchor(anaph).map(|p| p.y + r),
                     None => ctx.anchor(false).map(|p| match ctx.tense {
-                        _ if ctx.narrative || p.g == Gran::Year => p.y,
+                        _ if ctx.narrative || p.g < Gran::Month => p.y,
                         Tense::Past if first > p.m => p.y - 1,
                         Tense::Future if last < p.m => p.y + 1,
                         _ => p.y,
@@ -1285,7 +1304,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             });
         } else if let (None, Some(d), None, None) = (f.month, f.day, &f.season, year) {
             // "on the 18th": that day of the anchor's month.
-            let b = ctx.anchor(false).filter(|b| b.g != Gran::Year)?;
+            let b = ctx.anchor(false).filter(|b| b.g >= Gran::Month)?;
             if d == 0 || d > days_in_month(b.y, b.m) {
                 return None;
             }

@@ -1079,3 +1079,22 @@ fn a_month_joined_to_a_dated_one_shares_its_year() {
     let f = news("The 1973-1974 year ended.", "2012-06-15");
     expect!(f, "1973-1974", Date, "1973");
 }
+
+#[test]
+fn financial_year_earlier_and_fiscal_periods() {
+    let f = news(
+        "Sales rose in 1997 from the year-ago period and beat year-earlier levels; they fell in the last fiscal year.",
+        "1998-03-02",
+    );
+    expect!(f, "the year-ago period", Date, "1996");
+    expect!(f, "year-earlier", Date, "1996");
+    expect!(f, "the last fiscal year", Date, "1997");
+    // A quarter last mentioned is the period a comparison goes back from.
+    let f = news(
+        "Net income rose in the third quarter from the year-earlier quarter; in the previous quarter it fell.",
+        "1998-03-02",
+    );
+    expect!(f, "the third quarter", Date, "1997-Q3");
+    expect!(f, "the year-earlier quarter", Date, "1996-Q3");
+    expect!(f, "the previous quarter", Date, "1997-Q2");
+}
