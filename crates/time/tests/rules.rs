@@ -1098,3 +1098,14 @@ fn financial_year_earlier_and_fiscal_periods() {
     expect!(f, "the year-earlier quarter", Date, "1996-Q3");
     expect!(f, "the previous quarter", Date, "1997-Q2");
 }
+
+#[test]
+fn seasons_as_subjects_and_november_eleventh() {
+    let f = news(
+        "Millions are at risk as winter sets in; Winter refused comment. On Armistice Day they marched.",
+        "2012-12-02",
+    );
+    expect!(f, "winter", Date, "2012-WI");
+    expect!(f, "Armistice Day", Date, "2012-11-11");
+    assert_eq!(f.len(), 2, "a person named Winter is no season: {f:?}");
+}
