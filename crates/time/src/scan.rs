@@ -368,7 +368,11 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 if !(cap && cvs.iter().any(|c| c.class == Class::Month)) {
                     tense = e.tense;
                 }
-            } else if w.len() > 4
+            }
+            // A word known only as a rule's literal ("[arrived]") still has its tense.
+            let plain = entry.is_none_or(|e| e.tense == 0 && e.cvs.is_empty());
+            if plain
+                && w.len() > 4
                 && w.is_ascii()
                 && lex.past_suffixes.iter().any(|s| w.ends_with(s))
                 && !cap
