@@ -1390,7 +1390,7 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
                     "{:02}:{:02}{secs}{}",
                     h,
                     f.minute.unwrap_or(0),
-                    f.tz.as_deref().unwrap_or("")
+                    f.tz.as_deref().filter(|z| *z != "-").unwrap_or("")
                 )
             }
             None => f.part.clone().unwrap_or_default(),

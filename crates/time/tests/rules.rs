@@ -1109,3 +1109,14 @@ fn seasons_as_subjects_and_november_eleventh() {
     expect!(f, "Armistice Day", Date, "2012-11-11");
     assert_eq!(f.len(), 2, "a person named Winter is no season: {f:?}");
 }
+
+#[test]
+fn north_american_zones_and_possessive_ends() {
+    let f = news(
+        "Trading closed at 4 p.m. EST; the deal expires at year's end, under 50 U.S.C. 1701 et seq.",
+        "1998-03-04",
+    );
+    expect!(f, "4 p.m. EST", Time, "1998-03-04T16:00");
+    expect!(f, "year's end", Date, "1998");
+    assert_eq!(f.len(), 2, "{f:?}");
+}
