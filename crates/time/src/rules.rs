@@ -491,6 +491,13 @@ impl Rules {
             // "Sun Yat-sen", "Wed Smith": an abbreviated weekday before a name.
             return false;
         }
+        if first == "that"
+            && toks[m.end - 1].cvs.iter().any(|c| c.class == Class::Month)
+            && next_tok.is_some_and(|n| n.cvs.iter().any(|c| c.class == Class::Day))
+        {
+            // "said that May 5 was…": a conjunction before a date, not "that May".
+            return false;
+        }
         if (m.start..m.end).any(|k| capitalized_reference_word(toks, k)) {
             // "the Future of Babylon project", "Portal:Current events": a name, not a time.
             return false;

@@ -1120,3 +1120,13 @@ fn north_american_zones_and_possessive_ends() {
     expect!(f, "year's end", Date, "1998");
     assert_eq!(f.len(), 2, "{f:?}");
 }
+
+#[test]
+fn that_before_a_dated_month_is_a_conjunction() {
+    let f = news(
+        "He said that May 5 was fine; I remember that April well.",
+        "2012-06-15",
+    );
+    expect!(f, "May 5", Date, "2012-05-05");
+    expect!(f, "that April", Date, "2012-04");
+}
