@@ -1130,3 +1130,19 @@ fn that_before_a_dated_month_is_a_conjunction() {
     expect!(f, "May 5", Date, "2012-05-05");
     expect!(f, "that April", Date, "2012-04");
 }
+
+#[test]
+fn runs_of_days_and_counts_between_two_numbers() {
+    let f = news(
+        "Trading was halted for a second consecutive day; sales fell for the fourth straight year.",
+        "2008-09-17",
+    );
+    expect!(f, "a second consecutive day", Date, "2008-09-17");
+    expect!(f, "the fourth straight year", Date, "2008");
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "It would take between 60 and 90 days.";
+    let found = tt.tag_text(text, Some("2009-06-01"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let r = found[0].range.as_ref().expect("range kept");
+    assert_eq!((r.begin.as_str(), r.end.as_str()), ("P60D", "P90D"));
+}
