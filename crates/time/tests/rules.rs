@@ -1139,6 +1139,8 @@ fn runs_of_days_and_counts_between_two_numbers() {
     );
     expect!(f, "a second consecutive day", Date, "2008-09-17");
     expect!(f, "the fourth straight year", Date, "2008");
+    let f = news("A couple of days ago they met.", "2008-09-17");
+    expect!(f, "A couple of days ago", Date, "2008-09-15");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
