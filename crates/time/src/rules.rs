@@ -491,6 +491,15 @@ impl Rules {
             // "Sun Yat-sen", "Wed Smith": an abbreviated weekday before a name.
             return false;
         }
+        if matches!(last.as_str(), "quarter" | "quarters")
+            && next_tok.is_some_and(|n| {
+                n.key() == Some("of") || n.cvs.iter().any(|c| c.class == Class::Unit)
+            })
+            && rule.ty == TimexType::Date
+        {
+            // "the quarter of the old city", "the quarter century": a part of something else.
+            return false;
+        }
         if first == "that"
             && toks[m.end - 1].cvs.iter().any(|c| c.class == Class::Month)
             && next_tok.is_some_and(|n| n.cvs.iter().any(|c| c.class == Class::Day))

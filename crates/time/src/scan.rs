@@ -75,6 +75,13 @@ fn plural_s_at(text: &str, at: usize) -> Option<usize> {
     (!is_alpha_at(text, at + len)).then_some(len)
 }
 
+/// Words after which "1990's" is the decade rather than the year's possessive.
+fn decade_intro(w: &str) -> bool {
+    ["the", "early", "mid", "late", "-"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+}
+
 fn is_alpha_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(|c| c.is_alphabetic())
 }
@@ -237,10 +244,12 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 end += 1 + digits_at(b, end + 1);
                 let v: f64 = text[start..end].parse().unwrap_or(0.0);
                 cvs.push(cv(Class::Numf, v, ""));
-            } else if let Some(s_len) =
-                plural_s_at(text, end).filter(|_| (d == 4 || d == 2) && v % 10.0 == 0.0)
-            {
-                // "1990s", "90s", "the 50's".
+            } else if let Some(s_len) = plural_s_at(text, end).filter(|&len| {
+                // "1990s", "90s", "the 50's"; "1990's" only after a word that introduces a decade, since it
+                // is also the year's possessive ("1990's first half").
+                let intro = || toks.last().is_some_and(|t| decade_intro(t.text));
+                (d == 2 || (d == 4 && (len == 1 || intro()))) && v % 10.0 == 0.0
+            }) {
                 end += s_len;
                 let dec = if d == 4 { v / 10.0 } else { 190.0 + v / 10.0 };
                 cvs.push(cv(Class::Decade, dec, ""));

@@ -1148,3 +1148,19 @@ fn runs_of_days_and_counts_between_two_numbers() {
     let r = found[0].range.as_ref().expect("range kept");
     assert_eq!((r.begin.as_str(), r.end.as_str()), ("P60D", "P90D"));
 }
+
+#[test]
+fn the_quarter_in_financial_news_and_possessive_years() {
+    let f = news(
+        "Net income in the quarter rose; he lived in the quarter of the old city; in the quarter century since.",
+        "1990-03-02",
+    );
+    expect!(f, "the quarter", Date, "1990-Q1");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = news(
+        "1990's first half will be weak; the 1990's were good.",
+        "1990-03-02",
+    );
+    expect!(f, "1990", Date, "1990");
+    expect!(f, "the 1990's", Date, "199");
+}
