@@ -354,20 +354,24 @@ fn resolve_with(
         }
         let relative = ty != TimexType::Duration && ty != TimexType::Set && is_relative(&f1);
         let anaphoric = f1.rel.is_some_and(|r| r.1) || f1.dir.is_some_and(|d| d.1);
+        // Counted from the DCT, as far as the narrative time is concerned: such expressions do not move it.
+        let dct_relative =
+            relative && !((narrative || anaphoric) && refp.is_some() || dct.is_none());
+        // The label names the point actually counted from (`Ctx::anchor`): in news, an anaphoric expression
+        // counts from the last date mentioned even when that date was itself counted from the DCT.
+        let from_mention = anaphoric && !narrative && last_mentioned.is_some();
         let anchor = relative.then(|| {
-            if (narrative || anaphoric) && refp.is_some() || dct.is_none() {
-                "narrative".to_string()
-            } else {
+            if dct_relative && !from_mention {
                 "dct".to_string()
+            } else {
+                "narrative".to_string()
             }
         });
         if matches!(ty, TimexType::Date | TimexType::Time) {
             let last = range.as_ref().map(|r| r.end.as_str()).unwrap_or(&value);
             // Expressions anchored on the DCT ("today", "now") do not move the narrative time.
-            let deictic = m.name_year
-                || f1.deictic.is_some()
-                || f1.literal.is_some()
-                || (relative && anchor.as_deref() == Some("dct"));
+            let deictic =
+                m.name_year || f1.deictic.is_some() || f1.literal.is_some() || dct_relative;
             if let Some(p) = Pt::parse(last) {
                 // "the same period a year earlier" compares with a period; it is not one to compare with.
                 if f1.yshift == 0 {

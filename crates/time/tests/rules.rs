@@ -1164,3 +1164,21 @@ fn the_quarter_in_financial_news_and_possessive_years() {
     expect!(f, "1990", Date, "1990");
     expect!(f, "the 1990's", Date, "199");
 }
+
+#[test]
+fn an_anaphoric_news_date_is_labelled_with_the_point_it_counts_from() {
+    let tt = TimeTagger::new(Anchoring::News);
+    let text = "Prices rose on Monday. The same day, talks ended.";
+    let found = tt.tag_text(text, Some("2013-03-22"));
+    let labels: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|t| (t.value.as_str(), t.anchor.as_deref()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("2013-03-18", Some("dct")),
+            ("2013-03-18", Some("narrative"))
+        ]
+    );
+}
