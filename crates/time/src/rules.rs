@@ -40,6 +40,8 @@ pub struct Rule {
     pub plural: bool,
     /// Only under narrative anchoring (TIMEX2-style adjectival references such as "former").
     pub narrative: bool,
+    /// The count must be a number, not the article ("two long years", not "a long day").
+    pub counted: bool,
     pub sets: Vec<(&'static str, &'static str)>,
     /// Classes of up to three required elements ("UNIT", "MONTH"…) among the first W: a rule can only match
     /// where, for each, a token of one of its classes is near (0 = no such element).
@@ -116,6 +118,7 @@ impl Rules {
                 bare: false,
                 plural: false,
                 narrative: false,
+                counted: false,
                 sets: Vec::new(),
                 need: [0; 3],
             };
@@ -124,6 +127,7 @@ impl Rules {
                     "bare" => rule.bare = true,
                     "plural" => rule.plural = true,
                     "narrative" => rule.narrative = true,
+                    "counted" => rule.counted = true,
                     kv => {
                         let (k, v) = kv
                             .split_once('=')
@@ -456,6 +460,9 @@ impl Rules {
         }
         let next_tok = toks.get(m.end).filter(|n| n.sent == toks[m.end - 1].sent);
         let first = toks[m.start].text.to_ascii_lowercase();
+        if rule.counted && matches!(first.as_str(), "a" | "an") {
+            return false;
+        }
         let last = toks[m.end - 1].text.to_ascii_lowercase();
         if rule.ty == TimexType::Duration
             && m.end - m.start == 2

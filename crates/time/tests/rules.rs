@@ -1182,3 +1182,17 @@ fn an_anaphoric_news_date_is_labelled_with_the_point_it_counts_from() {
         ]
     );
 }
+
+#[test]
+fn an_adjective_between_count_and_unit() {
+    let f = news(
+        "After two long years and ten brutal months, five straight days of rain came; it was a difficult day, \
+         and it took a full day.",
+        "1998-03-02",
+    );
+    expect!(f, "two long years", Duration, "P2Y");
+    expect!(f, "ten brutal months", Duration, "P10M");
+    expect!(f, "five straight days", Duration, "P5D");
+    expect!(f, "a full day", Duration, "P1D");
+    assert_eq!(f.len(), 4, "an evaluated day is no duration: {f:?}");
+}
