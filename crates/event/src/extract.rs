@@ -1518,6 +1518,23 @@ fn local_country(v: &View, args: &[Arg], s: usize, e: usize, k: usize) -> Option
     None
 }
 
+/// Whether token `i` is inside a parenthesis opened right after a word of the sentence starting at `s`.
+fn in_gloss(v: &View, s: usize, i: usize) -> bool {
+    let open = (s..i)
+        .rev()
+        .find(|&k| matches!(v.lower[k].as_str(), "(" | ")"));
+    open.is_some_and(|k| v.lower[k] == "(" && k > s)
+}
+
+/// A continent or region larger than a country ("a new security architecture in Europe"): none of the
+/// countries named around it is its country.
+fn is_region(a: &Arg) -> bool {
+    a.country.is_none()
+        && Lexicon::get()
+            .supranational
+            .contains(a.name.to_lowercase().as_str())
+}
+
 /// Actor and recipient arguments of one event, with countries inferred for those the gazetteer and entity
 /// layer leave without one: first from the words beside the argument ([`local_country`]); then, when no
 /// actor has a country, the first country the sentence names that is not a recipient's (a domestic actor:
@@ -1537,7 +1554,7 @@ fn with_inferred_countries(
         ix.iter()
             .map(|&k| {
                 let mut a = args[k].clone();
-                if a.country.is_none() && a.members.is_empty() {
+                if a.country.is_none() && a.members.is_empty() && !is_region(&a) {
                     a.country = local_country(v, args, s, e, k);
                 }
                 a
@@ -1552,6 +1569,9 @@ fn with_inferred_countries(
         |a: &Arg| a.bare_agent && a.country.is_none() && a.entity.is_none() && a.members.is_empty();
     let unnamed: Option<Arg> = rec.iter().find(|a| nobody(a)).cloned();
     rec.retain(|a| !nobody(a));
+    // A continent is where something happens, not whom it is done to; a name in a parenthesis after a word
+    // glosses that word ("the Iskander-M (NATO: SS-26 Stone)").
+    rec.retain(|a| !is_region(a) && !in_gloss(v, s, a.start));
     let countries = |side: &[Arg]| -> Vec<String> {
         side.iter()
             .flat_map(|a| {
@@ -1621,6 +1641,7 @@ fn with_inferred_countries(
                 && b.end <= stop
                 && b.members.is_empty()
                 && !b.place
+                && !in_gloss(v, s, b.start)
                 && !act.iter().any(|a| a.start == b.start)
                 // Another country's, or a group of the actor's own ("Ibo elders demanded that control of
                 // the Nigerian Interior Ministry …": PLOVER codes domestic events on both sides).

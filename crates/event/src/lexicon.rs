@@ -131,6 +131,8 @@ pub struct Lexicon {
     pub third_party: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
+    /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
+    pub supranational: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -599,6 +601,7 @@ impl Lexicon {
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
         let igo_parents = set("igo_parent");
+        let supranational = set("supranational");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
@@ -662,6 +665,7 @@ impl Lexicon {
             artifacts,
             third_party,
             igo_parents,
+            supranational,
             purpose_marks,
             condition_marks,
             prepositions,
@@ -783,6 +787,7 @@ mod tests {
                 "artifact",
                 "third_party",
                 "igo_parent",
+                "supranational",
                 "purpose_mark",
                 "condition_mark",
                 "preposition",
