@@ -911,6 +911,13 @@ fn clause_start(v: &View, _lex: &Lexicon, s: usize, i: usize) -> usize {
     while k > s {
         let w = &v.lower[k - 1];
         if v.flags[k - 1] & CUE_BOUND != 0 || w == "that" {
+            // "Although it has not been made public, the Belarusian side expressed …": a subordinate clause
+            // that opens the sentence ends at its comma, and the main clause starts after it.
+            if k - 1 == s && w.chars().all(char::is_alphabetic) {
+                if let Some(c) = (k..i).find(|&c| v.lower[c] == ",") {
+                    return c + 1;
+                }
+            }
             return k;
         }
         k -= 1;

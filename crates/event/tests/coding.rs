@@ -353,3 +353,19 @@ fn verb_object_patterns_from_the_cameo_dictionary() {
         .collect();
     assert_eq!(consult, ["visit"]);
 }
+
+#[test]
+fn a_negation_in_an_opening_subordinate_clause_stays_there() {
+    let d = events(
+        "Although it has not been made public, the Belarusian side expressed satisfaction with the findings.",
+    );
+    assert_eq!(
+        status_of(&d, "expressed satisfaction"),
+        EventStatus::Occurred
+    );
+    let d = events("Belarus has not expressed satisfaction with the findings.");
+    assert_eq!(
+        status_of(&d, "expressed satisfaction"),
+        EventStatus::Negated
+    );
+}
