@@ -2146,7 +2146,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                             prev,
                             "on" | "in" | "at" | "during" | "since" | "until" | "by" | "from" | ","
                         );
-                    dist + if modifier { 30 } else { 0 } + if adverbial { 0 } else { 3 }
+                    // "abandoned the concept, which they promoted until 2020": a relative clause after the
+                    // trigger dates its own verb.
+                    let relative = a > i
+                        && (i..a).any(|k| {
+                            matches!(v.lower[k].as_str(), "which" | "who" | "whom" | "whose")
+                        });
+                    dist + if modifier || relative { 30 } else { 0 } + if adverbial { 0 } else { 3 }
                 })
                 .copied()
         };

@@ -80,4 +80,8 @@ fn seed_references_and_figurative_attacks_are_not_timeline_events() {
     let attacks = get(&doc, "attacks", 0);
     assert_eq!(attacks.event_type, "ACCUSE");
     assert_eq!(attacks.cameo.as_deref(), Some("11"));
+    // "… abandoned the concept of “Helsinki 2.0”, which they promoted until 2020": the relative clause's
+    // date is the promotion's, not the abandonment's.
+    let abandoned = get(&doc, "abandoned", 0);
+    assert_eq!(abandoned.time.as_deref(), Some("2022"));
 }
