@@ -1342,6 +1342,22 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // subject stands for the nearest person named before it in the sentence ("it" for a state or
     // organization).
     let antecedent = |c: usize| -> Vec<usize> {
+        if matches!(v.lower[c].as_str(), "which" | "who") {
+            // "Ukraine, which is fighting Russia": a relative pronoun stands for the name right before it.
+            let before = if c > s && v.lower[c - 1] == "," {
+                c - 1
+            } else {
+                c
+            };
+            return args
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.end == before && !a.place && !a.bare_agent)
+                .map(|(k, _)| k)
+                .next_back()
+                .into_iter()
+                .collect();
+        }
         let person = lex.person_pronouns.contains(v.lower[c].as_str());
         let thing = lex.thing_pronouns.contains(v.lower[c].as_str());
         if !(person || thing) {

@@ -33,3 +33,17 @@ fn a_name_glossing_the_word_before_it_is_no_recipient() {
     );
     assert!(!r.iter().any(|n| n == "NATO"), "{r:?}");
 }
+
+#[test]
+fn a_relative_pronoun_subject_is_the_name_before_it() {
+    let text = "This creates new challenges for Ukraine, which is fighting Russia, and means more.";
+    let mut doc = Document::new(text);
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.span) == "fighting")
+        .expect("fighting");
+    let actors: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(actors, ["Ukraine"]);
+}
