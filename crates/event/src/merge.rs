@@ -110,23 +110,29 @@ fn arg_keys(a: &EventArgument) -> Vec<String> {
 }
 
 fn participants_overlap(a: &Event, b: &Event) -> bool {
-    let ka: Vec<String> = a
-        .actors
-        .iter()
-        .chain(&a.recipients)
-        .flat_map(arg_keys)
-        .collect();
-    let kb: Vec<String> = b
-        .actors
-        .iter()
-        .chain(&b.recipients)
-        .flat_map(arg_keys)
-        .collect();
+    let keys = |args: &[EventArgument]| -> Vec<String> { args.iter().flat_map(arg_keys).collect() };
+    let (sa, ra, sb, rb) = (
+        keys(&a.actors),
+        keys(&a.recipients),
+        keys(&b.actors),
+        keys(&b.recipients),
+    );
+    let meet = |x: &[String], y: &[String]| x.iter().any(|k| y.contains(k));
+    if meet(&sa, &sb) || meet(&ra, &rb) {
+        return true;
+    }
+    // "Russia's war against Ukraine" and "Ukraine, which is fighting Russia": the same two parties with the
+    // roles reversed are two events (an attack and the answer to it).
+    if meet(&sa, &rb) && meet(&ra, &sb) {
+        return false;
+    }
+    let ka: Vec<String> = sa.into_iter().chain(ra).collect();
+    let kb: Vec<String> = sb.into_iter().chain(rb).collect();
     if ka.is_empty() || kb.is_empty() {
         // Without participants, only place can tie two mentions together.
         return false;
     }
-    ka.iter().any(|k| kb.contains(k))
+    meet(&ka, &kb)
 }
 
 fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
@@ -365,6 +371,19 @@ mod tests {
         assert_eq!(visit.sources.len(), 2);
         assert_eq!(visit.time.as_deref(), Some("2022-12-19"));
         assert!(visit.conflicts.is_empty());
+    }
+
+    #[test]
+    fn the_same_parties_with_roles_reversed_are_two_events() {
+        let mut a = ev("ASSAULT", &[("Russia", "RUS")], Some("2022-12"), None);
+        a.recipients = vec![arg("Ukraine", "UKR")];
+        let mut b = ev("ASSAULT", &[("Ukraine", "UKR")], Some("2022-12"), None);
+        b.recipients = vec![arg("Russia", "RUS")];
+        let mut c = ev("ASSAULT", &[("Russia", "RUS")], Some("2022-12"), None);
+        c.recipients = vec![arg("Ukraine", "UKR")];
+        let m = merge(&[src("a", a), src("b", b), src("c", c)]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m.iter().map(|x| x.sources.len()).max(), Some(2));
     }
 
     #[test]
