@@ -1665,6 +1665,8 @@ fn with_inferred_countries(
                 && b.members.is_empty()
                 && !b.place
                 && !in_gloss(v, s, b.start)
+                // "by Russia" names an agent, never whom the event is done to.
+                && !(b.start > s && v.lower[b.start - 1] == "by")
                 && !act.iter().any(|a| a.start == b.start)
                 // Another country's, or a group of the actor's own ("Ibo elders demanded that control of
                 // the Nigerian Interior Ministry …": PLOVER codes domestic events on both sides).
