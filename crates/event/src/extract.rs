@@ -1699,6 +1699,37 @@ fn with_inferred_countries(
     (act, rec)
 }
 
+/// Whether a nominal event is the object of a verb in the future ("this will mean … a permanent Russian
+/// military presence in Belarus"), found through the parse, however far the "will" is: up from the noun
+/// through coordinations, objects and noun modifiers to the first verb, which must have "will"/"shall".
+fn future_governor(v: &View, s: usize, e: usize, noun: usize) -> bool {
+    let syn = &v.doc.syntax;
+    if !v.syntax || syn.len() < e {
+        return false;
+    }
+    let mut x = noun;
+    for _ in 0..6 {
+        if !matches!(
+            syn[x].deprel.as_str(),
+            "conj" | "obj" | "nmod" | "appos" | "compound"
+        ) {
+            return false;
+        }
+        let Some(h) = syn[x].head.filter(|&h| h >= s && h < e) else {
+            return false;
+        };
+        if syn[h].upos == "VERB" {
+            return (s..e).any(|k| {
+                syn[k].head == Some(h)
+                    && syn[k].deprel == "aux"
+                    && matches!(v.lower[k].as_str(), "will" | "shall" | "'ll")
+            });
+        }
+        x = h;
+    }
+    false
+}
+
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
 /// announcing/reporting verb).
 pub(crate) fn status_of(
@@ -2276,12 +2307,19 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
-            let (status, cue) = if speech {
+            let (mut status, cue) = if speech {
                 // The statement is the demand itself.
                 (EventStatus::Occurred, None)
             } else {
                 status_of(&v, lex, s, e, f)
             };
+            if f.noun
+                && status == EventStatus::Occurred
+                && cue.is_none()
+                && future_governor(&v, s, e, f.head)
+            {
+                status = EventStatus::Planned;
+            }
             let reported_by = cue.and_then(|c| {
                 args.iter()
                     .filter(|a| a.end <= c && !a.place && a.members.is_empty())

@@ -48,3 +48,18 @@ fn a_relative_pronoun_subject_is_the_name_before_it() {
     let actors: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(actors, ["Ukraine"]);
 }
+
+#[test]
+fn a_nominal_event_governed_by_a_verb_in_the_future_is_planned() {
+    let text = "In practice, this will mean even closer joint defence planning and activities, going beyond \
+                the existing arrangements, within the Regional Forces Group, military integration, and a \
+                permanent Russian military presence in Belarus.";
+    let mut doc = Document::new(text);
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.span) == "military presence")
+        .expect("military presence");
+    assert_eq!(e.status, dossier_model::EventStatus::Planned);
+}
