@@ -1342,7 +1342,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // subject stands for the nearest person named before it in the sentence ("it" for a state or
     // organization).
     let antecedent = |c: usize| -> Vec<usize> {
-        if matches!(v.lower[c].as_str(), "which" | "who") {
+        if lex.relative_pronouns.contains(v.lower[c].as_str()) {
             // "Ukraine, which is fighting Russia": a relative pronoun stands for the name right before it.
             let before = if c > s && v.lower[c - 1] == "," {
                 c - 1
@@ -1701,8 +1701,9 @@ fn with_inferred_countries(
 
 /// Whether a nominal event is the object of a verb in the future ("this will mean … a permanent Russian
 /// military presence in Belarus"), found through the parse, however far the "will" is: up from the noun
-/// through coordinations, objects and noun modifiers to the first verb, which must have "will"/"shall".
-fn future_governor(v: &View, s: usize, e: usize, noun: usize) -> bool {
+/// through coordinations, objects and noun modifiers to the first verb, which must have a one-word `future`
+/// cue ("will", "shall") as its auxiliary.
+fn future_governor(v: &View, lex: &Lexicon, s: usize, e: usize, noun: usize) -> bool {
     let syn = &v.doc.syntax;
     if !v.syntax || syn.len() < e {
         return false;
@@ -1722,7 +1723,10 @@ fn future_governor(v: &View, s: usize, e: usize, noun: usize) -> bool {
             return (s..e).any(|k| {
                 syn[k].head == Some(h)
                     && syn[k].deprel == "aux"
-                    && matches!(v.lower[k].as_str(), "will" | "shall" | "'ll")
+                    && lex
+                        .cue("future")
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == v.lower[k])
             });
         }
         x = h;
@@ -2198,9 +2202,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     // "abandoned the concept, which they promoted until 2020": a relative clause after the
                     // trigger dates its own verb.
                     let relative = a > i
-                        && (i..a).any(|k| {
-                            matches!(v.lower[k].as_str(), "which" | "who" | "whom" | "whose")
-                        });
+                        && (i..a).any(|k| lex.relative_pronouns.contains(v.lower[k].as_str()));
                     dist + if modifier || relative { 30 } else { 0 } + if adverbial { 0 } else { 3 }
                 })
                 .copied()
@@ -2316,7 +2318,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             if f.noun
                 && status == EventStatus::Occurred
                 && cue.is_none()
-                && future_governor(&v, s, e, f.head)
+                && future_governor(&v, lex, s, e, f.head)
             {
                 status = EventStatus::Planned;
             }

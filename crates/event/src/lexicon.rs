@@ -133,6 +133,8 @@ pub struct Lexicon {
     pub igo_parents: WordSet,
     /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
     pub supranational: WordSet,
+    /// Pronouns that open a relative clause (`relative_pronoun`).
+    pub relative_pronouns: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -602,6 +604,7 @@ impl Lexicon {
         let third_party = set("third_party");
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
+        let relative_pronouns = set("relative_pronoun");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
@@ -666,6 +669,7 @@ impl Lexicon {
             third_party,
             igo_parents,
             supranational,
+            relative_pronouns,
             purpose_marks,
             condition_marks,
             prepositions,
@@ -792,6 +796,7 @@ mod tests {
                 "condition_mark",
                 "preposition",
                 "person_pronoun",
+                "relative_pronoun",
                 "thing_pronoun",
                 "retype"
             ]

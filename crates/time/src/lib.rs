@@ -222,8 +222,8 @@ fn resolve(
     resolve_with(t, scan, matches, dct, narrative, false)
 }
 
-/// "June and July of 1973", "on 3 or 4 May 2021": a month or day without a year, joined by "and"/"or" to the
-/// next expression, is in that expression's written year.
+/// "June and July of 1973", "on 3 May and 5 June 2021": a month (or a day of one) without a year, joined by
+/// "and"/"or" to the next expression, is in that expression's written year.
 fn coordinated_year(
     t: &Tables,
     toks: &[scan::Tok],
