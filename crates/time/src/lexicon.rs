@@ -141,6 +141,8 @@ pub struct Entry {
     pub tense_next: i8,
     /// Capitalized inside a sentence, the word belongs to a name ("the Future of Babylon"; `NAME_WORD`).
     pub name_word: bool,
+    /// Before "1990's", the word makes it the decade rather than the year's possessive (`DECADE_INTRO`).
+    pub decade_intro: bool,
 }
 
 #[derive(Debug)]
@@ -205,10 +207,15 @@ impl Lexicon {
                     "lexicon.tsv:{ln}: expected CLASS<TAB>VALUE<TAB>words"
                 ));
             };
-            if c == "NAME_WORD" {
+            if c == "NAME_WORD" || c == "DECADE_INTRO" {
                 for w in ws.split('|') {
                     add(&mut words, w, None);
-                    words.get_mut(w).expect("just added").name_word = true;
+                    let e = words.get_mut(w).expect("just added");
+                    if c == "NAME_WORD" {
+                        e.name_word = true;
+                    } else {
+                        e.decade_intro = true;
+                    }
                 }
                 continue;
             }

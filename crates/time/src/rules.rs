@@ -498,7 +498,10 @@ impl Rules {
             // "Sun Yat-sen", "Wed Smith": an abbreviated weekday before a name.
             return false;
         }
-        if matches!(last.as_str(), "quarter" | "quarters")
+        if toks[m.end - 1]
+            .cvs
+            .iter()
+            .any(|c| c.class == Class::Unit && c.s == "Q")
             && next_tok.is_some_and(|n| {
                 n.key() == Some("of") || n.cvs.iter().any(|c| c.class == Class::Unit)
             })

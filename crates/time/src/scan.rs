@@ -75,13 +75,6 @@ fn plural_s_at(text: &str, at: usize) -> Option<usize> {
     (!is_alpha_at(text, at + len)).then_some(len)
 }
 
-/// Words after which "1990's" is the decade rather than the year's possessive.
-fn decade_intro(w: &str) -> bool {
-    ["the", "early", "mid", "late", "-"]
-        .iter()
-        .any(|x| w.eq_ignore_ascii_case(x))
-}
-
 fn is_alpha_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(|c| c.is_alphabetic())
 }
@@ -247,7 +240,10 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             } else if let Some(s_len) = plural_s_at(text, end).filter(|&len| {
                 // "1990s", "90s", "the 50's"; "1990's" only after a word that introduces a decade, since it
                 // is also the year's possessive ("1990's first half").
-                let intro = || toks.last().is_some_and(|t| decade_intro(t.text));
+                let intro = || {
+                    toks.last()
+                        .is_some_and(|t| t.text == "-" || t.entry.is_some_and(|e| e.decade_intro))
+                };
                 (d == 2 || (d == 4 && (len == 1 || intro()))) && v % 10.0 == 0.0
             }) {
                 end += s_len;
