@@ -130,6 +130,13 @@ pub struct Cv<'a> {
     pub cap: bool,
 }
 
+/// [`Entry::before`]: "1990's" after the word is the decade, not the year's possessive ("the 1990's").
+pub const BEFORE_DECADE: u8 = 1;
+/// A four-digit number after the word is a year even before a plural noun ("In 1974 investors …").
+pub const BEFORE_YEAR: u8 = 2;
+/// A lone season after the word is a time ("for the winter", "all summer").
+pub const BEFORE_SEASON: u8 = 4;
+
 /// What the lexicon knows about one lower-cased word.
 #[derive(Debug, Default)]
 pub struct Entry {
@@ -141,8 +148,9 @@ pub struct Entry {
     pub tense_next: i8,
     /// Capitalized inside a sentence, the word belongs to a name ("the Future of Babylon"; `NAME_WORD`).
     pub name_word: bool,
-    /// Before "1990's", the word makes it the decade rather than the year's possessive (`DECADE_INTRO`).
-    pub decade_intro: bool,
+    /// What the word introduces when it comes right before it (`BEFORE` rows: bits [`BEFORE_DECADE`],
+    /// [`BEFORE_YEAR`], [`BEFORE_SEASON`]).
+    pub before: u8,
 }
 
 #[derive(Debug)]
@@ -207,15 +215,21 @@ impl Lexicon {
                     "lexicon.tsv:{ln}: expected CLASS<TAB>VALUE<TAB>words"
                 ));
             };
-            if c == "NAME_WORD" || c == "DECADE_INTRO" {
+            if c == "NAME_WORD" || c == "BEFORE" {
+                let bit = match (c, v) {
+                    ("NAME_WORD", _) => 0,
+                    (_, "decade") => BEFORE_DECADE,
+                    (_, "year") => BEFORE_YEAR,
+                    (_, "season") => BEFORE_SEASON,
+                    _ => return Err(format!("lexicon.tsv:{ln}: unknown BEFORE value {v}")),
+                };
                 for w in ws.split('|') {
                     add(&mut words, w, None);
                     let e = words.get_mut(w).expect("just added");
                     if c == "NAME_WORD" {
                         e.name_word = true;
-                    } else {
-                        e.decade_intro = true;
                     }
+                    e.before |= bit;
                 }
                 continue;
             }

@@ -5,7 +5,7 @@
 
 use dossier_model::TimexType;
 
-use crate::lexicon::{Class, FastMap, Lexicon};
+use crate::lexicon::{Class, FastMap, Lexicon, BEFORE_SEASON, BEFORE_YEAR};
 use crate::scan::{Scan, Tok};
 
 /// How many tokens from a rule's first token `near` looks at.
@@ -586,7 +586,8 @@ impl Rules {
             // and no "of" + non-year after it ("the summer of discontent").
             // "to" is no context for a lone season: "stocks continue to fall", "to spring back".
             let ctx_ok = prev.is_some_and(|p| {
-                p.cvs.iter().any(|c| c.class == Class::Ctx) && p.key() != Some("to")
+                (p.cvs.iter().any(|c| c.class == Class::Ctx) && p.key() != Some("to"))
+                    || p.entry.is_some_and(|e| e.before & BEFORE_SEASON != 0)
             });
             let of_thing = next.is_some_and(|n| n.key() == Some("of"));
             if !ctx_ok || of_thing {
@@ -627,8 +628,12 @@ impl Rules {
                 {
                     return false;
                 }
-                // "2000 troops", not "In 2004 and 2008 his term…" (no plural noun has under four letters).
+                // "2000 troops", not "In 2004 and 2008 his term…" (no plural noun has under four letters),
+                // nor "By late 1974 investors were dizzy" (a year right after a word that introduces one).
+                let year_intro =
+                    prev.is_some_and(|p| p.entry.is_some_and(|e| e.before & BEFORE_YEAR != 0));
                 if n.is_word()
+                    && !year_intro
                     && !n.cap
                     && n.entry.is_none()
                     && n.text.len() > 3

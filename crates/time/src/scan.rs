@@ -2,7 +2,7 @@
 //! word up once in the lexicon, classifies digit shapes (years, days, ISO dates, clock times, decades),
 //! and tracks sentence boundaries and tense cues.
 
-use crate::lexicon::{Class, Cv, Entry, Lexicon};
+use crate::lexicon::{Class, Cv, Entry, Lexicon, BEFORE_DECADE};
 
 #[derive(Debug, Clone)]
 pub struct Tok<'a> {
@@ -241,8 +241,9 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
                 // "1990s", "90s", "the 50's"; "1990's" only after a word that introduces a decade, since it
                 // is also the year's possessive ("1990's first half").
                 let intro = || {
-                    toks.last()
-                        .is_some_and(|t| t.text == "-" || t.entry.is_some_and(|e| e.decade_intro))
+                    toks.last().is_some_and(|t| {
+                        t.text == "-" || t.entry.is_some_and(|e| e.before & BEFORE_DECADE != 0)
+                    })
                 };
                 (d == 2 || (d == 4 && (len == 1 || intro()))) && v % 10.0 == 0.0
             }) {

@@ -1196,3 +1196,21 @@ fn an_adjective_between_count_and_unit() {
     expect!(f, "a full day", Duration, "P1D");
     assert_eq!(f.len(), 4, "an evaluated day is no duration: {f:?}");
 }
+
+#[test]
+fn words_before_an_expression_say_what_it_is() {
+    // A year after "in"/"late" even before a plural noun; a count elsewhere.
+    let f = news(
+        "By late 1974 investors were dizzy; they sent 2000 troops.",
+        "2012-06-15",
+    );
+    expect!(f, "late 1974", Date, "1974");
+    assert_eq!(f.len(), 1, "{f:?}");
+    // A lone season after "for" or "all".
+    let f = news(
+        "Offers for the summer are premature; it snowed all winter.",
+        "2012-06-15",
+    );
+    expect!(f, "the summer", Date, "2012-SU");
+    assert_eq!(f.len(), 2, "{f:?}");
+}
