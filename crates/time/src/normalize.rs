@@ -1122,14 +1122,11 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         f.year.is_none() && (f.month.is_some() || f.season.is_some()),
     ) {
         // "August of that year", "the spring of next year": the month or season in the shifted year.
-        let y = ctx.anchor(anaph).map(|b| b.y + r);
+        let y = ctx.anchor(anaph)?.y + r;
         let mut g = f.clone();
         g.rel = None;
         g.unit = None;
-        g.year = y;
-        if y.is_none() {
-            return None;
-        }
+        g.year = Some(y);
         return normalize(&g, ty, ctx);
     } else if let (Some((r, anaph)), Some("W"), Some(wd)) = (f.rel, f.unit.as_deref(), f.weekday) {
         // "next week Wednesday": that weekday in the shifted week.
