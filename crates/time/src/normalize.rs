@@ -830,7 +830,15 @@ fn year_str(y: i32, bc: bool) -> String {
 /// The year for a month/day without one: the anchor's year, moved by tense in news mode.
 fn infer_year(f: &Frame, ctx: &Ctx) -> Option<i32> {
     let base = ctx.anchor(false)?;
-    let m = f.month.unwrap_or(1);
+    // A season counts from its first month, so "the fall" said in August under a future tense stays this year.
+    let season_start = match f.season.as_deref() {
+        Some("SP") => Some(3),
+        Some("SU") => Some(6),
+        Some("FA") => Some(9),
+        Some("WI") => Some(12),
+        _ => None,
+    };
+    let m = f.month.or(season_start).unwrap_or(1);
     if base.g < Gran::Month {
         return Some(base.y);
     }

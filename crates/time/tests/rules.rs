@@ -1132,7 +1132,7 @@ fn that_before_a_dated_month_is_a_conjunction() {
 }
 
 #[test]
-fn runs_of_days_and_counts_between_two_numbers() {
+fn runs_periods_and_counts_between_two_numbers() {
     let f = news(
         "Trading was halted for a second consecutive day; sales fell for the fourth straight year.",
         "2008-09-17",
@@ -1141,6 +1141,43 @@ fn runs_of_days_and_counts_between_two_numbers() {
     expect!(f, "the fourth straight year", Date, "2008");
     let f = news("A couple of days ago they met.", "2008-09-17");
     expect!(f, "A couple of days ago", Date, "2008-09-15");
+    let f = news(
+        "Stocks rose for a third day in a row and sales fell for the fifth month in a row; in a row of houses.",
+        "2008-09-17",
+    );
+    expect!(f, "a third day", Date, "2008-09-17");
+    expect!(f, "the fifth month", Date, "2008-09");
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = news(
+        "It lost $8 billion for the entire year and the whole day; repairs took weeks and the talks lasted months.",
+        "2008-09-17",
+    );
+    expect!(f, "the entire year", Date, "2008");
+    expect!(f, "the whole day", Date, "2008-09-17");
+    expect!(f, "weeks", Duration, "PXW");
+    expect!(f, "months", Duration, "PXM");
+    let f = news(
+        "In the months ahead rates will rise; the year ahead looks hard; he took office.",
+        "2008-09-17",
+    );
+    expect!(f, "the months ahead", Duration, "PXM");
+    expect!(f, "the year ahead", Date, "2009");
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = news(
+        "Profit in the latest quarter rose; he will speak tonight.",
+        "2008-09-17",
+    );
+    expect!(f, "the latest quarter", Date, "2008-Q2");
+    expect!(f, "tonight", Time, "2008-09-17TNI");
+    // 2008-09-17 is a Wednesday: a scheduled start points ahead, a report back.
+    let f = news(
+        "The summit begins on Friday. The report is due Monday. Talks ended on Friday. Rain fell for much of the year.",
+        "2008-09-17",
+    );
+    expect!(f, "Friday", Date, "2008-09-19");
+    expect!(f, "Monday", Date, "2008-09-22");
+    expect!(f, "Friday", Date, "2008-09-12");
+    expect!(f, "the year", Date, "2008");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
