@@ -136,6 +136,9 @@ pub const BEFORE_DECADE: u8 = 1;
 pub const BEFORE_YEAR: u8 = 2;
 /// A lone season after the word is a time ("for the winter", "all summer").
 pub const BEFORE_SEASON: u8 = 4;
+/// [`Entry::after`]: a four-digit number right before the word is a year even though the word is a plural
+/// noun ("at 1990 levels", "the 2012 elections"), where before other plurals it is a count ("2000 troops").
+pub const AFTER_YEAR: u8 = 1;
 
 /// What the lexicon knows about one lower-cased word.
 #[derive(Debug, Default)]
@@ -151,6 +154,8 @@ pub struct Entry {
     /// What the word introduces when it comes right before it (`BEFORE` rows: bits [`BEFORE_DECADE`],
     /// [`BEFORE_YEAR`], [`BEFORE_SEASON`]).
     pub before: u8,
+    /// What the word says of an expression right before it (`AFTER` rows: bit [`AFTER_YEAR`]).
+    pub after: u8,
 }
 
 #[derive(Debug)]
@@ -215,13 +220,14 @@ impl Lexicon {
                     "lexicon.tsv:{ln}: expected CLASS<TAB>VALUE<TAB>words"
                 ));
             };
-            if c == "NAME_WORD" || c == "BEFORE" {
-                let bit = match (c, v) {
-                    ("NAME_WORD", _) => 0,
-                    (_, "decade") => BEFORE_DECADE,
-                    (_, "year") => BEFORE_YEAR,
-                    (_, "season") => BEFORE_SEASON,
-                    _ => return Err(format!("lexicon.tsv:{ln}: unknown BEFORE value {v}")),
+            if c == "NAME_WORD" || c == "BEFORE" || c == "AFTER" {
+                let (before, after) = match (c, v) {
+                    ("NAME_WORD", _) => (0, 0),
+                    ("BEFORE", "decade") => (BEFORE_DECADE, 0),
+                    ("BEFORE", "year") => (BEFORE_YEAR, 0),
+                    ("BEFORE", "season") => (BEFORE_SEASON, 0),
+                    ("AFTER", "year") => (0, AFTER_YEAR),
+                    _ => return Err(format!("lexicon.tsv:{ln}: unknown {c} value {v}")),
                 };
                 for w in ws.split('|') {
                     add(&mut words, w, None);
@@ -229,7 +235,8 @@ impl Lexicon {
                     if c == "NAME_WORD" {
                         e.name_word = true;
                     }
-                    e.before |= bit;
+                    e.before |= before;
+                    e.after |= after;
                 }
                 continue;
             }

@@ -5,7 +5,7 @@
 
 use dossier_model::TimexType;
 
-use crate::lexicon::{Class, FastMap, Lexicon, BEFORE_SEASON, BEFORE_YEAR};
+use crate::lexicon::{Class, FastMap, Lexicon, AFTER_YEAR, BEFORE_SEASON, BEFORE_YEAR};
 use crate::scan::{Scan, Tok};
 
 /// How many tokens from a rule's first token `near` looks at.
@@ -632,8 +632,10 @@ impl Rules {
                 // nor "By late 1974 investors were dizzy" (a year right after a word that introduces one).
                 let year_intro =
                     prev.is_some_and(|p| p.entry.is_some_and(|e| e.before & BEFORE_YEAR != 0));
+                let year_noun = n.entry.is_some_and(|e| e.after & AFTER_YEAR != 0);
                 if n.is_word()
                     && !year_intro
+                    && !year_noun
                     && !n.cap
                     && n.entry.is_none()
                     && n.text.len() > 3

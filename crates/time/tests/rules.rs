@@ -1251,3 +1251,14 @@ fn words_before_an_expression_say_what_it_is() {
     expect!(f, "the summer", Date, "2012-SU");
     assert_eq!(f.len(), 2, "{f:?}");
 }
+
+#[test]
+fn words_after_a_number_say_it_is_a_year() {
+    let f = news(
+        "Emissions stay at 1990 levels before the 2012 elections; they sent 2000 troops.",
+        "2012-06-15",
+    );
+    expect!(f, "1990", Date, "1990");
+    expect!(f, "2012", Date, "2012");
+    assert_eq!(f.len(), 2, "{f:?}");
+}
