@@ -1230,6 +1230,13 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         });
     } else if let (Some((dir, anaph)), Some(u)) = (f.dir, f.unit.as_deref()) {
         let n = f.n.unwrap_or(1.0);
+        // "a quarter century ago", "half a year ago": a fraction of a long unit counts in a shorter one.
+        let (u, n) = match u {
+            "CE" if n.fract() != 0.0 => ("Y", n * 100.0),
+            "DE" if n.fract() != 0.0 => ("Y", n * 10.0),
+            "Y" if n.fract() != 0.0 => ("M", n * 12.0),
+            _ => (u, n),
+        };
         if n.is_nan() {
             return Some((
                 TimexType::Date,

@@ -473,6 +473,16 @@ impl Rules {
             if (last == "second" && word_next) || last == "half" {
                 return false;
             }
+            // "about a quarter, of its dealers": an approximate share, not three months.
+            let approx_before = m.start > 0
+                && toks[m.start - 1].sent == toks[m.start].sent
+                && matches!(
+                    toks[m.start - 1].key(),
+                    Some("about" | "around" | "nearly" | "almost" | "roughly" | "some" | "than")
+                );
+            if last == "quarter" && approx_before {
+                return false;
+            }
         }
         if rule.ty == TimexType::Duration
             && rule.split.is_some()

@@ -1178,6 +1178,19 @@ fn runs_periods_and_counts_between_two_numbers() {
     expect!(f, "Monday", Date, "2008-09-22");
     expect!(f, "Friday", Date, "2008-09-12");
     expect!(f, "the year", Date, "2008");
+    let f = news(
+        "It will cut 789, or about a quarter, of its dealers; sales fell from the year previous.",
+        "2008-09-17",
+    );
+    expect!(f, "the year previous", Date, "2007");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = news(
+        "It was found nearly a quarter century ago and half a year ago; the IMF held its autumn meetings.",
+        "2008-09-17",
+    );
+    expect!(f, "a quarter century ago", Date, "1983");
+    expect!(f, "half a year ago", Date, "2008-03");
+    expect!(f, "autumn", Date, "2008-FA");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
@@ -1193,7 +1206,8 @@ fn the_quarter_in_financial_news_and_possessive_years() {
         "1990-03-02",
     );
     expect!(f, "the quarter", Date, "1990-Q1");
-    assert_eq!(f.len(), 1, "{f:?}");
+    expect!(f, "quarter century", Duration, "P25Y");
+    assert_eq!(f.len(), 2, "{f:?}");
     let f = news(
         "1990's first half will be weak; the 1990's were good.",
         "1990-03-02",
