@@ -527,6 +527,14 @@ impl Rules {
             // "said that May 5 was…": a conjunction before a date, not "that May".
             return false;
         }
+        if rule.sets.contains(&("clock", "1"))
+            && toks[m.start..m.end]
+                .iter()
+                .any(|t| t.cvs.iter().any(|c| c.class == Class::Int && c.n > 24.0))
+        {
+            // "died Wednesday at 86": a number that cannot be an hour is no clock time (an age here).
+            return false;
+        }
         if (m.start..m.end).any(|k| capitalized_reference_word(toks, k)) {
             // "the Future of Babylon project", "Portal:Current events": a name, not a time.
             return false;

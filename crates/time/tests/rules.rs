@@ -1191,6 +1191,12 @@ fn runs_periods_and_counts_between_two_numbers() {
     expect!(f, "a quarter century ago", Date, "1983");
     expect!(f, "half a year ago", Date, "2008-03");
     expect!(f, "autumn", Date, "2008-FA");
+    let f = news(
+        "He died Wednesday at 86; they met Friday at 5.",
+        "2008-09-17",
+    );
+    expect!(f, "Wednesday", Date, "2008-09-17");
+    expect!(f, "Friday at 5", Time, "2008-09-12T05:00");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
