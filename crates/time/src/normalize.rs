@@ -512,6 +512,12 @@ fn holiday_md(name: &str, y: i32) -> Option<(u32, u32)> {
         "mlk_day" => nth(1, 1, 3),
         "mothers_day" => nth(5, 7, 2),
         "fathers_day" => nth(6, 7, 3),
+        // US federal elections: the Tuesday after the first Monday of November.
+        "us_election_day" => nth(11, 1, 1).add_days(1),
+        "presidents_day" => nth(2, 1, 3),
+        "columbus_day" => nth(10, 1, 2),
+        "ash_wednesday" => easter().add_days(-46),
+        "palm_sunday" => easter().add_days(-7),
         _ => return None,
     };
     Some((p.m, p.d))

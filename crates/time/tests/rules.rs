@@ -656,6 +656,18 @@ fn group_holiday() {
     expect!(f, "Thanksgiving 2023", Date, "2023-11-23");
     expect!(f, "Labor Day 2021", Date, "2021-09-06");
     let f = news(
+        "Election Day 2012, Presidents Day 2013, Columbus Day 2013, Ash Wednesday 2013, Palm Sunday 2013, Boxing Day, Bastille Day and May Day.",
+        "2016-11-07",
+    );
+    expect!(f, "Election Day 2012", Date, "2012-11-06");
+    expect!(f, "Presidents Day 2013", Date, "2013-02-18");
+    expect!(f, "Columbus Day 2013", Date, "2013-10-14");
+    expect!(f, "Ash Wednesday 2013", Date, "2013-02-13");
+    expect!(f, "Palm Sunday 2013", Date, "2013-03-24");
+    expect!(f, "Boxing Day", Date, "2016-12-26");
+    expect!(f, "Bastille Day", Date, "2016-07-14");
+    expect!(f, "May Day", Date, "2016-05-01");
+    let f = news(
         "Last Easter was quiet; the next Easter will not be. Christmas Eve, Halloween and New Year's Day.",
         "2019-03-12",
     );
