@@ -1209,6 +1209,12 @@ fn runs_periods_and_counts_between_two_numbers() {
     );
     expect!(f, "Wednesday", Date, "2008-09-17");
     expect!(f, "Friday at 5", Time, "2008-09-12T05:00");
+    let f = news(
+        "First-half profit rose; troops moved at 0800 local time.",
+        "2008-09-17",
+    );
+    expect!(f, "First-half", Date, "2008-H1");
+    expect!(f, "0800 local time", Time, "2008-09-17T08:00");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
