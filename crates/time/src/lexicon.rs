@@ -139,6 +139,9 @@ pub const BEFORE_SEASON: u8 = 4;
 /// [`Entry::after`]: a four-digit number right before the word is a year even though the word is a plural
 /// noun ("at 1990 levels", "the 2012 elections"), where before other plurals it is a count ("2000 troops").
 pub const AFTER_YEAR: u8 = 1;
+/// A part of the day right before the word modifies a thing it names ("the morning session", "the evening
+/// news"), not a time.
+pub const AFTER_PART_NOUN: u8 = 2;
 
 /// What the lexicon knows about one lower-cased word.
 #[derive(Debug, Default)]
@@ -154,7 +157,8 @@ pub struct Entry {
     /// What the word introduces when it comes right before it (`BEFORE` rows: bits [`BEFORE_DECADE`],
     /// [`BEFORE_YEAR`], [`BEFORE_SEASON`]).
     pub before: u8,
-    /// What the word says of an expression right before it (`AFTER` rows: bit [`AFTER_YEAR`]).
+    /// What the word says of an expression right before it (`AFTER` rows: bits [`AFTER_YEAR`],
+    /// [`AFTER_PART_NOUN`]).
     pub after: u8,
 }
 
@@ -227,6 +231,7 @@ impl Lexicon {
                     ("BEFORE", "year") => (BEFORE_YEAR, 0),
                     ("BEFORE", "season") => (BEFORE_SEASON, 0),
                     ("AFTER", "year") => (0, AFTER_YEAR),
+                    ("AFTER", "part_noun") => (0, AFTER_PART_NOUN),
                     _ => return Err(format!("lexicon.tsv:{ln}: unknown {c} value {v}")),
                 };
                 for w in ws.split('|') {

@@ -1162,6 +1162,19 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
             }
             b => b,
         };
+        // "reports over the weekend" in a past-tense sentence written on a weekday: the weekend just gone.
+        let r = match base {
+            Some(b)
+                if u == "WE"
+                    && r == 0
+                    && ctx.tense == Tense::Past
+                    && b.g == Gran::Day
+                    && weekday(b.y, b.m, b.d) <= 5 =>
+            {
+                -1
+            }
+            _ => r,
+        };
         let v = match base {
             Some(b) => fmt_unit(shift(shift(b, u, r as i64), "Y", f.yshift as i64), u),
             None => match u {

@@ -5,7 +5,9 @@
 
 use dossier_model::TimexType;
 
-use crate::lexicon::{Class, FastMap, Lexicon, AFTER_YEAR, BEFORE_SEASON, BEFORE_YEAR};
+use crate::lexicon::{
+    Class, FastMap, Lexicon, AFTER_PART_NOUN, AFTER_YEAR, BEFORE_SEASON, BEFORE_YEAR,
+};
 use crate::scan::{Scan, Tok};
 
 /// How many tokens from a rule's first token `near` looks at.
@@ -483,6 +485,18 @@ impl Rules {
             if last == "quarter" && approx_before {
                 return false;
             }
+            // "four flights a week", "700 seats a week": a rate of things, not a stretch of time.
+            let plural_noun_before = m.start > 0
+                && toks[m.start - 1].sent == toks[m.start].sent
+                && toks[m.start - 1].is_word()
+                && !toks[m.start - 1].cap
+                && toks[m.start - 1].entry.is_none()
+                && toks[m.start - 1].text.len() > 3
+                && toks[m.start - 1].text.ends_with('s')
+                && !toks[m.start - 1].text.ends_with("ss");
+            if plural_noun_before {
+                return false;
+            }
         }
         if rule.ty == TimexType::Duration
             && rule.split.is_some()
@@ -526,6 +540,42 @@ impl Rules {
         {
             // "said that May 5 was…": a conjunction before a date, not "that May".
             return false;
+        }
+        if toks[m.end - 1].cvs.iter().any(|c| c.class == Class::Part)
+            && next_tok.is_some_and(|n| n.entry.is_some_and(|e| e.after & AFTER_PART_NOUN != 0))
+        {
+            // "in the morning session", "the evening news": the part of the day names a session or a show.
+            return false;
+        }
+        if m.end - m.start == 2
+            && toks[m.start].key() == Some("this")
+            && toks[m.start + 1].key() == Some("time")
+        {
+            // "at this time", "during this time" are times; "but this time she is the boss" is an occasion.
+            let after_preposition = m.start > 0
+                && toks[m.start - 1].sent == toks[m.start].sent
+                && matches!(
+                    toks[m.start - 1].key(),
+                    Some(
+                        "at" | "during"
+                            | "by"
+                            | "since"
+                            | "until"
+                            | "till"
+                            | "from"
+                            | "around"
+                            | "before"
+                            | "after"
+                            | "for"
+                            | "in"
+                            | "of"
+                            | "to"
+                            | "throughout"
+                    )
+                );
+            if !after_preposition {
+                return false;
+            }
         }
         if rule.sets.contains(&("clock", "1"))
             && toks[m.start..m.end]

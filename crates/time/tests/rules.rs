@@ -1215,6 +1215,28 @@ fn runs_periods_and_counts_between_two_numbers() {
     );
     expect!(f, "First-half", Date, "2008-H1");
     expect!(f, "0800 local time", Time, "2008-09-17T08:00");
+}
+
+#[test]
+fn timebank_conventions_from_aquaint_news() {
+    // 1997-04-01 is a Tuesday: "the weekend" in a past-tense report is the one just gone (ISO week 13);
+    // "would" points ahead from the report; "this time" alone is an occasion, not a time.
+    let f = news(
+        "He commented on reports over the weekend. He said the flights would leave on March 30. But this time she is the boss; at this time prices are low.",
+        "1997-04-01",
+    );
+    expect!(f, "the weekend", Date, "1997-W13-WE");
+    expect!(f, "March 30", Date, "1998-03-30");
+    expect!(f, "this time", Date, "PRESENT_REF");
+    assert_eq!(f.len(), 3, "{f:?}");
+    // A weekday with a plural part of the day is a set; "four flights a week" is a rate of things, and
+    // "the morning session" of a market names the session.
+    let f = news(
+        "Two flights leave on Tuesday nights, four flights a week; volume in the morning session was thin.",
+        "1998-02-13",
+    );
+    expect!(f, "Tuesday nights", Set, "XXXX-WXX-2TNI");
+    assert_eq!(f.len(), 1, "{f:?}");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
