@@ -1237,6 +1237,22 @@ fn timebank_conventions_from_aquaint_news() {
     );
     expect!(f, "Tuesday nights", Set, "XXXX-WXX-2TNI");
     assert_eq!(f.len(), 1, "{f:?}");
+    // "the day after his death": the day after the date just mentioned; "two weeks after the armistice"
+    // keeps its duration.
+    let f = news(
+        "The doctor was killed on Oct. 23. The men came the day after his death, two weeks after the raid.",
+        "1998-11-21",
+    );
+    expect!(f, "the day", Date, "1998-10-24");
+    expect!(f, "two weeks", Duration, "P2W");
+    // Financial reports: "the year ended March 31" is one year's stretch; "the latest period", "the full year".
+    let f = news(
+        "Profit was 50 million in the year ended March 31; in the latest period sales rose; he forecast a rise for the full year.",
+        "1989-11-02",
+    );
+    expect!(f, "the year", Duration, "P1Y");
+    expect!(f, "the latest period", Date, "1989-11-02");
+    expect!(f, "the full year", Date, "1989");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
