@@ -418,7 +418,7 @@ impl Rules {
                     continue;
                 }
                 if let Some(m) = self.try_rule(ri as usize, toks, i, &mut scratch) {
-                    if !self.accept(&m, toks) {
+                    if !self.accept(&m, toks, narrative) {
                         continue;
                     }
                     if best
@@ -443,9 +443,21 @@ impl Rules {
         out
     }
 
-    /// Context checks for bare years and months (false positives: "2000 troops", "Zapad 2023", "may").
-    fn accept(&self, m: &Match, toks: &[Tok]) -> bool {
+    /// Context checks for bare years and months (false positives: "2000 troops", "Zapad 2023", "may");
+    /// `narrative` is the anchoring mode (some conventions differ between news and histories).
+    fn accept(&self, m: &Match, toks: &[Tok], narrative: bool) -> bool {
         let rule = &self.rules[m.rule];
+        if !narrative
+            && rule.ty == TimexType::Duration
+            && toks.get(m.end).is_some_and(|t| t.text == "-")
+            && toks
+                .get(m.end + 1)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("old"))
+        {
+            // "the 6-year-old boy": news TimeML (TimeBank, AQUAINT) leaves ages out; WikiWars' TIMEX2-based
+            // histories mark them ("Forty-year-old"), so narrative mode keeps them.
+            return false;
+        }
         if rule.plural {
             // "for years", "in months": the unit must be written in the plural ("in day trading" is not).
             let unit = toks[m.start..m.end].iter().rev().find(|t| {

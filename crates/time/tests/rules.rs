@@ -1253,6 +1253,15 @@ fn timebank_conventions_from_aquaint_news() {
     expect!(f, "the year", Duration, "P1Y");
     expect!(f, "the latest period", Date, "1989-11-02");
     expect!(f, "the full year", Date, "1989");
+    // Ages: news TimeML leaves "the 6-year-old boy" out; narrative mode (TIMEX2 histories) keeps them.
+    let f = news("The 6-year-old boy met a 30-year-old man.", "2000-04-03");
+    assert!(f.is_empty(), "{f:?}");
+    let f = tag(
+        "The 6-year-old boy met a 30-year-old man.",
+        "2000-04-03",
+        Anchoring::Narrative,
+    );
+    expect!(f, "6-year", Duration, "P6Y");
     let tt = TimeTagger::new(Anchoring::News);
     let text = "It would take between 60 and 90 days.";
     let found = tt.tag_text(text, Some("2009-06-01"));
