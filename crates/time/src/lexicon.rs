@@ -136,6 +136,10 @@ pub const BEFORE_DECADE: u8 = 1;
 pub const BEFORE_YEAR: u8 = 2;
 /// A lone season after the word is a time ("for the winter", "all summer").
 pub const BEFORE_SEASON: u8 = 4;
+/// "this time" after the word is a time ("at this time"), not an occasion ("but this time she is the boss").
+pub const BEFORE_THIS_TIME: u8 = 8;
+/// "a quarter" after the word is a share ("about a quarter, of its dealers"), not three months.
+pub const BEFORE_SHARE: u8 = 16;
 /// [`Entry::after`]: a four-digit number right before the word is a year even though the word is a plural
 /// noun ("at 1990 levels", "the 2012 elections"), where before other plurals it is a count ("2000 troops").
 pub const AFTER_YEAR: u8 = 1;
@@ -155,7 +159,7 @@ pub struct Entry {
     /// Capitalized inside a sentence, the word belongs to a name ("the Future of Babylon"; `NAME_WORD`).
     pub name_word: bool,
     /// What the word introduces when it comes right before it (`BEFORE` rows: bits [`BEFORE_DECADE`],
-    /// [`BEFORE_YEAR`], [`BEFORE_SEASON`]).
+    /// [`BEFORE_YEAR`], [`BEFORE_SEASON`], [`BEFORE_THIS_TIME`], [`BEFORE_SHARE`]).
     pub before: u8,
     /// What the word says of an expression right before it (`AFTER` rows: bits [`AFTER_YEAR`],
     /// [`AFTER_PART_NOUN`]).
@@ -230,6 +234,8 @@ impl Lexicon {
                     ("BEFORE", "decade") => (BEFORE_DECADE, 0),
                     ("BEFORE", "year") => (BEFORE_YEAR, 0),
                     ("BEFORE", "season") => (BEFORE_SEASON, 0),
+                    ("BEFORE", "this_time") => (BEFORE_THIS_TIME, 0),
+                    ("BEFORE", "share") => (BEFORE_SHARE, 0),
                     ("AFTER", "year") => (0, AFTER_YEAR),
                     ("AFTER", "part_noun") => (0, AFTER_PART_NOUN),
                     _ => return Err(format!("lexicon.tsv:{ln}: unknown {c} value {v}")),

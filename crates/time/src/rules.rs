@@ -6,7 +6,8 @@
 use dossier_model::TimexType;
 
 use crate::lexicon::{
-    Class, FastMap, Lexicon, AFTER_PART_NOUN, AFTER_YEAR, BEFORE_SEASON, BEFORE_YEAR,
+    Class, FastMap, Lexicon, AFTER_PART_NOUN, AFTER_YEAR, BEFORE_SEASON, BEFORE_SHARE,
+    BEFORE_THIS_TIME, BEFORE_YEAR,
 };
 use crate::scan::{Scan, Tok};
 
@@ -443,8 +444,9 @@ impl Rules {
         out
     }
 
-    /// Context checks for bare years and months (false positives: "2000 troops", "Zapad 2023", "may");
-    /// `narrative` is the anchoring mode (some conventions differ between news and histories).
+    /// Context checks that turn a rule's match down (false positives: "2000 troops", "Zapad 2023", "may",
+    /// "four flights a week"); `narrative` is the anchoring mode (some conventions differ between news and
+    /// histories).
     fn accept(&self, m: &Match, toks: &[Tok], narrative: bool) -> bool {
         let rule = &self.rules[m.rule];
         if !narrative
@@ -473,6 +475,13 @@ impl Rules {
             }
         }
         let next_tok = toks.get(m.end).filter(|n| n.sent == toks[m.end - 1].sent);
+        let prev_tok = m
+            .start
+            .checked_sub(1)
+            .map(|p| &toks[p])
+            .filter(|p| p.sent == toks[m.start].sent);
+        let prev_says =
+            |bit: u8| prev_tok.is_some_and(|p| p.entry.is_some_and(|e| e.before & bit != 0));
         let first = toks[m.start].text.to_ascii_lowercase();
         if rule.counted && matches!(first.as_str(), "a" | "an") {
             return false;
@@ -488,24 +497,18 @@ impl Rules {
                 return false;
             }
             // "about a quarter, of its dealers": an approximate share, not three months.
-            let approx_before = m.start > 0
-                && toks[m.start - 1].sent == toks[m.start].sent
-                && matches!(
-                    toks[m.start - 1].key(),
-                    Some("about" | "around" | "nearly" | "almost" | "roughly" | "some" | "than")
-                );
-            if last == "quarter" && approx_before {
+            if last == "quarter" && prev_says(BEFORE_SHARE) {
                 return false;
             }
             // "four flights a week", "700 seats a week": a rate of things, not a stretch of time.
-            let plural_noun_before = m.start > 0
-                && toks[m.start - 1].sent == toks[m.start].sent
-                && toks[m.start - 1].is_word()
-                && !toks[m.start - 1].cap
-                && toks[m.start - 1].entry.is_none()
-                && toks[m.start - 1].text.len() > 3
-                && toks[m.start - 1].text.ends_with('s')
-                && !toks[m.start - 1].text.ends_with("ss");
+            let plural_noun_before = prev_tok.is_some_and(|p| {
+                p.is_word()
+                    && !p.cap
+                    && p.entry.is_none()
+                    && p.text.len() > 3
+                    && p.text.ends_with('s')
+                    && !p.text.ends_with("ss")
+            });
             if plural_noun_before {
                 return false;
             }
@@ -564,28 +567,7 @@ impl Rules {
             && toks[m.start + 1].key() == Some("time")
         {
             // "at this time", "during this time" are times; "but this time she is the boss" is an occasion.
-            let after_preposition = m.start > 0
-                && toks[m.start - 1].sent == toks[m.start].sent
-                && matches!(
-                    toks[m.start - 1].key(),
-                    Some(
-                        "at" | "during"
-                            | "by"
-                            | "since"
-                            | "until"
-                            | "till"
-                            | "from"
-                            | "around"
-                            | "before"
-                            | "after"
-                            | "for"
-                            | "in"
-                            | "of"
-                            | "to"
-                            | "throughout"
-                    )
-                );
-            if !after_preposition {
+            if !prev_says(BEFORE_THIS_TIME) {
                 return false;
             }
         }
