@@ -1,5 +1,6 @@
-//! Regression floors on the external gold data (skipped when ../shared/eval is absent). The floors sit a
-//! little under the measured numbers recorded in docs/quality.md.
+//! Regression floors on the external gold data (skipped when ../shared/eval is absent). The floors are issue
+//! 4's targets (the measured numbers in docs/quality.md sit a little above them), so a change that loses a
+//! target fails here.
 
 use std::path::PathBuf;
 
@@ -26,8 +27,8 @@ fn wikiwars_floor() {
     };
     let r = eval::te3(&dir, Anchoring::Narrative).expect("eval");
     println!("{r}");
-    assert!(r.value_f1.f1() >= 84.5, "{r}");
-    assert!(r.relaxed.f1() >= 94.0, "{r}");
+    assert!(r.value_f1.f1() >= 85.0, "{r}");
+    assert!(r.relaxed.f1() >= 95.5, "{r}");
 }
 
 #[test]
@@ -37,8 +38,9 @@ fn te3_platinum_floor() {
     };
     let r = eval::te3(&dir, Anchoring::News).expect("eval");
     println!("{r}");
-    assert!(r.value_f1.f1() >= 77.0, "{r}");
-    assert!(r.relaxed.f1() >= 87.0, "{r}");
+    assert!(r.value_f1.f1() >= 80.0, "{r}");
+    assert!(r.strict.f1() >= 83.0, "{r}");
+    assert!(r.relaxed.f1() >= 91.0, "{r}");
 }
 
 #[test]
@@ -48,5 +50,5 @@ fn recognizers_floor() {
     };
     let r = eval::recognizers(&dir.join("DateTimeModel.json")).expect("eval");
     println!("{r}");
-    assert!(r.pass_rate() >= 68.0, "{r}");
+    assert!(r.pass_rate() >= 70.0, "{r}");
 }
