@@ -125,3 +125,24 @@ fn never_panics_on_odd_input() {
         assert!(doc.warnings.is_empty(), "{t:?}");
     }
 }
+
+#[test]
+fn a_region_named_after_another_state_belongs_to_its_own() {
+    let doc = run(
+        "Police in Northern Ireland, troops in Inner Mongolia and the governor of New Mexico; Ireland and Mexico signed.",
+        None,
+    );
+    for (id, country) in [
+        ("pl:northern-ireland", "GBR"),
+        ("pl:inner-mongolia", "CHN"),
+        ("pl:new-mexico", "USA"),
+        ("iso:IRL", "IRL"),
+        ("iso:MEX", "MEX"),
+    ] {
+        assert_eq!(find(&doc, id).country.as_deref(), Some(country), "{id}");
+    }
+    // The states are named once each, not inside the regions' names.
+    assert_eq!(find(&doc, "iso:IRL").mentions.len(), 1);
+    assert_eq!(find(&doc, "iso:MEX").mentions.len(), 1);
+    assert!(doc.entities.iter().all(|e| e.id != "iso:MNG"));
+}
