@@ -60,3 +60,15 @@ fn a_nominal_event_governed_by_a_verb_in_the_future_is_planned() {
         EventStatus::Planned
     );
 }
+
+#[test]
+fn of_after_a_noun_of_force_names_whom_it_is_done_to() {
+    let doc = coded(
+        "The bombing of Serbia by NATO continued. The siege of Sarajevo by Serb forces went on.",
+    );
+    let bombing = event(&doc, "bombing");
+    assert_eq!(names(&bombing.actors), ["NATO"], "{bombing:?}");
+    assert_eq!(names(&bombing.recipients), ["Serbia"], "{bombing:?}");
+    let siege = event(&doc, "siege");
+    assert_eq!(names(&siege.recipients), ["Sarajevo"], "{siege:?}");
+}
