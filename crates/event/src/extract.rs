@@ -1326,12 +1326,14 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 r.actors = arg_of(c);
             } else if rel.starts_with("nmod") {
                 let third_party = t.words.last().is_some_and(|w| lex.third_party.contains(w));
-                // "the blockade of Serbia", "the bombing of Sarajevo": after a noun of force, pressure or
-                // obstruction, "of" names whom it is done to ("the visit of the president" names who does it).
-                let done_to = matches!(
-                    t.event_type.as_str(),
-                    "ASSAULT" | "COERCE" | "SANCTION" | "THREATEN"
-                ) || t.mode.as_deref() == Some("obstruct");
+                // "the blockade of Serbia": after a noun of force, pressure or obstruction, "of" names whom it
+                // is done to (`of_patient` in words.txt); elsewhere who does it ("the visit of the president").
+                let done_to = lex
+                    .of_patient
+                    .contains(t.event_type.to_lowercase().as_str())
+                    || t.mode
+                        .as_deref()
+                        .is_some_and(|m| lex.of_patient.contains(m));
                 match case_of(c).as_str() {
                     "between" if third_party && r.recipients.is_empty() => r.recipients = arg_of(c),
                     "of" if done_to && r.recipients.is_empty() => r.recipients = arg_of(c),

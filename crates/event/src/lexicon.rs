@@ -129,6 +129,9 @@ pub struct Lexicon {
     pub artifacts: WordSet,
     /// Trigger lemmas whose "between X and Y" are recipients, not actors (`third_party`).
     pub third_party: WordSet,
+    /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "of"
+    /// (`of_patient`).
+    pub of_patient: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
     /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
@@ -602,6 +605,7 @@ impl Lexicon {
         let (determiners, verb_context, artifacts) =
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
+        let of_patient = set("of_patient");
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
@@ -667,6 +671,7 @@ impl Lexicon {
             verb_context,
             artifacts,
             third_party,
+            of_patient,
             igo_parents,
             supranational,
             relative_pronouns,
@@ -790,6 +795,7 @@ mod tests {
                 "verb_context",
                 "artifact",
                 "third_party",
+                "of_patient",
                 "igo_parent",
                 "supranational",
                 "purpose_mark",
