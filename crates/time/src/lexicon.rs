@@ -146,6 +146,8 @@ pub const AFTER_YEAR: u8 = 1;
 /// A part of the day right before the word modifies a thing it names ("the morning session", "the evening
 /// news"), not a time.
 pub const AFTER_PART_NOUN: u8 = 2;
+/// A duration joined to the word by a hyphen is an age ("the 6-year-old boy"), which news TimeML leaves out.
+pub const AFTER_AGE: u8 = 4;
 
 /// What the lexicon knows about one lower-cased word.
 #[derive(Debug, Default)]
@@ -162,7 +164,7 @@ pub struct Entry {
     /// [`BEFORE_YEAR`], [`BEFORE_SEASON`], [`BEFORE_THIS_TIME`], [`BEFORE_SHARE`]).
     pub before: u8,
     /// What the word says of an expression right before it (`AFTER` rows: bits [`AFTER_YEAR`],
-    /// [`AFTER_PART_NOUN`]).
+    /// [`AFTER_PART_NOUN`], [`AFTER_AGE`]).
     pub after: u8,
 }
 
@@ -238,6 +240,7 @@ impl Lexicon {
                     ("BEFORE", "share") => (BEFORE_SHARE, 0),
                     ("AFTER", "year") => (0, AFTER_YEAR),
                     ("AFTER", "part_noun") => (0, AFTER_PART_NOUN),
+                    ("AFTER", "age") => (0, AFTER_AGE),
                     _ => return Err(format!("lexicon.tsv:{ln}: unknown {c} value {v}")),
                 };
                 for w in ws.split('|') {

@@ -6,7 +6,7 @@
 use dossier_model::TimexType;
 
 use crate::lexicon::{
-    Class, FastMap, Lexicon, AFTER_PART_NOUN, AFTER_YEAR, BEFORE_SEASON, BEFORE_SHARE,
+    Class, FastMap, Lexicon, AFTER_AGE, AFTER_PART_NOUN, AFTER_YEAR, BEFORE_SEASON, BEFORE_SHARE,
     BEFORE_THIS_TIME, BEFORE_YEAR,
 };
 use crate::scan::{Scan, Tok};
@@ -454,7 +454,7 @@ impl Rules {
             && toks.get(m.end).is_some_and(|t| t.text == "-")
             && toks
                 .get(m.end + 1)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case("old"))
+                .is_some_and(|t| t.entry.is_some_and(|e| e.after & AFTER_AGE != 0))
         {
             // "the 6-year-old boy": news TimeML (TimeBank, AQUAINT) leaves ages out; WikiWars' TIMEX2-based
             // histories mark them ("Forty-year-old"), so narrative mode keeps them.
