@@ -54,6 +54,19 @@ pub struct Scratch {
     labels: Vec<u8>,
 }
 
+/// Runs `f` with this thread's scratch buffers, so the tagger's per-word score caches carry over from one
+/// document to the next (most words of a report recur in the next).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        // Re-entered on this thread (not done by the pipeline): use fresh buffers.
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
 /// Maps typographic quotes and dashes to the ASCII forms the treebank mostly uses.
 pub fn normalize(w: &str) -> Cow<'_, str> {
     if w.is_ascii() {
@@ -215,8 +228,7 @@ impl Syntax {
         if doc.syntax.len() != doc.tokens.len() {
             return;
         }
-        let mut scratch = Scratch::default();
-        for (k, s) in doc.sentences.iter().enumerate() {
+        with_scratch(|scratch| for (k, s) in doc.sentences.iter().enumerate() {
             let range = s.tokens.clone();
             if range.end > doc.tokens.len()
                 || range.is_empty()
@@ -229,11 +241,11 @@ impl Syntax {
                 .map(|t| doc.text.get(t.span.start..t.span.end).unwrap_or(""))
                 .collect();
             let syntax = &mut doc.syntax[range.clone()];
-            self.parse_tagged(&words, syntax, &mut scratch);
+            self.parse_tagged(&words, syntax, scratch);
             for t in syntax {
                 t.head = t.head.map(|h| h + range.start);
             }
-        }
+        })
     }
 
     /// Tags every sentence of `doc` and parses those for which `parse(doc, sentence)` is true.
@@ -243,9 +255,8 @@ impl Syntax {
         parse: impl Fn(&Document, &Sentence) -> bool,
     ) {
         let mut syntax = vec![TokenSyntax::default(); doc.tokens.len()];
-        let mut scratch = Scratch::default();
         let mut out = Vec::new();
-        for s in &doc.sentences {
+        with_scratch(|scratch| for s in &doc.sentences {
             let range = s.tokens.clone();
             if range.end > doc.tokens.len() || range.is_empty() {
                 continue;
@@ -254,12 +265,12 @@ impl Syntax {
                 .iter()
                 .map(|t| doc.slice(t.span))
                 .collect();
-            self.annotate_with(&words, parse(doc, s), &mut out, &mut scratch);
+            self.annotate_with(&words, parse(doc, s), &mut out, scratch);
             for (k, mut ts) in out.drain(..).enumerate() {
                 ts.head = ts.head.map(|h| h + range.start);
                 syntax[range.start + k] = ts;
             }
-        }
+        });
         doc.syntax = syntax;
     }
 }
