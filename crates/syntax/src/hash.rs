@@ -32,8 +32,21 @@ pub fn hash_str(s: &str) -> u64 {
     fin(h)
 }
 
+/// Hashes ASCII bytes lower-cased, as the char-by-char loops below do for ASCII text (the common case,
+/// about three times faster: no UTF-8 decoding or Unicode case tables).
+#[inline]
+fn push_ascii_lower(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = mix(h, b.to_ascii_lowercase() as u64);
+    }
+    h
+}
+
 /// Hash of the lower-cased string, equal to `hash_str(&s.to_lowercase())` for single-char lowercase maps.
 pub fn hash_lower(s: &str) -> u64 {
+    if s.is_ascii() {
+        return fin(push_ascii_lower(0x51_7cc1_b727_220a, s.as_bytes()));
+    }
     let mut h = 0x51_7cc1_b727_220a;
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -45,9 +58,13 @@ pub fn hash_lower(s: &str) -> u64 {
 
 /// Hash of the last `n` characters of `s`, lower-cased (the whole string if shorter).
 pub fn hash_suffix(s: &str, n: usize) -> u64 {
+    let mut h = 0x2545_f491_4f6c_dd1d ^ n as u64;
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return fin(push_ascii_lower(h, &b[b.len().saturating_sub(n)..]));
+    }
     let count = s.chars().count();
     let skip = count.saturating_sub(n);
-    let mut h = 0x2545_f491_4f6c_dd1d ^ n as u64;
     for c in s.chars().skip(skip) {
         for l in c.to_lowercase() {
             h = push_char(h, l);
@@ -59,6 +76,10 @@ pub fn hash_suffix(s: &str, n: usize) -> u64 {
 /// Hash of the first `n` characters of `s`, lower-cased.
 pub fn hash_prefix(s: &str, n: usize) -> u64 {
     let mut h = 0x6a09_e667_f3bc_c908 ^ n as u64;
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return fin(push_ascii_lower(h, &b[..n.min(b.len())]));
+    }
     for c in s.chars().take(n) {
         for l in c.to_lowercase() {
             h = push_char(h, l);
@@ -159,5 +180,36 @@ mod tests {
         assert_eq!(hash_suffix("Signed", 3), hash_suffix("signed", 3));
         assert_eq!(hash_shape("Minsk"), hash_shape("Moscow"));
         assert_ne!(hash_shape("Minsk"), hash_shape("minsk"));
+    }
+
+    /// The ASCII shortcuts give the hashes of the general char-by-char path (which the models were
+    /// trained with).
+    #[test]
+    fn ascii_shortcuts_match_the_general_path() {
+        let general = |s: &str, seed: u64, take: &dyn Fn(usize) -> (usize, usize)| {
+            let chars: Vec<char> = s.chars().collect();
+            let (a, b) = take(chars.len());
+            let mut h = seed;
+            for c in &chars[a..b] {
+                for l in c.to_lowercase() {
+                    h = push_char(h, l);
+                }
+            }
+            fin(h)
+        };
+        let words = ["", "a", "Minsk", "SS-26", "Lukashenka's", "1,000", "x", "ABCDEFGH", "q2"];
+        for w in words {
+            assert_eq!(hash_lower(w), general(w, 0x51_7cc1_b727_220a, &|n| (0, n)), "{w}");
+            for n in 1..=4 {
+                let suf = general(w, 0x2545_f491_4f6c_dd1d ^ n as u64, &|len| {
+                    (len.saturating_sub(n), len)
+                });
+                assert_eq!(hash_suffix(w, n), suf, "{w} {n}");
+                let pre = general(w, 0x6a09_e667_f3bc_c908 ^ n as u64, &|len| (0, n.min(len)));
+                assert_eq!(hash_prefix(w, n), pre, "{w} {n}");
+            }
+        }
+        // Non-ASCII words take the general path: "İ" lower-cases to two chars.
+        assert_eq!(hash_lower("İstanbul"), hash_str(&"İstanbul".to_lowercase()));
     }
 }

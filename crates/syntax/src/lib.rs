@@ -52,7 +52,15 @@ pub struct Scratch {
     tags: Vec<u64>,
     heads: Vec<Option<usize>>,
     labels: Vec<u8>,
+    /// Lemmas by (form, tag class, sentence start): the lemmatizer's rules cost more than a lookup, and
+    /// most words recur.
+    lemmas: perceptron::KeyMap<Box<str>>,
+    /// The tagger whose lemmas `lemmas` holds.
+    lemmas_owner: u64,
 }
+
+/// Lemmas kept per thread before the cache starts over (a few MB).
+const LEMMA_CACHE_MAX: usize = 50_000;
 
 /// Runs `f` with this thread's scratch buffers, so the tagger's per-word score caches carry over from one
 /// document to the next (most words of a report recur in the next).
@@ -165,12 +173,22 @@ impl Syntax {
             let xpos = &self.tagger.xpos[c];
             set(&mut o.upos, &self.tagger.upos[c]);
             set(&mut o.xpos, xpos);
-            let l = self.tagger.lemmatizer.lemma(w, xpos, i == 0);
+            let key = hash::mix(hash::hash_str(w), 2 * c as u64 + (i == 0) as u64);
+            if scratch.lemmas.len() >= LEMMA_CACHE_MAX || scratch.lemmas_owner != self.tagger.id() {
+                scratch.lemmas_owner = self.tagger.id();
+                scratch.lemmas.clear();
+            }
+            let l = scratch.lemmas.entry(key).or_insert_with(|| {
+                self.tagger
+                    .lemmatizer
+                    .lemma(w, xpos, i == 0)
+                    .into_boxed_str()
+            });
             // Keep typographic characters when the lemma is the (normalised) form itself.
-            if matches!(w, Cow::Owned(_)) && l == **w {
+            if matches!(w, Cow::Owned(_)) && **l == **w {
                 set(&mut o.lemma, words[i].as_ref());
             } else {
-                o.lemma = l;
+                set(&mut o.lemma, l);
             }
             if parse {
                 o.head = scratch.heads[i];

@@ -410,6 +410,11 @@ fn greedy(
 }
 
 impl Tagger {
+    /// Identity of this tagger's current models, for caches of its output.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     pub fn nclasses(&self) -> usize {
         self.upos.len()
     }
