@@ -793,9 +793,11 @@ fn groups(c: &mut Ctx) {
                 }
             }
         }
+        // Ties (three states in one sentence) go to the pair of lowest KB indices, so the choice does not
+        // depend on the map's iteration order.
         let best = pair_count
             .iter()
-            .max_by_key(|(_, (cnt, last))| (*cnt, *last))
+            .max_by_key(|(k, (cnt, last))| (*cnt, *last, std::cmp::Reverse(**k)))
             .map(|(k, _)| *k);
         let scope = match best {
             Some((a, b)) => vec![a, b],
