@@ -267,6 +267,9 @@ pub struct TagScratch {
     first: Vec<u16>,
     /// Tokens in reverse order, for a right-to-left first pass.
     rtoks: Vec<Tok>,
+    /// Dictionary class of each token ([`UNKNOWN`] if none), and the same reversed.
+    known: Vec<u16>,
+    rknown: Vec<u16>,
     /// First-pass decisions sure enough to skip the second pass.
     sure: Vec<bool>,
     /// Word-feature scores per pass.
@@ -345,13 +348,26 @@ const END: u64 = 0xffff_0010;
 /// rescored, 95.17 at this margin); the saving keeps tag + parse above 150,000 tokens/s per core.
 pub const PASS2_MARGIN: i32 = 5000;
 
-/// One greedy left-to-right pass over `toks` with `model`; `dict` short-cuts frequent unambiguous words.
+/// [`TagScratch::known`] entry of a word the dictionary does not hold.
+const UNKNOWN: u16 = u16::MAX;
+
+/// The index of the first highest score (as [`argmax`]) and the highest score among the others, in two
+/// vectorisable passes.
+fn best_and_runner_up(s: &[i32]) -> (usize, i32) {
+    let top = s.iter().copied().max().unwrap_or(i32::MIN);
+    let b = s.iter().position(|&x| x == top).unwrap_or(0);
+    let others = |part: &[i32]| part.iter().copied().max().unwrap_or(i32::MIN);
+    (b, others(&s[..b]).max(others(&s[(b + 1).min(s.len())..])))
+}
+
+/// One greedy left-to-right pass over `toks` with `model`; `known[i]` is the dictionary class of token `i`
+/// (frequent unambiguous words, tagged without scoring) or [`UNKNOWN`].
 #[allow(clippy::too_many_arguments)]
 /// `sure`, when given, receives for each token whether its best score beats the runner-up by `margin` (dictionary
 /// words count as sure); in a second pass, tokens marked in `keep` keep their first-pass tag unscored.
 fn greedy(
     model: &Model,
-    dict: Option<&KeyMap<u16>>,
+    known: &[u16],
     toks: &[Tok],
     headline: bool,
     first: Option<&[u16]>,
@@ -373,14 +389,14 @@ fn greedy(
     };
     let (mut p1, mut p2) = (START1, START2);
     for i in 0..toks.len() {
-        let c = match dict.and_then(|d| d.get(&toks[i].raw)) {
-            Some(&c) => {
+        let c = match known[i] {
+            c if c != UNKNOWN => {
                 if let Some(v) = sure.as_deref_mut() {
                     v.push(true);
                 }
                 c
             }
-            None => match (keep, first) {
+            _ => match (keep, first) {
                 (Some(k), Some(f)) if k[i] => f[i],
                 _ => {
                     features(toks, i, p1, p2, headline, first, cache.is_some(), feats);
@@ -388,15 +404,8 @@ fn greedy(
                     if let Some(c) = cache.as_deref_mut() {
                         c.add(model, &toks[i], headline, i == 0, scores);
                     }
-                    let b = argmax(scores);
+                    let (b, second) = best_and_runner_up(scores);
                     if let Some(v) = sure.as_deref_mut() {
-                        let second = scores
-                            .iter()
-                            .enumerate()
-                            .filter(|&(j, _)| j != b)
-                            .map(|(_, &x)| x)
-                            .max()
-                            .unwrap_or(i32::MIN);
                         v.push(scores[b].saturating_sub(second) >= margin);
                     }
                     b as u16
@@ -426,8 +435,13 @@ impl Tagger {
             .toks
             .extend(words.iter().map(|w| Tok::new(w.as_ref(), &self.amb)));
         let headline = is_headline(words);
-        let dict = (!headline).then_some(&self.dict);
         let s = &mut *scratch;
+        // Looked up once for both passes, and outside the sequential loop, so the misses overlap.
+        s.known.clear();
+        s.known.extend(s.toks.iter().map(|t| match headline {
+            true => UNKNOWN,
+            false => self.dict.get(&t.raw).copied().unwrap_or(UNKNOWN),
+        }));
         if s.owner != self.id {
             // Cached word scores belong to one tagger's models.
             s.cache1 = WordCache::default();
@@ -437,7 +451,7 @@ impl Tagger {
         match &self.model2 {
             None => greedy(
                 &self.model,
-                dict,
+                &s.known,
                 &s.toks,
                 headline,
                 None,
@@ -449,16 +463,18 @@ impl Tagger {
                 Some(&mut s.cache1),
             ),
             Some(m2) => {
-                let toks1 = if self.first_reversed {
+                let (toks1, known1) = if self.first_reversed {
                     s.rtoks.clear();
                     s.rtoks.extend(s.toks.iter().rev());
-                    &s.rtoks
+                    s.rknown.clear();
+                    s.rknown.extend(s.known.iter().rev());
+                    (&s.rtoks, &s.rknown)
                 } else {
-                    &s.toks
+                    (&s.toks, &s.known)
                 };
                 greedy(
                     &self.model,
-                    dict,
+                    known1,
                     toks1,
                     headline,
                     None,
@@ -475,7 +491,7 @@ impl Tagger {
                 }
                 greedy(
                     m2,
-                    dict,
+                    &s.known,
                     &s.toks,
                     headline,
                     Some(&s.first),
