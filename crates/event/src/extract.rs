@@ -1790,19 +1790,9 @@ pub(crate) fn status_of(
                 || w.ends_with("-scrapped")
         });
     }
-    // An infinitive ("plans to supply", "agreed to create") is a future event unless the verb governing it is
-    // implicative ("managed to implement", "began to withdraw").
-    let infinitive = !f.noun
-        && f.start > s + 1
-        && v.lower[f.start - 1] == "to"
-        && !lex
-            .cue("implicative")
-            .iter()
-            .any(|p| p.len() == 1 && v.lower[f.start - 2] == p[0])
-        && !matches!(
-            v.lower[f.start - 2].as_str(),
-            "according" | "due" | "prior" | "close" | "up"
-        );
+    // A to-infinitive alone does not make an event future: MEANTIME's annotators mark many as occurred
+    // ("it intends to purchase"), and treating every infinitive as future cut matched factuality on its dev
+    // half from 89.3 to 85.1 %. Only the governors below make it future.
     let mut future = has("future", look_from, f.start) || has("planned", look_from, f.start);
     // The "to" of a to-infinitive trigger ("to supply"), also passive ("to be released").
     let to_at = if f.noun {
@@ -1837,7 +1827,6 @@ pub(crate) fn status_of(
             future = true;
         }
     }
-    let _ = infinitive;
     // A nominal event that a directive or commissive verb asks for or offers ("demanded the suspension",
     // "offers funding") has not happened yet.
     if f.noun
