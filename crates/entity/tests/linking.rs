@@ -114,7 +114,11 @@ fn group_scope_tie_is_decided_the_same_way_every_time() {
     let text = "Germany, France and Italy met in Rome. Both countries agreed to act together.";
     let members = || {
         let doc = run(text, None);
-        let g = doc.entities.iter().find(|e| e.kind == "GROUP").expect("group");
+        let g = doc
+            .entities
+            .iter()
+            .find(|e| e.kind == "GROUP")
+            .expect("group");
         let mut m = g.members.clone();
         m.sort();
         m

@@ -197,9 +197,23 @@ mod tests {
             }
             fin(h)
         };
-        let words = ["", "a", "Minsk", "SS-26", "Lukashenka's", "1,000", "x", "ABCDEFGH", "q2"];
+        let words = [
+            "",
+            "a",
+            "Minsk",
+            "SS-26",
+            "Lukashenka's",
+            "1,000",
+            "x",
+            "ABCDEFGH",
+            "q2",
+        ];
         for w in words {
-            assert_eq!(hash_lower(w), general(w, 0x51_7cc1_b727_220a, &|n| (0, n)), "{w}");
+            assert_eq!(
+                hash_lower(w),
+                general(w, 0x51_7cc1_b727_220a, &|n| (0, n)),
+                "{w}"
+            );
             for n in 1..=4 {
                 let suf = general(w, 0x2545_f491_4f6c_dd1d ^ n as u64, &|len| {
                     (len.saturating_sub(n), len)

@@ -246,22 +246,24 @@ impl Syntax {
         if doc.syntax.len() != doc.tokens.len() {
             return;
         }
-        with_scratch(|scratch| for (k, s) in doc.sentences.iter().enumerate() {
-            let range = s.tokens.clone();
-            if range.end > doc.tokens.len()
-                || range.is_empty()
-                || !select.is_none_or(|m| m.get(k).copied().unwrap_or(false))
-            {
-                continue;
-            }
-            let words: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| doc.text.get(t.span.start..t.span.end).unwrap_or(""))
-                .collect();
-            let syntax = &mut doc.syntax[range.clone()];
-            self.parse_tagged(&words, syntax, scratch);
-            for t in syntax {
-                t.head = t.head.map(|h| h + range.start);
+        with_scratch(|scratch| {
+            for (k, s) in doc.sentences.iter().enumerate() {
+                let range = s.tokens.clone();
+                if range.end > doc.tokens.len()
+                    || range.is_empty()
+                    || !select.is_none_or(|m| m.get(k).copied().unwrap_or(false))
+                {
+                    continue;
+                }
+                let words: Vec<&str> = doc.tokens[range.clone()]
+                    .iter()
+                    .map(|t| doc.text.get(t.span.start..t.span.end).unwrap_or(""))
+                    .collect();
+                let syntax = &mut doc.syntax[range.clone()];
+                self.parse_tagged(&words, syntax, scratch);
+                for t in syntax {
+                    t.head = t.head.map(|h| h + range.start);
+                }
             }
         })
     }
@@ -274,19 +276,21 @@ impl Syntax {
     ) {
         let mut syntax = vec![TokenSyntax::default(); doc.tokens.len()];
         let mut out = Vec::new();
-        with_scratch(|scratch| for s in &doc.sentences {
-            let range = s.tokens.clone();
-            if range.end > doc.tokens.len() || range.is_empty() {
-                continue;
-            }
-            let words: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| doc.slice(t.span))
-                .collect();
-            self.annotate_with(&words, parse(doc, s), &mut out, scratch);
-            for (k, mut ts) in out.drain(..).enumerate() {
-                ts.head = ts.head.map(|h| h + range.start);
-                syntax[range.start + k] = ts;
+        with_scratch(|scratch| {
+            for s in &doc.sentences {
+                let range = s.tokens.clone();
+                if range.end > doc.tokens.len() || range.is_empty() {
+                    continue;
+                }
+                let words: Vec<&str> = doc.tokens[range.clone()]
+                    .iter()
+                    .map(|t| doc.slice(t.span))
+                    .collect();
+                self.annotate_with(&words, parse(doc, s), &mut out, scratch);
+                for (k, mut ts) in out.drain(..).enumerate() {
+                    ts.head = ts.head.map(|h| h + range.start);
+                    syntax[range.start + k] = ts;
+                }
             }
         });
         doc.syntax = syntax;
