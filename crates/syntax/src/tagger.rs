@@ -362,9 +362,9 @@ fn best_and_runner_up(s: &[i32]) -> (usize, i32) {
 
 /// One greedy left-to-right pass over `toks` with `model`; `known[i]` is the dictionary class of token `i`
 /// (frequent unambiguous words, tagged without scoring) or [`UNKNOWN`].
-#[allow(clippy::too_many_arguments)]
 /// `sure`, when given, receives for each token whether its best score beats the runner-up by `margin` (dictionary
 /// words count as sure); in a second pass, tokens marked in `keep` keep their first-pass tag unscored.
+#[allow(clippy::too_many_arguments)]
 fn greedy(
     model: &Model,
     known: &[u16],
