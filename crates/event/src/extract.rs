@@ -1525,6 +1525,19 @@ fn local_country(v: &View, args: &[Arg], s: usize, e: usize, k: usize) -> Option
             }
         }
     }
+    // An agent noun right after a name, or after a name and its acronym in parentheses: "Montenegro
+    // Municipality Association (AKK) officials" are that name's people.
+    if a.bare_agent {
+        let mut end = a.start;
+        if end >= s + 3 && v.lower[end - 1] == ")" && v.lower[end - 3] == "(" {
+            end -= 3;
+        }
+        if let Some(from) = (s..end).rev().take_while(|&i| v.is_cap(i)).last() {
+            if let Some(c) = country_at(from, end) {
+                return Some(c);
+            }
+        }
+    }
     // Appositive after: ", ... ," within six tokens.
     if a.end < e && v.lower[a.end] == "," {
         let stop = (a.end + 1..e.min(a.end + 8))

@@ -72,3 +72,13 @@ fn of_after_a_noun_of_force_names_whom_it_is_done_to() {
     let siege = event(&doc, "siege");
     assert_eq!(names(&siege.recipients), ["Sarajevo"], "{siege:?}");
 }
+
+#[test]
+fn agents_after_a_name_and_its_acronym_are_that_names_people() {
+    let doc = coded(
+        "Georgia Farmers Union (GFU) officials demanded compensation from the government in Tbilisi.",
+    );
+    let a = &event(&doc, "demanded").actors;
+    assert_eq!(names(a), ["officials"], "{a:?}");
+    assert_eq!(a[0].country.as_deref(), Some("GEO"));
+}
