@@ -106,10 +106,18 @@ impl<'a> View<'a> {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                if syntax && !doc.syntax[i].lemma.is_empty() {
-                    let sl = doc.syntax[i].lemma.to_lowercase();
+                let tagger_lemma = doc.syntax.get(i).map_or("", |t| t.lemma.as_str());
+                if syntax && !tagger_lemma.is_empty() {
+                    // Most lemmas are lower-case ASCII already: no copy for those.
+                    let sl: std::borrow::Cow<str> = if tagger_lemma.is_ascii()
+                        && !tagger_lemma.bytes().any(|b| b.is_ascii_uppercase())
+                    {
+                        tagger_lemma.into()
+                    } else {
+                        tagger_lemma.to_lowercase().into()
+                    };
                     // Prefer our lexicon's lemma when the tagger's lemma is not in the lexicon (e.g. "talks").
-                    if let Some((k, _)) = lex.forms.get_key_value(&sl) {
+                    if let Some((k, _)) = lex.forms.get_key_value(sl.as_ref()) {
                         return k.as_str();
                     }
                 }
