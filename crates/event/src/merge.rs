@@ -4,6 +4,10 @@
 //! country) and compatible time and place become one [`MergedEvent`] that lists every source. Details on which
 //! sources disagree (a different date within a week, another place, occurred vs negated) are kept per source
 //! and listed in `conflicts`; nothing is overwritten.
+//!
+//! A mention joins a merged event only if it is compatible with every mention already in it, so unrelated
+//! reports cannot be chained together through a third one; and an undated mention needs a participant
+//! named alike (a shared country is not enough: "Russia" acts in many events of every type).
 
 use serde::{Deserialize, Serialize};
 
@@ -109,8 +113,16 @@ fn arg_keys(a: &EventArgument) -> Vec<String> {
     k
 }
 
-fn participants_overlap(a: &Event, b: &Event) -> bool {
-    let keys = |args: &[EventArgument]| -> Vec<String> { args.iter().flat_map(arg_keys).collect() };
+/// Whether two mentions share participants: a name or a country on the same side, or on either side when
+/// the roles are not simply reversed. `strict` (for mentions without a precise date) asks for more: the
+/// actors share a name, and so do the recipients when both have any.
+fn participants_overlap(a: &Event, b: &Event, strict: bool) -> bool {
+    let keys = |args: &[EventArgument]| -> Vec<String> {
+        args.iter()
+            .flat_map(arg_keys)
+            .filter(|k| !strict || k.starts_with("n:"))
+            .collect()
+    };
     let (sa, ra, sb, rb) = (
         keys(&a.actors),
         keys(&a.recipients),
@@ -118,6 +130,9 @@ fn participants_overlap(a: &Event, b: &Event) -> bool {
         keys(&b.recipients),
     );
     let meet = |x: &[String], y: &[String]| x.iter().any(|k| y.contains(k));
+    if strict {
+        return meet(&sa, &sb) && (ra.is_empty() || rb.is_empty() || meet(&ra, &rb));
+    }
     if meet(&sa, &sb) || meet(&ra, &rb) {
         return true;
     }
@@ -133,6 +148,15 @@ fn participants_overlap(a: &Event, b: &Event) -> bool {
         return false;
     }
     meet(&ka, &kb)
+}
+
+/// Whether a time names at least a month ("2022-12", "2022-12-19", a range of days); a bare year or
+/// season fits too many events to tie two mentions together.
+fn precise(t: Option<&str>) -> bool {
+    t.is_some_and(|t| {
+        let b = t.as_bytes();
+        b.len() >= 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit()
+    })
 }
 
 fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
@@ -185,7 +209,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
             if m.event_type != e.event_type {
                 continue;
             }
-            let ok = reps[i].iter().zip(&m.sources).any(|(r, rs)| {
+            let ok = reps[i].iter().zip(&m.sources).all(|(r, rs)| {
                 let mut rel = time_rel(r.time.as_deref(), e.time.as_deref());
                 // Within one document, different dates are different events, and undated mentions are
                 // only joined by the coder's own coreference (which gives them the same date).
@@ -196,8 +220,8 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                 }
                 let same_place = place_compatible(r.location.as_deref(), e.location.as_deref());
                 let both_placed = r.location.is_some() && e.location.is_some() && same_place;
-                (participants_overlap(r, e)
-                    || (both_placed && r.time.is_some() && e.time.is_some()))
+                let dated = precise(r.time.as_deref()) && precise(e.time.as_deref());
+                (participants_overlap(r, e, !dated) || (both_placed && dated))
                     && rel != TimeRel::Different
                     && (same_place
                         || rel == TimeRel::Compatible && r.time.is_some() && e.time == r.time)
@@ -430,6 +454,51 @@ mod tests {
         let m = merge(&[a, c]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn a_mention_must_fit_every_mention_of_the_event_it_joins() {
+        let a = src(
+            "a",
+            ev("CONCEDE", &[("Wagner", "RUS")], Some("2023-05"), None),
+        );
+        let b = src(
+            "b",
+            ev(
+                "CONCEDE",
+                &[("Prigozhin", "RUS"), ("NATO", "IGO")],
+                Some("2023-05"),
+                None,
+            ),
+        );
+        // Shares NATO with b, nothing with a: no chain a–b–c.
+        let c = src(
+            "c",
+            ev("CONCEDE", &[("NATO", "IGO")], Some("2023-05-20"), None),
+        );
+        let m = merge(&[a, b, c]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m.iter().map(|x| x.sources.len()).max(), Some(2));
+    }
+
+    #[test]
+    fn an_undated_mention_needs_a_participant_named_alike() {
+        let a = src("a", ev("MOBILIZE", &[("Putin", "RUS")], None, None));
+        let b = src(
+            "b",
+            ev("MOBILIZE", &[("Shoigu", "RUS")], Some("1996"), None),
+        );
+        assert_eq!(merge(&[a.clone(), b]).len(), 2);
+        let c = src(
+            "c",
+            ev(
+                "MOBILIZE",
+                &[("Vladimir Putin", "RUS")],
+                Some("2022-12"),
+                None,
+            ),
+        );
+        assert_eq!(merge(&[a, c]).len(), 1);
     }
 
     #[test]
