@@ -2184,6 +2184,15 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         if s >= e {
             continue;
         }
+        // A heading starts a new topic ("Russian invasion of Ukraine" in a news digest): the time of the
+        // section before it does not carry over, only the document's year.
+        if doc
+            .blocks
+            .iter()
+            .any(|b| b.kind == dossier_model::BlockKind::Heading && b.span.contains(sent.span))
+        {
+            narrative = dct.as_ref().and_then(|d| d.get(..4)).map(str::to_string);
+        }
         let args = find_args(&v, lex, s, e, &recent);
         let (contexts, founds) = match &mut memo_sentences {
             Some((c, f)) => (std::mem::take(&mut c[si]), std::mem::take(&mut f[si])),
@@ -2521,10 +2530,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             narrative = Some(t);
         } else if let Some(t) = timexes.iter().find(|t| {
             let val = timex_value(t);
+            let at = tok_of(t.span.start);
             dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
-                && !(tok_of(t.span.start) > s + 1
-                    && v.is_cap(tok_of(t.span.start) - 1)
-                    && val.len() == 4)
+                && !(at > s + 1 && v.is_cap(at - 1) && val.len() == 4)
+                // "deployed abroad since 1996": where a period starts or ends is not when the story is.
+                && !(at > s && matches!(v.lower[at - 1].as_str(), "since" | "until" | "till"))
         }) {
             narrative = Some(timex_value(t));
         }

@@ -82,3 +82,33 @@ fn agents_after_a_name_and_its_acronym_are_that_names_people() {
     assert_eq!(names(a), ["officials"], "{a:?}");
     assert_eq!(a[0].country.as_deref(), Some("GEO"));
 }
+
+#[test]
+fn a_heading_or_a_since_date_sets_no_time_for_the_stories_after_it() {
+    // As a news digest lays it out: topic headings, each over its own story.
+    let mut doc = dossier_ingest::from_text(
+        "Digest for 25 March 2023\n\nNuclear weapons\n\nRussia will station nuclear weapons in Belarus. They \
+         have not been deployed abroad since 1996.\n\nWagner Group\n\nWagner Group forces begin withdrawing \
+         from Bakhmut.\n",
+        "digest.txt",
+        &dossier_ingest::Options::default(),
+    )
+    .expect("ingest");
+    doc.meta.dct = dossier_model::Dct::given("2023-03-25");
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| b.kind == dossier_model::BlockKind::Heading),
+        "{:?}",
+        doc.blocks
+    );
+    let withdrawal = event(&doc, "withdrawing");
+    assert_eq!(withdrawal.time.as_deref(), Some("2023"), "{withdrawal:?}");
+    // Without headings, the year a period starts is still not when the next story happens.
+    let doc = coded(
+        "They have not been deployed abroad since 1996. Wagner Group forces begin withdrawing from Bakhmut.",
+    );
+    let withdrawal = event(&doc, "withdrawing");
+    assert_ne!(withdrawal.time.as_deref(), Some("1996"), "{withdrawal:?}");
+}
