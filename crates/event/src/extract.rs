@@ -1120,8 +1120,10 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
         }
     }
-    // "consultations of foreign ministers", "a session of the Assembly": the "of" phrase is the actor.
-    let of_actor = (t.pos == TriggerPos::Noun)
+    // "consultations of foreign ministers", "a session of the Assembly": the "of" phrase is the actor —
+    // unless the noun is one of force ("the Russian invasion of Ukraine": Ukraine is invaded).
+    let done_to = of_names_patient(lex, t);
+    let of_actor = (t.pos == TriggerPos::Noun && !done_to)
         .then(|| args.iter().position(|a| a.start >= f.end))
         .flatten()
         .filter(|&k| args[k].start <= f.end + 3 && prep_before(v, s, &args[k]) == "of");
@@ -1176,7 +1178,11 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             "of" if t.pos == TriggerPos::Noun
                 && idx == args.iter().position(|a| a.start >= f.end).unwrap_or(0) =>
             {
-                if r.actors.is_empty() {
+                if done_to {
+                    if r.recipients.is_empty() {
+                        r.recipients = group.clone();
+                    }
+                } else if r.actors.is_empty() {
                     r.actors = group.clone();
                 } else if r.recipients.is_empty() {
                     r.recipients = group.clone();
@@ -1334,14 +1340,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 r.actors = arg_of(c);
             } else if rel.starts_with("nmod") {
                 let third_party = t.words.last().is_some_and(|w| lex.third_party.contains(w));
-                // "the blockade of Serbia": after a noun of force, pressure or obstruction, "of" names whom it
-                // is done to (`of_patient` in words.txt); elsewhere who does it ("the visit of the president").
-                let done_to = lex
-                    .of_patient
-                    .contains(t.event_type.to_lowercase().as_str())
-                    || t.mode
-                        .as_deref()
-                        .is_some_and(|m| lex.of_patient.contains(m));
+                let done_to = of_names_patient(lex, t);
                 match case_of(c).as_str() {
                     "between" if third_party && r.recipients.is_empty() => r.recipients = arg_of(c),
                     "of" if done_to && r.recipients.is_empty() => r.recipients = arg_of(c),
@@ -1508,6 +1507,17 @@ pub(crate) fn to_event_args(v: &View, a: &Arg, out: &mut Vec<EventArgument>) {
         country: a.country.clone(),
         sector: a.sector.clone(),
     });
+}
+
+/// Whether "of" after this nominal trigger names whom the event is done to ("the blockade of Serbia":
+/// nouns of force, pressure or obstruction, `of_patient` in words.txt), not who does it ("the visit of the
+/// president").
+fn of_names_patient(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
+    lex.of_patient
+        .contains(t.event_type.to_lowercase().as_str())
+        || t.mode
+            .as_deref()
+            .is_some_and(|m| lex.of_patient.contains(m))
 }
 
 /// Country evidence right beside argument `args[k]` in sentence `[s, e)`: "King Hassan of Morocco",

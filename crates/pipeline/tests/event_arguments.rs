@@ -112,3 +112,12 @@ fn a_heading_or_a_since_date_sets_no_time_for_the_stories_after_it() {
     let withdrawal = event(&doc, "withdrawing");
     assert_ne!(withdrawal.time.as_deref(), Some("1996"), "{withdrawal:?}");
 }
+
+#[test]
+fn without_a_verb_of_after_a_noun_of_force_still_names_whom_it_is_done_to() {
+    // A digest's topic line has no verb, so the parse is not used; the word window must agree with it.
+    let doc = coded("Russian invasion of Ukraine");
+    let e = event(&doc, "invasion");
+    assert_eq!(names(&e.actors), ["Russia"], "{e:?}");
+    assert_eq!(names(&e.recipients), ["Ukraine"], "{e:?}");
+}
