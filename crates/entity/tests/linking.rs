@@ -164,3 +164,21 @@ fn a_region_named_after_another_state_belongs_to_its_own() {
     assert_eq!(find(&doc, "iso:MEX").mentions.len(), 1);
     assert!(doc.entities.iter().all(|e| e.id != "iso:MNG"));
 }
+
+#[test]
+fn administrative_regions_belong_to_their_state() {
+    let doc = run(
+        "Drones struck Sumy Oblast and the Kharkov region; troops trained in the Minsk Region and in Kursk Oblast.",
+        None,
+    );
+    for (id, country) in [
+        ("pl:sumy-oblast", "UKR"),
+        ("pl:kharkiv-oblast", "UKR"),
+        ("pl:minsk-region", "BLR"),
+        ("pl:kursk-oblast", "RUS"),
+    ] {
+        assert_eq!(find(&doc, id).country.as_deref(), Some(country), "{id}");
+    }
+    // The region is not its capital city.
+    assert!(doc.entities.iter().all(|e| e.id != "pl:minsk"));
+}
