@@ -1109,6 +1109,13 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     }
     // Possessive: "Putin's visit".
     if t.pos == TriggerPos::Noun {
+        // A state or its demonym right before the noun is who does it, whatever phrase the noun sits in
+        // ("killed in a Russian drone strike").
+        if let Some(k) = args.iter().position(|a| {
+            a.end == f.start && a.country.is_some() && !a.place && a.members.is_empty()
+        }) {
+            left_pick = Some(k);
+        }
         for (k, a) in args.iter().enumerate() {
             if a.end < f.start
                 && a.end + 1 <= f.start

@@ -121,3 +121,17 @@ fn without_a_verb_of_after_a_noun_of_force_still_names_whom_it_is_done_to() {
     assert_eq!(names(&e.actors), ["Russia"], "{e:?}");
     assert_eq!(names(&e.recipients), ["Ukraine"], "{e:?}");
 }
+
+#[test]
+fn a_demonym_before_a_noun_of_attack_is_the_attacker() {
+    let doc = coded("Two people were killed in a Russian drone strike on a market in Kharkiv.");
+    let e = event(&doc, "drone strike");
+    assert_eq!(e.event_type, "ASSAULT");
+    assert_eq!(names(&e.actors), ["Russia"], "{e:?}");
+    assert!(
+        e.recipients
+            .iter()
+            .all(|r| r.country.as_deref() != Some("RUS")),
+        "{e:?}"
+    );
+}
