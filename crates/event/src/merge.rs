@@ -223,8 +223,8 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                 let dated = precise(r.time.as_deref()) && precise(e.time.as_deref());
                 (participants_overlap(r, e, !dated) || (both_placed && dated))
                     && rel != TimeRel::Different
-                    && (same_place
-                        || rel == TimeRel::Compatible && r.time.is_some() && e.time == r.time)
+                    // Another place is only a conflict to report when both name the same precise date.
+                    && (same_place || dated && rel == TimeRel::Compatible && e.time == r.time)
                     && r.mode == e.mode
             });
             if ok {
@@ -499,6 +499,34 @@ mod tests {
             ),
         );
         assert_eq!(merge(&[a, c]).len(), 1);
+    }
+
+    #[test]
+    fn the_same_year_does_not_join_attacks_in_different_places() {
+        let kramatorsk = ev(
+            "ASSAULT",
+            &[("Russia", "RUS")],
+            Some("2023"),
+            Some("Kramatorsk"),
+        );
+        let kherson = ev(
+            "ASSAULT",
+            &[("Russia", "RUS")],
+            Some("2023"),
+            Some("Kherson"),
+        );
+        assert_eq!(
+            merge(&[src("a", kramatorsk.clone()), src("b", kherson)]).len(),
+            2
+        );
+        // On the same day, another place name is a detail the sources disagree on.
+        let mut a = kramatorsk.clone();
+        a.time = Some("2023-06-27".into());
+        let mut b = a.clone();
+        b.location = Some("Donetsk Oblast".into());
+        let m = merge(&[src("a", a), src("b", b)]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].conflicts.len(), 1, "{:?}", m[0].conflicts);
     }
 
     #[test]
