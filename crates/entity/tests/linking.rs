@@ -24,6 +24,13 @@ fn find<'a>(doc: &'a Document, id: &str) -> &'a Entity {
     })
 }
 
+/// Each entity id is found in `doc` with the given country.
+fn assert_countries(doc: &Document, expected: &[(&str, &str)]) {
+    for &(id, country) in expected {
+        assert_eq!(find(doc, id).country.as_deref(), Some(country), "{id}");
+    }
+}
+
 #[test]
 fn spelling_variants_are_one_entity() {
     let doc = run(
@@ -150,15 +157,16 @@ fn a_region_named_after_another_state_belongs_to_its_own() {
         "Police in Northern Ireland, troops in Inner Mongolia and the governor of New Mexico; Ireland and Mexico signed.",
         None,
     );
-    for (id, country) in [
-        ("pl:northern-ireland", "GBR"),
-        ("pl:inner-mongolia", "CHN"),
-        ("pl:new-mexico", "USA"),
-        ("iso:IRL", "IRL"),
-        ("iso:MEX", "MEX"),
-    ] {
-        assert_eq!(find(&doc, id).country.as_deref(), Some(country), "{id}");
-    }
+    assert_countries(
+        &doc,
+        &[
+            ("pl:northern-ireland", "GBR"),
+            ("pl:inner-mongolia", "CHN"),
+            ("pl:new-mexico", "USA"),
+            ("iso:IRL", "IRL"),
+            ("iso:MEX", "MEX"),
+        ],
+    );
     // The states are named once each, not inside the regions' names.
     assert_eq!(find(&doc, "iso:IRL").mentions.len(), 1);
     assert_eq!(find(&doc, "iso:MEX").mentions.len(), 1);
@@ -171,14 +179,15 @@ fn administrative_regions_belong_to_their_state() {
         "Drones struck Sumy Oblast and the Kharkov region; troops trained in the Minsk Region and in Kursk Oblast.",
         None,
     );
-    for (id, country) in [
-        ("pl:sumy-oblast", "UKR"),
-        ("pl:kharkiv-oblast", "UKR"),
-        ("pl:minsk-region", "BLR"),
-        ("pl:kursk-oblast", "RUS"),
-    ] {
-        assert_eq!(find(&doc, id).country.as_deref(), Some(country), "{id}");
-    }
+    assert_countries(
+        &doc,
+        &[
+            ("pl:sumy-oblast", "UKR"),
+            ("pl:kharkiv-oblast", "UKR"),
+            ("pl:minsk-region", "BLR"),
+            ("pl:kursk-oblast", "RUS"),
+        ],
+    );
     // The region is not its capital city.
     assert!(doc.entities.iter().all(|e| e.id != "pl:minsk"));
 }
