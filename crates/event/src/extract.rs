@@ -2551,7 +2551,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
                 && !(at > s + 1 && v.is_cap(at - 1) && val.len() == 4)
                 // "deployed abroad since 1996": where a period starts or ends is not when the story is.
-                && !(at > s && matches!(v.lower[at - 1].as_str(), "since" | "until" | "till"))
+                && !(at > s && lex.period_bound.contains(v.lower[at - 1].as_str()))
         }) {
             narrative = Some(timex_value(t));
         }

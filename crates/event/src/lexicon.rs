@@ -132,6 +132,8 @@ pub struct Lexicon {
     /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "of"
     /// (`of_patient`).
     pub of_patient: WordSet,
+    /// Prepositions before a date that bound a period, not the story's time (`period_bound`).
+    pub period_bound: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
     /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
@@ -606,6 +608,7 @@ impl Lexicon {
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
         let of_patient = set("of_patient");
+        let period_bound = set("period_bound");
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
@@ -672,6 +675,7 @@ impl Lexicon {
             artifacts,
             third_party,
             of_patient,
+            period_bound,
             igo_parents,
             supranational,
             relative_pronouns,
@@ -796,6 +800,7 @@ mod tests {
                 "artifact",
                 "third_party",
                 "of_patient",
+                "period_bound",
                 "igo_parent",
                 "supranational",
                 "purpose_mark",
