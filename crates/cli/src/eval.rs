@@ -62,11 +62,15 @@ pub enum EvalCommand {
         #[arg(long)]
         misses: bool,
     },
-    /// Event trigger P/R/F1 and factuality agreement on MEANTIME English
+    /// Event trigger P/R/F1 and factuality agreement on MEANTIME English (event component alone), and
+    /// event time anchoring (standard pipeline on gold tokens and timexes)
     Meantime {
         /// The folder of CAT XML files
         #[arg(default_value = "../shared/eval/events/meantime-en/intra-doc_annotation")]
         dir: PathBuf,
+        /// Files to score, in sorted order: `dev` (odd positions), `test` (even positions) or `all`
+        #[arg(long, default_value = "all")]
+        split: String,
     },
     /// Matching codings on the PETRARCH2 unit-test records (a regression suite)
     Petrarch {
@@ -170,11 +174,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             // The standard pipeline, so that syntax and the entity layer feed the event rules.
             let pipeline =
                 dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default());
-            let keep = move |i: usize| match split.as_str() {
-                "dev" => i % 2 == 1,
-                "test" => i % 2 == 0,
-                _ => true,
-            };
+            let keep = split_filter(&split)?;
             let r = dossier_event::eval::plover::run_with(&dir, keep, &|d| pipeline.run(d))
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");
@@ -185,8 +185,16 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        EvalCommand::Meantime { dir } => {
-            let r = dossier_event::eval::meantime::run(&dir, |_| true)
+        EvalCommand::Meantime { dir, split } => {
+            let keep = split_filter(&split)?;
+            let r = dossier_event::eval::meantime::run(&dir, keep)
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
+            // The gold tokens, sentences and timexes stand in for segmentation and the time tagger.
+            let pipeline =
+                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default())
+                    .without(&["segment", "time"]);
+            let r = dossier_event::eval::meantime::anchoring(&dir, keep, &|d| pipeline.run(d))
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");
             Ok(())
@@ -203,6 +211,16 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The record filter of a `--split`: `dev` keeps odd positions, `test` even ones, `all` everything.
+fn split_filter(split: &str) -> anyhow::Result<fn(usize) -> bool> {
+    Ok(match split {
+        "dev" => |i| i % 2 == 1,
+        "test" => |i| i % 2 == 0,
+        "all" => |_| true,
+        other => anyhow::bail!("unknown split {other:?} (dev, test or all)"),
+    })
 }
 
 pub fn read_conllu(file: &PathBuf) -> anyhow::Result<Vec<dossier_eval::conllu::Sentence>> {

@@ -183,6 +183,13 @@ impl<'a> View<'a> {
             ""
         }
     }
+    fn xpos(&self, i: usize) -> &str {
+        if self.syntax {
+            &self.doc.syntax[i].xpos
+        } else {
+            ""
+        }
+    }
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(
             self.doc.tokens[a].span.start,
@@ -2225,32 +2232,40 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             .filter(|t| sent.span.contains(t.span) && is_dateish(t))
             .collect();
         let tok_of = |pos: usize| doc.tokens[s..e].partition_point(|t| t.span.end <= pos) + s;
+        // The timex that dates the event whose trigger is token `i`: the nearest one, preferring
+        // adverbials, and none that dates something else.
         let nearest_timex = |i: usize| -> Option<&dossier_model::Timex> {
             timexes
                 .iter()
-                .min_by_key(|t| {
+                .filter_map(|t| {
                     let a = tok_of(t.span.start);
                     let b = tok_of(t.span.end.saturating_sub(1)) + 1;
                     let dist = if b <= i { i - b } else { a.saturating_sub(i) };
-                    // "on 3 December" dates the clause; "the 1997 agreement" only names a thing.
+                    // "on 3 December" dates the clause; "signed the 1997 agreement" only names a thing,
+                    // unless the thing is the event itself ("their Autumn meetings").
                     let prev = if a > s { v.lower[a - 1].as_str() } else { "" };
                     let modifier = matches!(
                         prev,
                         "the" | "a" | "an" | "its" | "their" | "this" | "'s" | "his" | "her"
                     ) && b < e
+                        && b != i
                         && v.lower[b].chars().next().is_some_and(|c| c.is_alphabetic());
-                    let adverbial = a == s
-                        || matches!(
-                            prev,
-                            "on" | "in" | "at" | "during" | "since" | "until" | "by" | "from" | ","
-                        );
-                    // "abandoned the concept, which they promoted until 2020": a relative clause after the
-                    // trigger dates its own verb.
+                    // "the first time … deployed abroad since 1996": where a period starts or ends is not
+                    // when the event happens.
+                    let bound = lex.period_bound.contains(prev);
+                    // "arrest Kayishema, who was indicted … in 2001": a relative clause after the trigger
+                    // dates its own verb.
                     let relative = a > i
                         && (i..a).any(|k| lex.relative_pronouns.contains(v.lower[k].as_str()));
-                    dist + if modifier || relative { 30 } else { 0 } + if adverbial { 0 } else { 3 }
+                    if modifier || bound || relative {
+                        return None;
+                    }
+                    let adverbial = a == s
+                        || matches!(prev, "on" | "in" | "at" | "during" | "by" | "from" | ",");
+                    Some((dist + if adverbial { 0 } else { 3 }, *t))
                 })
-                .copied()
+                .min_by_key(|(score, _)| *score)
+                .map(|(_, t)| t)
         };
         let mut sentence_time_used: Option<String> = None;
         // (found index, event index) of the events kept for this sentence.
@@ -2514,6 +2529,22 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     if ev.location.is_none() {
                         ev.location = p.location.clone();
                     }
+                }
+            }
+            // A news report's present tense is the day of the report ("Police arrest …", "Turkey
+            // freezes the assets …"), whatever date the story before it was about.
+            let reported_today = ev.status == EventStatus::Occurred
+                && !f.noun
+                && matches!(v.xpos(f.head), "VBZ" | "VBP");
+            if ev.time.is_none() && reported_today {
+                // Only a known date of writing, not one guessed from the dates the text mentions.
+                let known = matches!(
+                    doc.meta.dct.source,
+                    dossier_model::DctSource::Given | dossier_model::DctSource::Header
+                );
+                if let Some(d) = dct.as_ref().filter(|d| known && d.len() >= 10) {
+                    ev.time = Some(d[..10].to_string());
+                    ev.time_source = Some("document".into());
                 }
             }
             if ev.time.is_none() {

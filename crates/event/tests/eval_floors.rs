@@ -78,3 +78,23 @@ fn petrarch_floor() {
     );
     assert!(r.matched >= 10, "full matches {}", r.matched);
 }
+
+#[test]
+fn meantime_time_anchoring_floor() {
+    let Some(dir) = eval::shared_eval_dir() else {
+        println!("shared/eval not found; skipping MEANTIME time anchoring floor");
+        return;
+    };
+    // The event component alone (no tags or parse): the timex choice and the narrative date.
+    let comp = dossier_event::EventComponent::new();
+    let r = eval::meantime::anchoring(
+        &dir.join("events/meantime-en/intra-doc_annotation"),
+        |_| true,
+        &|d| dossier_model::Component::process(&comp, d),
+    )
+    .expect("meantime");
+    println!("{r}");
+    assert_eq!(r.documents, 120);
+    assert!(r.matched >= 30, "matched dated events {}", r.matched);
+    assert!(r.accuracy() >= 60.0, "exact times {:.1}", r.accuracy());
+}

@@ -80,6 +80,13 @@ impl Pipeline {
         Pipeline { components }
     }
 
+    /// The same pipeline without the named components (e.g. `segment` and `time` when gold tokens and
+    /// timexes are given).
+    pub fn without(mut self, names: &[&str]) -> Pipeline {
+        self.components.retain(|c| !names.contains(&c.name()));
+        self
+    }
+
     pub fn names(&self) -> Vec<&'static str> {
         self.components.iter().map(|c| c.name()).collect()
     }

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-use dossier_model::{Dct, Document, EventStatus, Sentence, Span, Token};
+use dossier_model::{Dct, Document, EventStatus, Sentence, Span, Timex, TimexType, Token};
 
 use crate::lexicon::Lexicon;
 use crate::{EventComponent, Options};
@@ -132,6 +132,9 @@ struct GoldEvent {
     lemma: String,
     class: &'static str,
     noun: bool,
+    /// The most specific date the gold TLINKs put the event in ("2009-05-14": the event is included in,
+    /// or simultaneous with, that DATE or TIME timex, the creation time included), if any.
+    anchor: Option<String>,
 }
 
 fn gold_class(polarity: &str, certainty: &str, time: &str) -> &'static str {
@@ -158,8 +161,9 @@ fn pred_class(status: EventStatus, future_time: bool) -> &'static str {
     }
 }
 
-/// Parses one CAT file into a document (gold tokens and sentences) and its gold event mentions.
-fn parse(xml: &str) -> (Document, Vec<GoldEvent>) {
+/// Parses one CAT file into a document (gold tokens and sentences, the creation time as its DCT), its gold
+/// event mentions and its other gold timexes (in text order).
+fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
     // Tokens.
     let toks: Vec<(String, usize, String)> = dossier_eval::cat_tokens(xml) // (t_id, sentence, text)
         .into_iter()
@@ -209,76 +213,79 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>) {
     let mut doc = Document::new(text);
     doc.tokens = tokens;
     doc.sentences = sentences;
-    // Markables.
-    let mut gold = Vec::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find("<EVENT_MENTION ").or_else(|| None) {
-        let r = &rest[i..];
-        let Some(gt) = r.find('>') else { break };
-        let tag = &r[..gt];
-        let body_end = if tag.ends_with('/') {
-            gt
-        } else {
-            r.find("</EVENT_MENTION>").unwrap_or(gt)
+    let markables = |name: &str| -> Vec<(String, Vec<usize>)> {
+        markables(xml, name)
+            .into_iter()
+            .map(|(tag, ids)| {
+                let ix = ids
+                    .iter()
+                    .filter_map(|i| id_index.get(*i).copied())
+                    .collect();
+                (tag.to_string(), ix)
+            })
+            .collect()
+    };
+    // Timexes: the creation time goes to the document, the others to `timexes` (by m_id).
+    let mut timexes: HashMap<String, (Timex, bool)> = HashMap::new();
+    for (tag, ids) in markables("TIMEX3") {
+        let (Some(m), Some(value)) = (attr(&tag, "m_id"), attr(&tag, "value")) else {
+            continue;
         };
-        let body = &r[gt..body_end];
-        let mut ids = Vec::new();
-        let mut b = body;
-        while let Some(j) = b.find("t_id=\"") {
-            let bb = &b[j + 6..];
-            let q = bb.find('"').unwrap_or(0);
-            if let Some(&ix) = id_index.get(&bb[..q]) {
-                ids.push(ix);
-            }
-            b = &bb[q..];
+        let kind = match attr(&tag, "type") {
+            Some("TIME") => TimexType::Time,
+            Some("DURATION") => TimexType::Duration,
+            Some("SET") => TimexType::Set,
+            _ => TimexType::Date,
+        };
+        let dct = attr(&tag, "functionInDocument") == Some("CREATION_TIME");
+        if dct {
+            doc.meta.dct = Dct::given(value);
         }
-        if !ids.is_empty() {
-            gold.push(GoldEvent {
-                tokens: ids,
-                lemma: attr(tag, "pred").unwrap_or("").to_lowercase(),
-                class: gold_class(
-                    attr(tag, "polarity").unwrap_or(""),
-                    attr(tag, "certainty").unwrap_or(""),
-                    attr(tag, "time").unwrap_or(""),
-                ),
-                noun: attr(tag, "pos") == Some("NOUN"),
-            });
-        }
-        rest = &r[gt..];
+        let span = match (ids.iter().min(), ids.iter().max()) {
+            (Some(&a), Some(&b)) => Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end),
+            _ => Span::new(0, 0),
+        };
+        let timex = Timex {
+            span,
+            kind,
+            value: value.to_string(),
+            modifier: None,
+            range: None,
+            anchor: None,
+        };
+        timexes.insert(m.to_string(), (timex, dct));
     }
-    // DCT.
-    let mut rest = xml;
-    while let Some(i) = rest.find("<TIMEX3 ") {
-        let r = &rest[i..];
-        let gt = r.find('>').unwrap_or(r.len());
-        let tag = &r[..gt];
-        if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
-            if let Some(v) = attr(tag, "value") {
-                doc.meta.dct = Dct::given(v);
-            }
-            break;
+    let anchors = date_anchors(xml, &timexes);
+    let mut gold = Vec::new();
+    for (tag, ids) in markables("EVENT_MENTION") {
+        if ids.is_empty() {
+            continue;
         }
-        rest = &r[gt..];
+        gold.push(GoldEvent {
+            tokens: ids,
+            lemma: attr(&tag, "pred").unwrap_or("").to_lowercase(),
+            class: gold_class(
+                attr(&tag, "polarity").unwrap_or(""),
+                attr(&tag, "certainty").unwrap_or(""),
+                attr(&tag, "time").unwrap_or(""),
+            ),
+            noun: attr(&tag, "pos") == Some("NOUN"),
+            anchor: attr(&tag, "m_id").and_then(|m| anchors.get(m).cloned()),
+        });
     }
-    (doc, gold)
+    let mut in_text: Vec<Timex> = timexes
+        .into_values()
+        .filter(|(t, dct)| !dct && !t.span.is_empty())
+        .map(|(t, _)| t)
+        .collect();
+    in_text.sort_by_key(|t| (t.span.start, t.span.end));
+    (doc, gold, in_text)
 }
 
 /// Runs the evaluation over every `.xml` file under `dir` (recursively); `filter` selects files by index in
 /// sorted order.
 pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<MeantimeReport> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "xml") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = xml_files(dir)?;
     let lex = Lexicon::get();
     let lexicon_lemmas: HashSet<&str> = lex
         .triggers
@@ -297,7 +304,7 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
             continue;
         }
         let xml = std::fs::read_to_string(path)?;
-        let (mut doc, gold) = parse(&xml);
+        let (mut doc, gold, _) = parse(&xml);
         dossier_model::Component::process(&comp, &mut doc);
         // Only the title and the first sentences are annotated: score predictions up to the last sentence
         // holding a gold mention.
@@ -412,4 +419,314 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
         }
     }
     Ok(rep)
+}
+
+/// The `<NAME …>` markables of a CAT file: each one's opening tag and the `t_id`s it anchors to.
+fn markables<'a>(xml: &'a str, name: &str) -> Vec<(&'a str, Vec<&'a str>)> {
+    let open = format!("<{name} ");
+    let close = format!("</{name}>");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        let r = &rest[i..];
+        let Some(gt) = r.find('>') else { break };
+        let tag = &r[..gt];
+        let body = if tag.ends_with('/') {
+            ""
+        } else {
+            &r[gt..r.find(&close).unwrap_or(gt)]
+        };
+        let mut ids = Vec::new();
+        let mut b = body;
+        while let Some(j) = b.find("t_id=\"") {
+            let bb = &b[j + 6..];
+            let q = bb.find('"').unwrap_or(0);
+            ids.push(&bb[..q]);
+            b = &bb[q..];
+        }
+        out.push((tag, ids));
+        rest = &r[gt..];
+    }
+    out
+}
+
+/// For each event mention (by m_id) that a TLINK puts inside or at the same time as a DATE or TIME timex,
+/// the most specific such timex's value (the longest, e.g. a day over its month; of two equally long, a
+/// timex of the text over the creation time).
+fn date_anchors(xml: &str, timexes: &HashMap<String, (Timex, bool)>) -> HashMap<String, String> {
+    // Per event: (value length, whether a timex of the text, value).
+    let mut best: HashMap<String, (usize, bool, String)> = HashMap::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<TLINK ") {
+        let r = &rest[i..];
+        let end = r.find("</TLINK>").unwrap_or(r.len());
+        let link = &r[..end];
+        rest = &r[end..];
+        let end_id = |role: &str| {
+            let k = link.find(&format!("<{role} m_id=\""))? + role.len() + 8;
+            let v = &link[k..];
+            Some(&v[..v.find('"')?])
+        };
+        let (Some(rel), Some(src), Some(tgt)) =
+            (attr(link, "reltype"), end_id("source"), end_id("target"))
+        else {
+            continue;
+        };
+        // (event, timex) when the timex contains the event or they coincide.
+        let pair = match (rel, timexes.contains_key(src), timexes.contains_key(tgt)) {
+            ("IS_INCLUDED" | "SIMULTANEOUS", false, true) => (src, tgt),
+            ("INCLUDES" | "SIMULTANEOUS", true, false) => (tgt, src),
+            _ => continue,
+        };
+        let (t, dct) = &timexes[pair.1];
+        let dated = matches!(t.kind, TimexType::Date | TimexType::Time)
+            && t.value.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if !dated {
+            continue;
+        }
+        let candidate = (t.value.len(), !dct, t.value.clone());
+        let b = best.entry(pair.0.to_string()).or_default();
+        if (candidate.0, candidate.1) > (b.0, b.1) {
+            *b = candidate;
+        }
+    }
+    best.into_iter().map(|(k, (_, _, v))| (k, v)).collect()
+}
+
+/// How a predicted event time compares with the gold date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeMatch {
+    /// Same value (or a range holding it).
+    Exact,
+    /// A value that contains the gold one ("2009" for "2009-05-14").
+    Coarser,
+    /// A value inside the gold one ("2009-05-14" for "2009-05").
+    Finer,
+    Wrong,
+    Missing,
+}
+
+/// Compares a predicted event time (a TIMEX3 value or a `begin/end` range) with a gold date value.
+pub fn compare_time(pred: Option<&str>, gold: &str) -> TimeMatch {
+    let Some(p) = pred else {
+        return TimeMatch::Missing;
+    };
+    let within = |v: &str, outer: &str| {
+        v.len() > outer.len() && v.starts_with(outer) && v.as_bytes()[outer.len()] == b'-'
+    };
+    if p == gold {
+        return TimeMatch::Exact;
+    }
+    if let Some((a, b)) = p.split_once('/') {
+        let g = gold.get(..a.len().min(gold.len())).unwrap_or(gold);
+        return if a.len() == b.len() && a <= g && g <= b {
+            TimeMatch::Exact
+        } else {
+            TimeMatch::Wrong
+        };
+    }
+    if within(gold, p) {
+        TimeMatch::Coarser
+    } else if within(p, gold) {
+        TimeMatch::Finer
+    } else {
+        TimeMatch::Wrong
+    }
+}
+
+/// Event time anchoring on MEANTIME: the time the coder gives each predicted event that overlaps a gold
+/// mention dated by the gold TLINKs, against that date.
+#[derive(Debug, Default, Clone)]
+pub struct AnchorReport {
+    pub documents: usize,
+    /// Gold mentions with a date, and how many of those a predicted event overlaps.
+    pub gold_dated: usize,
+    pub matched: usize,
+    pub exact: usize,
+    pub coarser: usize,
+    pub finer: usize,
+    pub wrong: usize,
+    pub missing: usize,
+    /// The same counts restricted to the mentions dated by a timex of the text (not the creation time).
+    pub in_text: usize,
+    pub in_text_exact: usize,
+}
+
+impl AnchorReport {
+    /// Exact values over matched dated events.
+    pub fn accuracy(&self) -> f64 {
+        pct(self.exact, self.matched)
+    }
+}
+
+impl fmt::Display for AnchorReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "MEANTIME en event time (gold timexes, gold TLINK dates): {} documents, {} dated gold mentions, {} matched by an event",
+            self.documents, self.gold_dated, self.matched
+        )?;
+        writeln!(
+            f,
+            "  exact {:.1}% ({}/{}); coarser {}, finer {}, wrong {}, no time {}",
+            self.accuracy(),
+            self.exact,
+            self.matched,
+            self.coarser,
+            self.finer,
+            self.wrong,
+            self.missing
+        )?;
+        writeln!(
+            f,
+            "  dated by a timex in the text: exact {:.1}% ({}/{}); by the creation time only: exact {:.1}% ({}/{})",
+            pct(self.in_text_exact, self.in_text),
+            self.in_text_exact,
+            self.in_text,
+            pct(self.exact - self.in_text_exact, self.matched - self.in_text),
+            self.exact - self.in_text_exact,
+            self.matched - self.in_text
+        )
+    }
+}
+
+/// Scores event times on the MEANTIME files under `dir` that `filter` selects (by index in sorted order).
+/// Each document gets the gold tokens, sentences, creation time and timexes (so only the attachment of
+/// times to events is measured); `annotate` adds the other layers and must run the event component.
+pub fn anchoring(
+    dir: &Path,
+    filter: impl Fn(usize) -> bool,
+    annotate: &dyn Fn(&mut Document),
+) -> std::io::Result<AnchorReport> {
+    let debug = std::env::var_os("DOSSIER_DEBUG").is_some();
+    let mut rep = AnchorReport::default();
+    for (fi, path) in xml_files(dir)?.iter().enumerate() {
+        if !filter(fi) {
+            continue;
+        }
+        let xml = std::fs::read_to_string(path)?;
+        let (mut doc, gold, timexes) = parse(&xml);
+        doc.timexes = timexes;
+        annotate(&mut doc);
+        rep.documents += 1;
+        let dct = doc.meta.dct.value.clone().unwrap_or_default();
+        for g in &gold {
+            let Some(anchor) = &g.anchor else { continue };
+            rep.gold_dated += 1;
+            let Some(e) = doc.events.iter().find(|e| {
+                g.tokens
+                    .iter()
+                    .any(|&t| e.span.overlaps(doc.tokens[t].span))
+            }) else {
+                continue;
+            };
+            rep.matched += 1;
+            let m = compare_time(e.time.as_deref(), anchor);
+            let in_text = *anchor != dct;
+            if in_text {
+                rep.in_text += 1;
+            }
+            match m {
+                TimeMatch::Exact => {
+                    rep.exact += 1;
+                    if in_text {
+                        rep.in_text_exact += 1;
+                    }
+                }
+                TimeMatch::Coarser => rep.coarser += 1,
+                TimeMatch::Finer => rep.finer += 1,
+                TimeMatch::Wrong => rep.wrong += 1,
+                TimeMatch::Missing => rep.missing += 1,
+            }
+            if debug && m != TimeMatch::Exact {
+                let si = doc.sentence_at(e.span.start).unwrap_or(0);
+                eprintln!(
+                    "TIME {m:?} gold {anchor} pred {} ({})\t[{}]\t{}",
+                    e.time.as_deref().unwrap_or("-"),
+                    e.time_source.as_deref().unwrap_or("-"),
+                    doc.slice(e.span),
+                    doc.slice(doc.sentences[si].span)
+                );
+            }
+        }
+    }
+    Ok(rep)
+}
+
+/// Every `.xml` file under `dir` (recursively), sorted.
+fn xml_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "xml") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_compare_by_value_granularity_and_range() {
+        assert_eq!(
+            compare_time(Some("2009-05-14"), "2009-05-14"),
+            TimeMatch::Exact
+        );
+        assert_eq!(compare_time(Some("2009"), "2009-05-14"), TimeMatch::Coarser);
+        assert_eq!(
+            compare_time(Some("2009-05-14"), "2009-05"),
+            TimeMatch::Finer
+        );
+        // A prefix that is not a whole field is another date.
+        assert_eq!(compare_time(Some("2009-0"), "2009-05"), TimeMatch::Wrong);
+        assert_eq!(compare_time(Some("2008"), "2009-05-14"), TimeMatch::Wrong);
+        assert_eq!(
+            compare_time(Some("2022-12-26/2022-12-27"), "2022-12-27"),
+            TimeMatch::Exact
+        );
+        assert_eq!(
+            compare_time(Some("2022-12-26/2022-12-27"), "2022-12-28"),
+            TimeMatch::Wrong
+        );
+        assert_eq!(compare_time(None, "2009"), TimeMatch::Missing);
+    }
+
+    #[test]
+    fn tlinks_date_events_by_their_most_specific_including_timex() {
+        let xml = r#"<Document doc_id="1">
+<token t_id="1" sentence="0" number="0">Talks</token>
+<token t_id="2" sentence="0" number="1">began</token>
+<token t_id="3" sentence="0" number="2">on</token>
+<token t_id="4" sentence="0" number="3">Monday</token>
+<Markables>
+<EVENT_MENTION m_id="5" pred="begin" pos="VERB" certainty="CERTAIN" polarity="POS" time="NON_FUTURE"><token_anchor t_id="2"/></EVENT_MENTION>
+<EVENT_MENTION m_id="6" pred="talk" pos="NOUN" certainty="CERTAIN" polarity="POS" time="NON_FUTURE"><token_anchor t_id="1"/></EVENT_MENTION>
+<TIMEX3 m_id="7" type="DATE" value="2009-05-11" functionInDocument="NONE"><token_anchor t_id="4"/></TIMEX3>
+<TIMEX3 m_id="8" type="DATE" value="2009-05-14" functionInDocument="CREATION_TIME"/>
+<TIMEX3 m_id="9" type="DURATION" value="P1W" functionInDocument="NONE"><token_anchor t_id="3"/></TIMEX3>
+</Markables>
+<Relations>
+<TLINK r_id="1" reltype="IS_INCLUDED"><source m_id="5"/><target m_id="8"/></TLINK>
+<TLINK r_id="2" reltype="INCLUDES"><source m_id="7"/><target m_id="5"/></TLINK>
+<TLINK r_id="3" reltype="BEFORE"><source m_id="6"/><target m_id="8"/></TLINK>
+<TLINK r_id="4" reltype="SIMULTANEOUS"><source m_id="6"/><target m_id="9"/></TLINK>
+</Relations></Document>"#;
+        let (doc, gold, timexes) = parse(xml);
+        assert_eq!(doc.meta.dct.value.as_deref(), Some("2009-05-14"));
+        // "began": inside both the creation day and Monday, equally precise: the timex of the text wins.
+        // "Talks": only BEFORE the creation time, or simultaneous with a duration: no date.
+        assert_eq!(gold[0].anchor.as_deref(), Some("2009-05-11"));
+        assert_eq!(gold[1].anchor, None);
+        assert_eq!(timexes.len(), 2);
+        assert_eq!(doc.slice(timexes[1].span), "Monday");
+    }
 }

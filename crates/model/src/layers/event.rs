@@ -64,8 +64,9 @@ pub struct Event {
     /// A TIMEX3 value (or `begin/end` range) for when it happened or is to happen.
     pub time: Option<String>,
     /// Where `time` came from: `sentence` (a timex in the event's sentence), `trigger` (a year inside the
-    /// event's name, "Zapad 2023"), `coreference` (an earlier mention of the same event), `narrative`
-    /// (the last date of the preceding text).
+    /// event's name, "Zapad 2023"), `coreference` (an earlier mention of the same event), `document` (the
+    /// document's date, for a verb in the present tense: "Police arrest …"), `narrative` (the last date of
+    /// the preceding text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_source: Option<String>,
     pub status: EventStatus,

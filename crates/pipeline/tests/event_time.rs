@@ -1,0 +1,81 @@
+//! Which date an event gets, through every layer (the time tagger's timexes, tags, parse).
+
+use dossier_model::{Dct, Document, Event};
+use dossier_pipeline::{Config, Pipeline};
+
+fn coded(text: &str, dct: &str) -> Document {
+    let mut doc = Document::new(text);
+    doc.meta.dct = Dct::given(dct);
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    doc
+}
+
+fn event<'a>(doc: &'a Document, trigger: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .find(|e| doc.slice(e.span) == trigger)
+        .unwrap_or_else(|| panic!("no event on {trigger:?}: {:?}", doc.events))
+}
+
+#[test]
+fn a_present_tense_report_is_dated_by_the_document_not_by_a_relative_clause() {
+    let doc = coded(
+        "On 2 May 2023 the army shelled the town. Turkey freezes the assets of a former commander, who \
+         was killed in 2019.",
+        "2023-05-25",
+    );
+    let freezes = event(&doc, "freezes");
+    assert_eq!(freezes.time.as_deref(), Some("2023-05-25"));
+    assert_eq!(freezes.time_source.as_deref(), Some("document"));
+    // A date guessed from the text is no date of writing: the narrative date stays.
+    let mut doc =
+        Document::new("On 2 May 2023 the army shelled the town. Turkey freezes the assets.");
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    assert_ne!(doc.meta.dct.source, dossier_model::DctSource::Given);
+    assert_ne!(
+        event(&doc, "freezes").time_source.as_deref(),
+        Some("document")
+    );
+}
+
+#[test]
+fn a_past_tense_event_keeps_the_narrative_date() {
+    let doc = coded(
+        "On 3 March 2021 the army shelled the town. Later, troops attacked the port.",
+        "2023-05-25",
+    );
+    let attacked = event(&doc, "attacked");
+    assert_eq!(attacked.time.as_deref(), Some("2021-03-03"));
+    assert_eq!(attacked.time_source.as_deref(), Some("narrative"));
+}
+
+#[test]
+fn where_a_period_starts_is_not_when_the_event_happens() {
+    let doc = coded(
+        "Russia deployed nuclear weapons abroad in 2023. It was the first time that Russian troops \
+         were deployed abroad since 1996.",
+        "2023-06-30",
+    );
+    for e in &doc.events {
+        assert_ne!(e.time.as_deref(), Some("1996"), "{}", doc.slice(e.span));
+    }
+}
+
+#[test]
+fn a_date_naming_another_thing_does_not_date_the_event_but_one_naming_the_event_does() {
+    let doc = coded(
+        "Both defence ministers signed a protocol amending the 1997 agreement.",
+        "2022-12-30",
+    );
+    assert_ne!(event(&doc, "signed").time.as_deref(), Some("1997"));
+    let doc = coded(
+        "The ministers met in Washington while the World Bank held its Autumn meetings.",
+        "2008-10-11",
+    );
+    let autumn = doc
+        .timexes
+        .iter()
+        .find(|t| doc.slice(t.span) == "Autumn")
+        .expect("a timex on Autumn");
+    assert_eq!(event(&doc, "meetings").time, Some(autumn.value.clone()));
+}
