@@ -860,11 +860,23 @@ pub(crate) fn find_triggers(
             if !pos_ok {
                 continue;
             }
-            // Trigger words inside names ("Asia-Pacific Economic Cooperation", "Union Shield") are not events.
+            // Trigger words inside names ("Asia-Pacific Economic Cooperation", "Union Shield", "the Treaty on
+            // the Creation of the Union State") are not events.
+            let name_connector = |k: usize| matches!(v.lower[k].as_str(), "on" | "of" | "for");
             let in_name = v.is_cap(head)
                 && head != s
                 && ((head > s && v.is_cap(head - 1) && head - 1 != s)
-                    || (head + 1 < e && v.is_cap(head + 1)));
+                    || (head + 1 < e && v.is_cap(head + 1))
+                    || (head + 2 < e
+                        && name_connector(head + 1)
+                        && (v.is_cap(head + 2)
+                            || (head + 3 < e
+                                && v.lower[head + 2] == "the"
+                                && v.is_cap(head + 3)))));
+            // "Thank you.", "Q Thanks, Jake.": a courtesy formula with no subject.
+            let formula = lex.courtesy.contains(v.lower[i].as_str())
+                && (i == s || matches!(prev, "q" | ":" | "," | "and" | "so" | "well" | "—"))
+                && (v.lower[i] != "thank" || (i + 1 < e && v.lower[i + 1] == "you"));
             let tok = v.doc.tokens[head].span;
             let lo = v
                 .mentions
@@ -877,7 +889,7 @@ pub(crate) fn find_triggers(
                     !matches!(en.kind.to_uppercase().as_str(), "EVENT" | "EXERCISE")
                         && m.contains(tok)
                 });
-            if in_name || in_entity {
+            if in_name || in_entity || formula {
                 continue;
             }
             if t.requires.as_deref() == Some(SPEECH) {

@@ -134,6 +134,8 @@ pub struct Lexicon {
     pub of_patient: WordSet,
     /// Prepositions before a date that bound a period, not the story's time (`period_bound`).
     pub period_bound: WordSet,
+    /// Trigger words that are also subjectless courtesy formulas ("Thank you.") (`courtesy`).
+    pub courtesy: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
     /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
@@ -609,6 +611,7 @@ impl Lexicon {
         let third_party = set("third_party");
         let of_patient = set("of_patient");
         let period_bound = set("period_bound");
+        let courtesy = set("courtesy");
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
@@ -676,6 +679,7 @@ impl Lexicon {
             third_party,
             of_patient,
             period_bound,
+            courtesy,
             igo_parents,
             supranational,
             relative_pronouns,
@@ -809,6 +813,7 @@ mod tests {
                 "person_pronoun",
                 "relative_pronoun",
                 "thing_pronoun",
+                "courtesy",
                 "retype"
             ]
         );

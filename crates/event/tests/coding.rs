@@ -369,3 +369,33 @@ fn a_negation_in_an_opening_subordinate_clause_stays_there() {
         EventStatus::Negated
     );
 }
+
+#[test]
+fn courtesy_formulas_are_no_events_but_thanking_someone_is() {
+    for text in [
+        "Thank you, Jake.",
+        "Q Thanks, Karine.",
+        "MR. SULLIVAN: Thank you so much.",
+    ] {
+        let d = events(text);
+        assert!(d.events.is_empty(), "{text}: {:?}", d.events);
+    }
+    let d = events("President Biden thanked Poland for its support.");
+    assert!(d
+        .events
+        .iter()
+        .any(|e| d.slice(e.span) == "thanked" && e.event_type == "SUPPORT"));
+}
+
+#[test]
+fn a_trigger_word_in_a_name_with_a_connector_is_no_event() {
+    let d = events("The Treaty on the Creation of the Union State gives the council wide powers.");
+    assert!(
+        !d.events.iter().any(|e| d.slice(e.span) == "Treaty"),
+        "{:?}",
+        d.events
+    );
+    // Lower case, it is the event's noun.
+    let d = events("Russia and Belarus signed a treaty on the creation of a joint air force.");
+    assert!(d.events.iter().any(|e| e.event_type == "AGREE"));
+}
