@@ -1902,6 +1902,22 @@ pub(crate) fn status_of(
     {
         hypothetical = false;
     }
+    // "Q Does the United States support …?": a yes/no question asserts none of its verbs (a noun in it,
+    // "Turkey's request", or an infinitive, "the decision to send", keeps its own status). A speaker
+    // label ("Q", "MR. SULLIVAN:") may open it.
+    if !f.noun && e > s && v.lower[e - 1] == "?" && !(f.start > s && v.lower[f.start - 1] == "to") {
+        let label_end = (s..(s + 4).min(f.start))
+            .find(|&k| v.lower[k] == ":")
+            .map_or(s, |k| k + 1);
+        let first = if v.lower[label_end] == "q" {
+            label_end + 1
+        } else {
+            label_end
+        };
+        if first < f.start && lex.question_auxiliaries.contains(v.lower[first].as_str()) {
+            hypothetical = true;
+        }
+    }
     if f.noun {
         // A nominal event that is the subject of a modal: "the cuts will be made", "the flight could be delayed".
         let ce = clause_end(v, lex, e, f.end).min(f.end + 3);

@@ -136,6 +136,8 @@ pub struct Lexicon {
     pub period_bound: WordSet,
     /// Trigger words that are also subjectless courtesy formulas ("Thank you.") (`courtesy`).
     pub courtesy: WordSet,
+    /// Words that open a yes/no question (`question_auxiliary`).
+    pub question_auxiliaries: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
     /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
@@ -612,6 +614,7 @@ impl Lexicon {
         let of_patient = set("of_patient");
         let period_bound = set("period_bound");
         let courtesy = set("courtesy");
+        let question_auxiliaries = set("question_auxiliary");
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
@@ -680,6 +683,7 @@ impl Lexicon {
             of_patient,
             period_bound,
             courtesy,
+            question_auxiliaries,
             igo_parents,
             supranational,
             relative_pronouns,
@@ -814,6 +818,7 @@ mod tests {
                 "relative_pronoun",
                 "thing_pronoun",
                 "courtesy",
+                "question_auxiliary",
                 "retype"
             ]
         );

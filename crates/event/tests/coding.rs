@@ -399,3 +399,26 @@ fn a_trigger_word_in_a_name_with_a_connector_is_no_event() {
     let d = events("Russia and Belarus signed a treaty on the creation of a joint air force.");
     assert!(d.events.iter().any(|e| e.event_type == "AGREE"));
 }
+
+#[test]
+fn a_yes_no_question_asserts_none_of_its_verbs() {
+    let d = events("Q Does the United States support Turkey's application to the EU?");
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.span) == "support")
+        .expect("support");
+    assert_eq!(e.status, EventStatus::Hypothetical);
+    // A wh-question takes its event for granted; so does a statement.
+    for text in [
+        "Why did Russia attack the port?",
+        "The United States supports Turkey's application to the EU.",
+    ] {
+        let d = events(text);
+        assert!(
+            d.events.iter().all(|e| e.status == EventStatus::Occurred),
+            "{text}: {:?}",
+            d.events
+        );
+    }
+}
