@@ -2238,13 +2238,23 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
         // A heading starts a new topic ("Russian invasion of Ukraine" in a news digest): the time of the
         // section before it does not carry over, only the document's year.
-        if doc
+        let heading = doc
             .blocks
             .iter()
-            .any(|b| b.kind == dossier_model::BlockKind::Heading && b.span.contains(sent.span))
-        {
+            .any(|b| b.kind == dossier_model::BlockKind::Heading && b.span.contains(sent.span));
+        if heading {
             narrative = dct.as_ref().and_then(|d| d.get(..4)).map(str::to_string);
         }
+        // A title or heading without a verb ("Israel–Hamas war", "Attacks on schools during the Israeli
+        // invasion of Gaza") names a topic; the events are in the text under it. Without tags this cannot
+        // be told.
+        let title = doc
+            .blocks
+            .iter()
+            .any(|b| b.kind == dossier_model::BlockKind::Title && b.span.contains(sent.span));
+        let topic_label = (heading || title)
+            && (s..e).all(|k| v.parsed(k))
+            && !(s..e).any(|k| matches!(v.upos(k), "VERB" | "AUX"));
         let args = find_args(&v, lex, s, e, &recent);
         let (contexts, founds) = match &mut memo_sentences {
             Some((c, f)) => (std::mem::take(&mut c[si]), std::mem::take(&mut f[si])),
@@ -2298,7 +2308,24 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         let mut sentence_time_used: Option<String> = None;
         // (found index, event index) of the events kept for this sentence.
         let mut kept: Vec<(usize, usize)> = Vec::new();
+        // "Three people are killed by heavy snow", "… injured in a train crash", "A blizzard kills …":
+        // casualties of a disaster or an accident, when the sentence names no attack.
+        let accident = (s..e).any(|k| {
+            lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
+        }) && !founds
+            .iter()
+            .any(|f| f.noun && lex.triggers[f.trigger].event_type == "ASSAULT");
         for (fi, f) in founds.iter().enumerate() {
+            if topic_label && f.noun {
+                continue;
+            }
+            if accident
+                && !f.noun
+                && lex.triggers[f.trigger].event_type == "ASSAULT"
+                && lex.casualty.contains(v.lemma[f.start])
+            {
+                continue;
+            }
             let t = &lex.triggers[f.trigger];
             let prev_verb_end = founds[..fi]
                 .iter()
@@ -2559,11 +2586,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
-            // A news report's present tense is the day of the report ("Police arrest …", "Turkey
-            // freezes the assets …"), whatever date the story before it was about.
+            // A news report's present tense, active or passive, is the day of the report ("Turkey
+            // freezes the assets …", "three Palestinians are killed …"), whatever date the story before
+            // it was about.
+            let present_passive = v.xpos(f.head) == "VBN"
+                && (s..f.head)
+                    .rev()
+                    .take(2)
+                    .take_while(|&k| {
+                        matches!(v.lower[k].as_str(), "is" | "are") || v.upos(k) == "ADV"
+                    })
+                    .any(|k| matches!(v.lower[k].as_str(), "is" | "are"));
             let reported_today = ev.status == EventStatus::Occurred
                 && !f.noun
-                && matches!(v.xpos(f.head), "VBZ" | "VBP");
+                && (matches!(v.xpos(f.head), "VBZ" | "VBP") || present_passive);
             if ev.time.is_none() && reported_today {
                 // Only a known date of writing, not one guessed from the dates the text mentions.
                 let known = matches!(

@@ -138,6 +138,10 @@ pub struct Lexicon {
     pub courtesy: WordSet,
     /// Words that open a yes/no question (`question_auxiliary`).
     pub question_auxiliaries: WordSet,
+    /// Verbs of death or injury (`casualty`) and the disasters and accidents that cause them without an
+    /// attacker (`accident`).
+    pub casualty: WordSet,
+    pub accidents: WordSet,
     /// International organizations whose organs are named after them (`igo_parent`, lower case).
     pub igo_parents: WordSet,
     /// Continents and regions larger than a country (`supranational`, lower case): never a country's.
@@ -615,6 +619,7 @@ impl Lexicon {
         let period_bound = set("period_bound");
         let courtesy = set("courtesy");
         let question_auxiliaries = set("question_auxiliary");
+        let (casualty, accidents) = (set("casualty"), set("accident"));
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
@@ -684,6 +689,8 @@ impl Lexicon {
             period_bound,
             courtesy,
             question_auxiliaries,
+            casualty,
+            accidents,
             igo_parents,
             supranational,
             relative_pronouns,
@@ -819,6 +826,8 @@ mod tests {
                 "thing_pronoun",
                 "courtesy",
                 "question_auxiliary",
+                "casualty",
+                "accident",
                 "retype"
             ]
         );

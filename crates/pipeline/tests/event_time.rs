@@ -79,3 +79,14 @@ fn a_date_naming_another_thing_does_not_date_the_event_but_one_naming_the_event_
         .expect("a timex on Autumn");
     assert_eq!(event(&doc, "meetings").time, Some(autumn.value.clone()));
 }
+
+#[test]
+fn a_present_passive_report_is_dated_by_the_document() {
+    let doc = coded(
+        "On 2 May 2023 the army shelled the town. Three soldiers are killed in an attack on a checkpoint.",
+        "2023-05-25",
+    );
+    let killed = event(&doc, "killed");
+    assert_eq!(killed.time.as_deref(), Some("2023-05-25"));
+    assert_eq!(killed.time_source.as_deref(), Some("document"));
+}

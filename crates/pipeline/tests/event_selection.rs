@@ -1,0 +1,51 @@
+//! Which mentions are events at all, where that needs tags or the document's blocks.
+
+use dossier_model::Document;
+use dossier_pipeline::{Config, Pipeline};
+
+fn coded(text: &str) -> Document {
+    // Ingested like a .txt file, so that short unpunctuated lines become titles and headings.
+    let mut doc = dossier_ingest::from_text(text, "test.txt", &Default::default()).expect("ingest");
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    doc
+}
+
+fn triggers(doc: &Document) -> Vec<&str> {
+    doc.events.iter().map(|e| doc.slice(e.span)).collect()
+}
+
+#[test]
+fn a_heading_without_a_verb_is_a_topic_not_an_event() {
+    let doc = coded(
+        "Israel–Hamas war\n\nAttacks on schools during the Israeli invasion of Gaza\n\nThree Palestinians \
+         are killed in an Israeli raid on Jenin.\n",
+    );
+    let t = triggers(&doc);
+    assert!(
+        !t.contains(&"war") && !t.contains(&"Attacks") && !t.contains(&"invasion"),
+        "{t:?}"
+    );
+    assert!(t.contains(&"killed"), "{t:?}");
+    // A headline with a verb is an event.
+    let doc = coded("Russia attacks Ukrainian ports\n\nThe strikes began at dawn.\n");
+    assert!(triggers(&doc).contains(&"attacks"), "{:?}", triggers(&doc));
+}
+
+#[test]
+fn casualties_of_a_disaster_or_an_accident_are_no_assault() {
+    for text in [
+        "Three people are killed by heavy snow and rainfall in Afghanistan.",
+        "One person is killed and three others are injured in a train crash in Romania.",
+        "A blizzard in the mountains of Uttarakhand, India, kills nine trekkers.",
+    ] {
+        let doc = coded(text);
+        assert!(
+            !doc.events.iter().any(|e| e.event_type == "ASSAULT"),
+            "{text}: {:?}",
+            triggers(&doc)
+        );
+    }
+    // An attack named in the sentence keeps its casualties.
+    let doc = coded("Three soldiers are killed by a drone attack during a storm.");
+    assert!(doc.events.iter().any(|e| doc.slice(e.span) == "killed"));
+}
