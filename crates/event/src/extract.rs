@@ -1460,6 +1460,49 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             _ => {}
         }
     }
+    // A passive casualty verb without a "by" agent ("40 Palestinians are killed and 70 injured after an
+    // Israeli airstrike"): the words before the verb are the victims, so the actor can only come from the
+    // attack named in an oblique of the verb or of a verb coordinated with it — the state or group that
+    // modifies that noun.
+    let passive = t.pos == TriggerPos::Verb
+        && lex.casualty.contains(v.lemma[f.head])
+        && children(f.head)
+            .into_iter()
+            .any(|c| matches!(syn[c].deprel.as_str(), "nsubj:pass" | "aux:pass"));
+    if passive && r.actors.is_empty() {
+        let verbs = std::iter::once(f.head).chain(
+            children(f.head)
+                .into_iter()
+                .filter(|&c| syn[c].deprel == "conj"),
+        );
+        let attack_noun = |c: usize| {
+            lex.by_first.get(v.lemma[c]).is_some_and(|ix| {
+                ix.iter().any(|&x| {
+                    let t = &lex.triggers[x];
+                    t.pos == TriggerPos::Noun && t.words.len() == 1 && t.event_type == "ASSAULT"
+                })
+            })
+        };
+        let obliques: Vec<usize> = verbs
+            .flat_map(|x| {
+                children(x)
+                    .into_iter()
+                    .filter(|&c| syn[c].deprel.starts_with("obl"))
+            })
+            .filter(|&c| attack_noun(c))
+            .collect();
+        r.actors = obliques
+            .into_iter()
+            .flat_map(|o| {
+                children(o).into_iter().filter(|&m| {
+                    matches!(syn[m].deprel.as_str(), "amod" | "nmod:poss" | "compound")
+                })
+            })
+            .flat_map(|m| arg_of(m))
+            .filter(|&i| args[i].state || args[i].org || args[i].country.is_some())
+            .take(1)
+            .collect();
+    }
     // xcomp / conj verbs share the subject of their head ("agreed to cooperate", "met and signed").
     if r.actors.is_empty() && t.pos == TriggerPos::Verb {
         let mut h = syn[f.head].head;
@@ -1488,10 +1531,11 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             hops += 1;
         }
     }
-    if r.actors.is_empty() {
+    if r.actors.is_empty() && !passive {
         r.actors = win.actors;
     }
-    if r.recipients.is_empty() {
+    // The victims of a passive casualty verb are its subject or nobody named.
+    if r.recipients.is_empty() && !passive {
         r.recipients = win.recipients;
     }
     if r.location.is_none() {
@@ -2497,6 +2541,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     lex.retype.get(&key).cloned()
                 })
                 .flatten()
+                .or_else(|| {
+                    // "… are killed in an Israeli strike": a strike that kills is an attack, not a
+                    // walkout.
+                    let walkout = t.event_type == "PROTEST" && t.mode.as_deref() == Some("strike");
+                    (walkout && f.noun && (s..e).any(|k| lex.casualty.contains(v.lemma[k])))
+                        .then(|| "ASSAULT".to_string())
+                })
                 .unwrap_or_else(|| t.event_type.clone());
             let retyped = event_type != t.event_type;
             let ev_type_for_cameo = event_type.clone();
@@ -2637,6 +2688,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             }
         }
         retarget_to_object_events(&v, lex, &founds, &kept, &mut events);
+        one_assault_per_incident(&v, lex, &founds, &mut kept, &mut events);
         // Narrative time for later sentences.
         if let Some(t) = sentence_time_used {
             narrative = Some(t);
@@ -2662,6 +2714,92 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
     }
     events
+}
+
+/// "Two people are killed and six others are wounded in a shooting", "… are killed in an Israeli
+/// airstrike": the casualty verbs of a sentence report one incident, which PLOVER codes once. When the
+/// sentence names the attack itself and the casualty verbs are passive (their subjects are the victims,
+/// the attack's words name the attacker), the attack stands for it; otherwise the first casualty verb does
+/// ("bombers killed 23 people … in the second-worst attack": the verb has both sides).
+fn one_assault_per_incident(
+    v: &View,
+    lex: &Lexicon,
+    founds: &[Found],
+    kept: &mut Vec<(usize, usize)>,
+    events: &mut Vec<Event>,
+) {
+    let casualty = |fi: usize| {
+        let f = &founds[fi];
+        !f.noun && lex.casualty.contains(v.lemma[f.start])
+    };
+    // Passive: "are killed", or coordinated with a passive ("are killed and more than 70 injured").
+    let has_passive_children = |h: usize| {
+        let syn = &v.doc.syntax;
+        syn.iter()
+            .any(|t| t.head == Some(h) && matches!(t.deprel.as_str(), "nsubj:pass" | "aux:pass"))
+    };
+    let passive = |fi: usize| {
+        let k = founds[fi].start;
+        if v.parsed(k) && !v.doc.syntax[k].deprel.is_empty() {
+            let t = &v.doc.syntax[k];
+            has_passive_children(k)
+                || (t.deprel == "conj" && t.head.is_some_and(has_passive_children))
+        } else {
+            v.xpos(k) == "VBN"
+                && k > 0
+                && matches!(
+                    v.lower[k - 1].as_str(),
+                    "is" | "are" | "was" | "were" | "been" | "be"
+                )
+        }
+    };
+    let assaults: Vec<(usize, usize)> = kept
+        .iter()
+        .copied()
+        .filter(|&(_, ei)| events[ei].event_type == "ASSAULT")
+        .collect();
+    let attack_named = assaults.iter().any(|&(fi, _)| !casualty(fi))
+        && assaults.iter().all(|&(fi, _)| !casualty(fi) || passive(fi));
+    let mut drop: Vec<usize> = assaults
+        .iter()
+        .filter(|&&(fi, _)| casualty(fi))
+        .map(|&(_, ei)| ei)
+        .skip(if attack_named { 0 } else { 1 })
+        .collect();
+    if drop.is_empty() {
+        return;
+    }
+    // The event that stays takes what only the dropped ones knew: the date of the report ("are killed"
+    // is today's news), the victims, the place.
+    if let Some(&(_, keep)) = assaults.iter().find(|(_, ei)| !drop.contains(ei)) {
+        for &d in &drop {
+            let (from, to) = (events[d].clone(), &mut events[keep]);
+            if to.time.is_none() {
+                to.time = from.time;
+                to.time_source = from.time_source;
+            }
+            if to.recipients.is_empty() {
+                let acting = |a: &EventArgument| {
+                    to.actors.iter().any(|b| {
+                        b.name == a.name || (a.country.is_some() && a.country == b.country)
+                    })
+                };
+                to.recipients = from.recipients.into_iter().filter(|a| !acting(a)).collect();
+            }
+            if to.location.is_none() {
+                to.location = from.location;
+                to.location_country = from.location_country;
+            }
+        }
+    }
+    drop.sort_unstable();
+    for &ei in drop.iter().rev() {
+        events.remove(ei);
+    }
+    kept.retain(|(_, ei)| !drop.contains(ei));
+    for (_, ei) in kept.iter_mut() {
+        *ei -= drop.iter().filter(|&&d| d < *ei).count();
+    }
 }
 
 /// PLOVER codes a reaction to an event as aimed at that event's actor: "opposed to French mediation" → FRA,

@@ -221,7 +221,9 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                 let same_place = place_compatible(r.location.as_deref(), e.location.as_deref());
                 let both_placed = r.location.is_some() && e.location.is_some() && same_place;
                 let dated = precise(r.time.as_deref()) && precise(e.time.as_deref());
-                (participants_overlap(r, e, !dated) || (both_placed && dated))
+                // Days apart ("Near") may be one event reported with two dates, or two events of a
+                // digest's week: only shared names (not just a country) tie them.
+                (participants_overlap(r, e, !dated || rel == TimeRel::Near) || (both_placed && dated))
                     && rel != TimeRel::Different
                     // Another place is only a conflict to report when both name the same precise date.
                     && (same_place || dated && rel == TimeRel::Compatible && e.time == r.time)

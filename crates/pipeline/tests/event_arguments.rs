@@ -135,3 +135,62 @@ fn a_demonym_before_a_noun_of_attack_is_the_attacker() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_passive_casualty_verb_has_its_victims_as_recipients_and_the_attacker_from_the_attack() {
+    let mut doc = Document::new(
+        "Senior commander Taleb Abdallah and three other militants are killed in an Israeli strike on a \
+         house in Jwaya, Lebanon.",
+    );
+    doc.meta.dct = dossier_model::Dct::given("2024-06-11");
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    let assaults: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.event_type == "ASSAULT")
+        .collect();
+    // One incident, one event: the strike (a strike that kills is no walkout), dated by the report.
+    assert_eq!(assaults.len(), 1, "{:?}", doc.events);
+    let strike = assaults[0];
+    assert_eq!(doc.slice(strike.span), "strike");
+    assert_eq!(strike.time.as_deref(), Some("2024-06-11"));
+    let countries = |a: &[dossier_model::EventArgument]| -> Vec<String> {
+        a.iter().filter_map(|x| x.country.clone()).collect()
+    };
+    assert_eq!(countries(&strike.actors), ["ISR"]);
+    assert!(!countries(&strike.recipients).contains(&"ISR".to_string()));
+}
+
+#[test]
+fn killed_and_injured_in_one_incident_are_one_assault_with_the_victims_as_recipients() {
+    let doc = coded(
+        "At least 40 Palestinians, including fourteen children, are killed and more than 70 injured \
+         after an Israeli airstrike on a school in central Gaza.",
+    );
+    let assaults: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.event_type == "ASSAULT")
+        .collect();
+    assert_eq!(assaults.len(), 1, "{:?}", doc.events);
+    assert_eq!(doc.slice(assaults[0].span), "airstrike");
+    assert!(
+        names(&assaults[0].actors).contains(&"Israel"),
+        "{:?}",
+        assaults[0]
+    );
+    // Without the attack named, the first casualty verb stands for the incident, victims as recipients.
+    let doc = coded("Three Palestinians are killed and several others are injured in Jenin.");
+    let assaults: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.event_type == "ASSAULT")
+        .collect();
+    assert_eq!(assaults.len(), 1, "{:?}", doc.events);
+    assert_eq!(doc.slice(assaults[0].span), "killed");
+    assert!(
+        !names(&assaults[0].actors).contains(&"Palestine"),
+        "{:?}",
+        assaults[0]
+    );
+}
