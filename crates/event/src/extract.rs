@@ -1946,6 +1946,31 @@ pub(crate) fn status_of(
     {
         hypothetical = false;
     }
+    // "Russia will continue to use Belarus …, accusing Western countries": a participle or infinitive
+    // hung on a verb shares that verb's modal ("will" → future, "would"/"could" → possible), however far
+    // back it is.
+    if !f.noun && v.parsed(f.head) && matches!(v.xpos(f.head), "VBG" | "VB") {
+        let syn = &v.doc.syntax;
+        let mut h = f.head;
+        for _ in 0..3 {
+            if !matches!(syn[h].deprel.as_str(), "advcl" | "xcomp" | "conj") {
+                break;
+            }
+            let Some(up) = syn[h].head.filter(|&x| x >= s && x < e) else {
+                break;
+            };
+            h = up;
+            for k in s..e {
+                if syn[k].head == Some(h) && syn[k].deprel == "aux" {
+                    match v.lower[k].as_str() {
+                        "will" | "'ll" | "shall" => future = true,
+                        "would" | "could" | "may" | "might" => hypothetical = true,
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
     // "Q Does the United States support …?": a yes/no question asserts none of its verbs (a noun in it,
     // "Turkey's request", or an infinitive, "the decision to send", keeps its own status). A speaker
     // label ("Q", "MR. SULLIVAN:") may open it.

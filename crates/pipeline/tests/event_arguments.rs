@@ -194,3 +194,14 @@ fn killed_and_injured_in_one_incident_are_one_assault_with_the_victims_as_recipi
         assaults[0]
     );
 }
+
+#[test]
+fn a_participle_shares_the_modal_of_the_verb_it_hangs_on() {
+    let doc = coded(
+        "Russia will also continue to use Belarus as its proxy in its historical campaigns, accusing \
+         Western countries of aggression.",
+    );
+    assert_eq!(event(&doc, "accusing").status, EventStatus::Planned);
+    let doc = coded("Russia used Belarus as its proxy, accusing Western countries of aggression.");
+    assert_eq!(event(&doc, "accusing").status, EventStatus::Occurred);
+}
