@@ -142,6 +142,9 @@ fn main() -> ExitCode {
         eprintln!("dossier: internal error: {info} (please report this)");
     }));
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        die_quietly_on_closed_pipe();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -151,6 +154,25 @@ fn main() -> ExitCode {
             }
             eprintln!("dossier: error: {e:#}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier eval … | head`: once the reader has gone, the next write to stdout should end the process
+/// silently, as for other Unix filters, rather than panic inside `println!`. Rust starts programs with
+/// SIGPIPE ignored; this restores the default action. Not for the server, whose clients may hang up.
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    {
+        extern "C" {
+            fn signal(signum: i32, handler: usize) -> usize;
+        }
+        const SIGPIPE: i32 = 13;
+        const SIG_DFL: usize = 0;
+        // SAFETY: setting a signal's disposition to its default has no memory-safety preconditions, and
+        // runs before any thread is started.
+        unsafe {
+            signal(SIGPIPE, SIG_DFL);
         }
     }
 }

@@ -312,3 +312,18 @@ fn watch_reports_new_documents_versions_and_due_forecasts_once() {
     );
     assert!(!third.contains("due by"), "nothing is due in 2022: {third}");
 }
+
+#[test]
+fn a_reader_that_has_gone_gets_no_internal_error() {
+    // `dossier eval judgments | head -1` when head exits first: the report is printed into a closed pipe.
+    let mut child = dossier()
+        .args(["eval", "judgments"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("internal error"), "{err}");
+}
