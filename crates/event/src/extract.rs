@@ -2305,23 +2305,25 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         if s >= e {
             continue;
         }
+        // The block the sentence is in (blocks are in text order and do not overlap).
+        let block = doc
+            .blocks
+            .get(
+                doc.blocks
+                    .partition_point(|b| b.span.end <= sent.span.start),
+            )
+            .filter(|b| b.span.contains(sent.span))
+            .map(|b| b.kind);
+        let heading = block == Some(dossier_model::BlockKind::Heading);
         // A heading starts a new topic ("Russian invasion of Ukraine" in a news digest): the time of the
         // section before it does not carry over, only the document's year.
-        let heading = doc
-            .blocks
-            .iter()
-            .any(|b| b.kind == dossier_model::BlockKind::Heading && b.span.contains(sent.span));
         if heading {
             narrative = dct.as_ref().and_then(|d| d.get(..4)).map(str::to_string);
         }
         // A title or heading without a verb ("Israel–Hamas war", "Attacks on schools during the Israeli
         // invasion of Gaza") names a topic; the events are in the text under it. Without tags this cannot
         // be told.
-        let title = doc
-            .blocks
-            .iter()
-            .any(|b| b.kind == dossier_model::BlockKind::Title && b.span.contains(sent.span));
-        let topic_label = (heading || title)
+        let topic_label = (heading || block == Some(dossier_model::BlockKind::Title))
             && (s..e).all(|k| v.parsed(k))
             && !(s..e).any(|k| matches!(v.upos(k), "VERB" | "AUX"));
         let args = find_args(&v, lex, s, e, &recent);
@@ -2713,7 +2715,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             }
         }
         retarget_to_object_events(&v, lex, &founds, &kept, &mut events);
-        one_assault_per_incident(&v, lex, &founds, &mut kept, &mut events);
+        one_assault_per_incident(&v, lex, (s, e), &founds, &mut kept, &mut events);
         // Narrative time for later sentences.
         if let Some(t) = sentence_time_used {
             narrative = Some(t);
@@ -2749,6 +2751,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
 fn one_assault_per_incident(
     v: &View,
     lex: &Lexicon,
+    (s, e): (usize, usize),
     founds: &[Found],
     kept: &mut Vec<(usize, usize)>,
     events: &mut Vec<Event>,
@@ -2759,8 +2762,8 @@ fn one_assault_per_incident(
     };
     // Passive: "are killed", or coordinated with a passive ("are killed and more than 70 injured").
     let has_passive_children = |h: usize| {
-        let syn = &v.doc.syntax;
-        syn.iter()
+        v.doc.syntax[s..e]
+            .iter()
             .any(|t| t.head == Some(h) && matches!(t.deprel.as_str(), "nsubj:pass" | "aux:pass"))
     };
     let passive = |fi: usize| {

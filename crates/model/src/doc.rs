@@ -81,7 +81,8 @@ pub enum BlockKind {
     Paragraph,
 }
 
-/// A layout block: the title line, a heading, or a paragraph.
+/// A layout block: the title line, a heading, or a paragraph. A document's blocks are in text order and do
+/// not overlap.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
