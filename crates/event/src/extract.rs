@@ -2381,20 +2381,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         let mut kept: Vec<(usize, usize)> = Vec::new();
         // "Three people are killed by heavy snow", "… injured in a train crash", "A blizzard kills …":
         // casualties of a disaster or an accident, when the sentence names no attack.
-        let accident = (s..e).any(|k| {
-            lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
-        }) && !founds
-            .iter()
-            .any(|f| f.noun && lex.triggers[f.trigger].event_type == "ASSAULT");
-        for (fi, f) in founds.iter().enumerate() {
-            if topic_label && f.noun {
-                continue;
-            }
-            if accident
-                && !f.noun
+        let casualty_verb = |f: &Found| {
+            !f.noun
                 && lex.triggers[f.trigger].event_type == "ASSAULT"
                 && lex.casualty.contains(v.lemma[f.start])
-            {
+        };
+        let accident = founds.iter().any(casualty_verb)
+            && !founds
+                .iter()
+                .any(|f| f.noun && lex.triggers[f.trigger].event_type == "ASSAULT")
+            && (s..e).any(|k| {
+                lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
+            });
+        for (fi, f) in founds.iter().enumerate() {
+            if (topic_label && f.noun) || (accident && casualty_verb(f)) {
                 continue;
             }
             let t = &lex.triggers[f.trigger];
