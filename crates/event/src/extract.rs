@@ -2353,15 +2353,29 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     // "on 3 December" dates the clause; "signed the 1997 agreement" only names a thing,
                     // unless the thing is the event itself ("their Autumn meetings").
                     let prev = if a > s { v.lower[a - 1].as_str() } else { "" };
-                    let modifier = matches!(
+                    let determiner = matches!(
                         prev,
                         "the" | "a" | "an" | "its" | "their" | "this" | "'s" | "his" | "her"
-                    ) && b < e
+                    );
+                    // The preposition before "the 2020 election", if any.
+                    let before_np = if determiner && a > s + 1 {
+                        v.lower[a - 2].as_str()
+                    } else {
+                        ""
+                    };
+                    // "protests after the August 2020 election": a dated thing after a temporal
+                    // preposition still places the event.
+                    let temporal_np =
+                        matches!(before_np, "after" | "before" | "following" | "during");
+                    let modifier = determiner
+                        && !temporal_np
+                        && b < e
                         && b != i
                         && v.lower[b].chars().next().is_some_and(|c| c.is_alphabetic());
-                    // "the first time … deployed abroad since 1996": where a period starts or ends is not
-                    // when the event happens.
-                    let bound = lex.period_bound.contains(prev);
+                    // "the first time … deployed abroad since 1996", "since the 2014 annexation": where a
+                    // period starts or ends is not when the event happens.
+                    let bound =
+                        lex.period_bound.contains(prev) || lex.period_bound.contains(before_np);
                     // "arrest Kayishema, who was indicted … in 2001": a relative clause after the trigger
                     // dates its own verb.
                     let relative = a > i

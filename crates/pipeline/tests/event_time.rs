@@ -59,6 +59,12 @@ fn where_a_period_starts_is_not_when_the_event_happens() {
     for e in &doc.events {
         assert_ne!(e.time.as_deref(), Some("1996"), "{}", doc.slice(e.span));
     }
+    let doc = coded(
+        "Russian troops attacked the port on 2 May 2023. It was the first time that troops were deployed \
+         abroad since the 1996 withdrawal.",
+        "2023-06-30",
+    );
+    assert_ne!(event(&doc, "deployed").time.as_deref(), Some("1996"));
 }
 
 #[test]
@@ -78,6 +84,12 @@ fn a_date_naming_another_thing_does_not_date_the_event_but_one_naming_the_event_
         .find(|t| doc.slice(t.span) == "Autumn")
         .expect("a timex on Autumn");
     assert_eq!(event(&doc, "meetings").time, Some(autumn.value.clone()));
+    // After a temporal preposition the dated thing places the event.
+    let doc = coded(
+        "Thousands joined the protests after the August 2020 presidential election.",
+        "2022-12-30",
+    );
+    assert_eq!(event(&doc, "protests").time.as_deref(), Some("2020-08"));
 }
 
 #[test]
