@@ -1464,8 +1464,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // Israeli airstrike"): the words before the verb are the victims, so the actor can only come from the
     // attack named in an oblique of the verb or of a verb coordinated with it — the state or group that
     // modifies that noun.
-    let passive = t.pos == TriggerPos::Verb
-        && lex.casualty.contains(v.lemma[f.head])
+    let passive = casualty_verb(v, lex, f)
         && children(f.head)
             .into_iter()
             .any(|c| matches!(syn[c].deprel.as_str(), "nsubj:pass" | "aux:pass"));
@@ -2395,12 +2394,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         let mut kept: Vec<(usize, usize)> = Vec::new();
         // "Three people are killed by heavy snow", "… injured in a train crash", "A blizzard kills …":
         // casualties of a disaster or an accident, when the sentence names no attack.
-        let casualty_verb = |f: &Found| {
-            !f.noun
-                && lex.triggers[f.trigger].event_type == "ASSAULT"
-                && lex.casualty.contains(v.lemma[f.start])
-        };
-        let accident = founds.iter().any(casualty_verb)
+        let casualty = |f: &Found| casualty_verb(&v, lex, f);
+        let accident = founds.iter().any(casualty)
             && !founds
                 .iter()
                 .any(|f| f.noun && lex.triggers[f.trigger].event_type == "ASSAULT")
@@ -2408,7 +2403,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
             });
         for (fi, f) in founds.iter().enumerate() {
-            if (topic_label && f.noun) || (accident && casualty_verb(f)) {
+            if (topic_label && f.noun) || (accident && casualty(f)) {
                 continue;
             }
             let t = &lex.triggers[f.trigger];
@@ -2757,6 +2752,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     events
 }
 
+/// Whether a found trigger is a verb of death or injury ("killed", "injured", `words.txt` `[casualty]`).
+fn casualty_verb(v: &View, lex: &Lexicon, f: &Found) -> bool {
+    !f.noun && lex.casualty.contains(v.lemma[f.start])
+}
+
 /// "Two people are killed and six others are wounded in a shooting", "… are killed in an Israeli
 /// airstrike": the casualty verbs of a sentence report one incident, which PLOVER codes once. When the
 /// sentence names the attack itself and the casualty verbs are passive (their subjects are the victims,
@@ -2770,10 +2770,7 @@ fn one_assault_per_incident(
     kept: &mut Vec<(usize, usize)>,
     events: &mut Vec<Event>,
 ) {
-    let casualty = |fi: usize| {
-        let f = &founds[fi];
-        !f.noun && lex.casualty.contains(v.lemma[f.start])
-    };
+    let casualty = |fi: usize| casualty_verb(v, lex, &founds[fi]);
     // Passive: "are killed", or coordinated with a passive ("are killed and more than 70 injured").
     let has_passive_children = |h: usize| {
         v.doc.syntax[s..e]

@@ -213,7 +213,8 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
     let mut doc = Document::new(text);
     doc.tokens = tokens;
     doc.sentences = sentences;
-    let markables = |name: &str| -> Vec<(String, Vec<usize>)> {
+    // Markables with their tokens as indexes into `doc.tokens`.
+    let indexed = |name: &str| -> Vec<(String, Vec<usize>)> {
         markables(xml, name)
             .into_iter()
             .map(|(tag, ids)| {
@@ -227,7 +228,7 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
     };
     // Timexes: the creation time goes to the document, the others to `timexes` (by m_id).
     let mut timexes: HashMap<String, (Timex, bool)> = HashMap::new();
-    for (tag, ids) in markables("TIMEX3") {
+    for (tag, ids) in indexed("TIMEX3") {
         let (Some(m), Some(value)) = (attr(&tag, "m_id"), attr(&tag, "value")) else {
             continue;
         };
@@ -257,7 +258,7 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
     }
     let anchors = date_anchors(xml, &timexes);
     let mut gold = Vec::new();
-    for (tag, ids) in markables("EVENT_MENTION") {
+    for (tag, ids) in indexed("EVENT_MENTION") {
         if ids.is_empty() {
             continue;
         }
