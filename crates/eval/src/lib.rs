@@ -115,6 +115,25 @@ mod tests {
     }
 }
 
+/// The MEANTIME CAT files (`.xml`) under `dir`, recursively, in sorted order (so that splits by position are
+/// stable).
+pub fn cat_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "xml") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 /// One `<token>` of a MEANTIME CAT file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatToken {

@@ -234,19 +234,7 @@ pub struct Report {
 
 /// Runs `annotate` (segmentation + judgment) over every CAT file under `dir`.
 pub fn evaluate(dir: &Path, annotate: &dyn Fn(&mut Document)) -> std::io::Result<Report> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d)? {
-            let p = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "xml") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = dossier_eval::cat_files(dir)?;
     let mut rep = Report::default();
     let mut missed: HashMap<String, usize> = HashMap::new();
     for f in files {

@@ -16,6 +16,13 @@ fn event<'a>(doc: &'a Document, trigger: &str) -> &'a Event {
         .unwrap_or_else(|| panic!("no event on {trigger:?}: {:?}", doc.events))
 }
 
+fn of_type<'a>(doc: &'a Document, event_type: &str) -> Vec<&'a Event> {
+    doc.events
+        .iter()
+        .filter(|e| e.event_type == event_type)
+        .collect()
+}
+
 fn names(args: &[dossier_model::EventArgument]) -> Vec<&str> {
     args.iter().map(|a| a.name.as_str()).collect()
 }
@@ -144,11 +151,7 @@ fn a_passive_casualty_verb_has_its_victims_as_recipients_and_the_attacker_from_t
     );
     doc.meta.dct = dossier_model::Dct::given("2024-06-11");
     Pipeline::standard(&Config::default()).run(&mut doc);
-    let assaults: Vec<&Event> = doc
-        .events
-        .iter()
-        .filter(|e| e.event_type == "ASSAULT")
-        .collect();
+    let assaults = of_type(&doc, "ASSAULT");
     // One incident, one event: the strike (a strike that kills is no walkout), dated by the report.
     assert_eq!(assaults.len(), 1, "{:?}", doc.events);
     let strike = assaults[0];
@@ -167,11 +170,7 @@ fn killed_and_injured_in_one_incident_are_one_assault_with_the_victims_as_recipi
         "At least 40 Palestinians, including fourteen children, are killed and more than 70 injured \
          after an Israeli airstrike on a school in central Gaza.",
     );
-    let assaults: Vec<&Event> = doc
-        .events
-        .iter()
-        .filter(|e| e.event_type == "ASSAULT")
-        .collect();
+    let assaults = of_type(&doc, "ASSAULT");
     assert_eq!(assaults.len(), 1, "{:?}", doc.events);
     assert_eq!(doc.slice(assaults[0].span), "airstrike");
     assert!(
@@ -181,11 +180,7 @@ fn killed_and_injured_in_one_incident_are_one_assault_with_the_victims_as_recipi
     );
     // Without the attack named, the first casualty verb stands for the incident, victims as recipients.
     let doc = coded("Three Palestinians are killed and several others are injured in Jenin.");
-    let assaults: Vec<&Event> = doc
-        .events
-        .iter()
-        .filter(|e| e.event_type == "ASSAULT")
-        .collect();
+    let assaults = of_type(&doc, "ASSAULT");
     assert_eq!(assaults.len(), 1, "{:?}", doc.events);
     assert_eq!(doc.slice(assaults[0].span), "killed");
     assert!(

@@ -286,7 +286,7 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
 /// Runs the evaluation over every `.xml` file under `dir` (recursively); `filter` selects files by index in
 /// sorted order.
 pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<MeantimeReport> {
-    let files = xml_files(dir)?;
+    let files = dossier_eval::cat_files(dir)?;
     let lex = Lexicon::get();
     let lexicon_lemmas: HashSet<&str> = lex
         .triggers
@@ -601,7 +601,7 @@ pub fn anchoring(
 ) -> std::io::Result<AnchorReport> {
     let debug = std::env::var_os("DOSSIER_DEBUG").is_some();
     let mut rep = AnchorReport::default();
-    for (fi, path) in xml_files(dir)?.iter().enumerate() {
+    for (fi, path) in dossier_eval::cat_files(dir)?.iter().enumerate() {
         if !filter(fi) {
             continue;
         }
@@ -652,24 +652,6 @@ pub fn anchoring(
         }
     }
     Ok(rep)
-}
-
-/// Every `.xml` file under `dir` (recursively), sorted.
-fn xml_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "xml") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 #[cfg(test)]
