@@ -1182,7 +1182,8 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         }
         match p {
             "in" | "at" | "on" => {
-                if r.location.is_none() && (a.place || a.state || a.country.is_some()) {
+                // An organisation is no place ("an airstrike on a United Nations school").
+                if r.location.is_none() && (a.place || a.state || (a.country.is_some() && !a.org)) {
                     r.location = Some(idx);
                 }
             }

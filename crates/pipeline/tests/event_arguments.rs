@@ -200,3 +200,10 @@ fn a_participle_shares_the_modal_of_the_verb_it_hangs_on() {
     let doc = coded("Russia used Belarus as its proxy, accusing Western countries of aggression.");
     assert_eq!(event(&doc, "accusing").status, EventStatus::Occurred);
 }
+
+#[test]
+fn an_organisation_is_no_place() {
+    let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
+    let e = event(&doc, "airstrike");
+    assert_ne!(e.location.as_deref(), Some("United Nations"), "{e:?}");
+}
