@@ -2321,8 +2321,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             narrative = dct.as_ref().and_then(|d| d.get(..4)).map(str::to_string);
         }
         // A title or heading without a verb ("Israel–Hamas war", "Attacks on schools during the Israeli
-        // invasion of Gaza") names a topic; the events are in the text under it. Without tags this cannot
-        // be told.
+        // invasion of Gaza") names a topic; the events are in the text under it. (A trigger found there as
+        // a verb is a noun the window rules misread: the tagger found no verb.) Without tags this cannot be
+        // told.
         let topic_label = (heading || block == Some(dossier_model::BlockKind::Title))
             && (s..e).all(|k| v.parsed(k))
             && !(s..e).any(|k| matches!(v.upos(k), "VERB" | "AUX"));
@@ -2404,7 +2405,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
             });
         for (fi, f) in founds.iter().enumerate() {
-            if (topic_label && f.noun) || (accident && casualty(f)) {
+            if topic_label || (accident && casualty(f)) {
                 continue;
             }
             let t = &lex.triggers[f.trigger];

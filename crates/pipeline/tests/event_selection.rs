@@ -27,6 +27,12 @@ fn a_heading_without_a_verb_is_a_topic_not_an_event() {
     );
     // The bullet under it is the event (its attack standing for the casualties).
     assert_eq!(t, ["raid"]);
+    // Also when the window rules would read the trigger as a verb ("attack" after a name).
+    let doc = coded(
+        "Portal:Current events\n\nAftermath of the January 6 United States Capitol attack\n\nOath Keepers \
+         founder Stewart Rhodes is sentenced to 18 years in prison.\n",
+    );
+    assert!(!triggers(&doc).contains(&"attack"), "{:?}", triggers(&doc));
     // A headline with a verb is an event.
     let doc = coded("Russia attacks Ukrainian ports\n\nThe strikes began at dawn.\n");
     assert!(triggers(&doc).contains(&"attacks"), "{:?}", triggers(&doc));
