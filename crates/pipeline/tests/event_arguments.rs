@@ -1,20 +1,10 @@
 //! Event arguments and status that need every layer (entities, parse).
 
+mod common;
+
+use common::{coded, event};
 use dossier_model::{Document, Event, EventStatus};
 use dossier_pipeline::{Config, Pipeline};
-
-fn coded(text: &str) -> Document {
-    let mut doc = Document::new(text);
-    Pipeline::standard(&Config::default()).run(&mut doc);
-    doc
-}
-
-fn event<'a>(doc: &'a Document, trigger: &str) -> &'a Event {
-    doc.events
-        .iter()
-        .find(|e| doc.slice(e.span) == trigger)
-        .unwrap_or_else(|| panic!("no event on {trigger:?}: {:?}", doc.events))
-}
 
 fn of_type<'a>(doc: &'a Document, event_type: &str) -> Vec<&'a Event> {
     doc.events

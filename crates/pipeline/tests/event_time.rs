@@ -1,6 +1,9 @@
 //! Which date an event gets, through every layer (the time tagger's timexes, tags, parse).
 
-use dossier_model::{Dct, Document, Event};
+mod common;
+
+use common::event;
+use dossier_model::{Dct, Document};
 use dossier_pipeline::{Config, Pipeline};
 
 fn coded(text: &str, dct: &str) -> Document {
@@ -8,13 +11,6 @@ fn coded(text: &str, dct: &str) -> Document {
     doc.meta.dct = Dct::given(dct);
     Pipeline::standard(&Config::default()).run(&mut doc);
     doc
-}
-
-fn event<'a>(doc: &'a Document, trigger: &str) -> &'a Event {
-    doc.events
-        .iter()
-        .find(|e| doc.slice(e.span) == trigger)
-        .unwrap_or_else(|| panic!("no event on {trigger:?}: {:?}", doc.events))
 }
 
 #[test]
