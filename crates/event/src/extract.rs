@@ -2678,17 +2678,24 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             // A news report's present tense, active or passive, is the day of the report ("Turkey
             // freezes the assets …", "three Palestinians are killed …"), whatever date the story before
             // it was about.
-            let present_passive = v.xpos(f.head) == "VBN"
-                && (s..f.head)
-                    .rev()
-                    .take(2)
-                    .take_while(|&k| {
-                        matches!(v.lower[k].as_str(), "is" | "are") || v.upos(k) == "ADV"
-                    })
-                    .any(|k| matches!(v.lower[k].as_str(), "is" | "are"));
+            // The participle's auxiliary, "is/are" (present passive) or "has/have" (present perfect),
+            // at most one adverb before it ("have already signed").
+            let participle_after = |aux: &[&str]| {
+                v.xpos(f.head) == "VBN"
+                    && (s..f.head)
+                        .rev()
+                        .take(2)
+                        .take_while(|&k| aux.contains(&v.lower[k].as_str()) || v.upos(k) == "ADV")
+                        .any(|k| aux.contains(&v.lower[k].as_str()))
+            };
+            // A present perfect before any date has been set is the news of the day ("AirTanker have
+            // signed a 27-year contract"); later in a story it is an earlier event, left to the narrative.
+            let lead_perfect = narrative.is_none() && participle_after(&["has", "have", "'ve"]);
             let reported_today = ev.status == EventStatus::Occurred
                 && !f.noun
-                && (matches!(v.xpos(f.head), "VBZ" | "VBP") || present_passive);
+                && (matches!(v.xpos(f.head), "VBZ" | "VBP")
+                    || participle_after(&["is", "are"])
+                    || lead_perfect);
             if ev.time.is_none() && reported_today {
                 // Only a known date of writing, not one guessed from the dates the text mentions.
                 let known = matches!(

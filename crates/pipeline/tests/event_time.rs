@@ -98,3 +98,18 @@ fn a_present_passive_report_is_dated_by_the_document() {
     assert_eq!(killed.time.as_deref(), Some("2023-05-25"));
     assert_eq!(killed.time_source.as_deref(), Some("document"));
 }
+
+#[test]
+fn a_present_perfect_lead_is_the_news_of_the_day_but_not_later_in_the_story() {
+    let doc = coded(
+        "Belarus and Russia have signed an agreement on air defence. On 2 May 2023 the army shelled the \
+         town. The rebels have already attacked the port.",
+        "2023-05-25",
+    );
+    let signed = event(&doc, "signed");
+    assert_eq!(signed.time.as_deref(), Some("2023-05-25"));
+    assert_eq!(signed.time_source.as_deref(), Some("document"));
+    let attacked = event(&doc, "attacked");
+    assert_eq!(attacked.time.as_deref(), Some("2023-05-02"));
+    assert_eq!(attacked.time_source.as_deref(), Some("narrative"));
+}
