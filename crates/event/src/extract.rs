@@ -2734,13 +2734,16 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
         retarget_to_object_events(&v, lex, &founds, &kept, &mut events);
         one_assault_per_incident(&v, lex, (s, e), &founds, &mut kept, &mut events);
-        // Narrative time for later sentences.
+        // Narrative time for later sentences. A topic label's year or years are the topic's ("2022–2023
+        // western Russia attacks"), too wide to date the story under it; its day is the story's ("Tornado
+        // outbreak of March 24–25, 2023").
         if let Some(t) = sentence_time_used {
             narrative = Some(t);
         } else if let Some(t) = timexes.iter().find(|t| {
             let val = timex_value(t);
             let at = tok_of(t.span.start);
-            dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
+            !(topic_label && !crate::merge::precise(Some(&val)))
+                && dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
                 && !(at > s + 1 && v.is_cap(at - 1) && val.len() == 4)
                 // "deployed abroad since 1996": where a period starts or ends is not when the story is.
                 && !(at > s && lex.period_bound.contains(v.lower[at - 1].as_str()))
@@ -2806,8 +2809,21 @@ fn one_assault_per_incident(
         .copied()
         .filter(|&(_, ei)| events[ei].event_type == "ASSAULT")
         .collect();
+    // "a Ukrainian attack killed three civilians": the attack is the casualty verb's subject.
+    let attack_subject = |fi: usize| {
+        let k = founds[fi].start;
+        assaults.iter().any(|&(a, _)| {
+            let h = founds[a].head;
+            !casualty(a)
+                && v.parsed(h)
+                && v.doc.syntax[h].head == Some(k)
+                && v.doc.syntax[h].deprel == "nsubj"
+        })
+    };
     let attack_named = assaults.iter().any(|&(fi, _)| !casualty(fi))
-        && assaults.iter().all(|&(fi, _)| !casualty(fi) || passive(fi));
+        && assaults
+            .iter()
+            .all(|&(fi, _)| !casualty(fi) || passive(fi) || attack_subject(fi));
     let mut drop: Vec<usize> = assaults
         .iter()
         .filter(|&&(fi, _)| casualty(fi))
@@ -2822,7 +2838,9 @@ fn one_assault_per_incident(
     if let Some(&(_, keep)) = assaults.iter().find(|(_, ei)| !drop.contains(ei)) {
         for &d in &drop {
             let (from, to) = (events[d].clone(), &mut events[keep]);
-            if to.time.is_none() {
+            // A date of its own beats the narrative's.
+            let narrative = |e: &Event| e.time_source.as_deref() == Some("narrative");
+            if to.time.is_none() || (narrative(to) && from.time.is_some() && !narrative(&from)) {
                 to.time = from.time;
                 to.time_source = from.time_source;
             }

@@ -152,7 +152,7 @@ fn participants_overlap(a: &Event, b: &Event, strict: bool) -> bool {
 
 /// Whether a time names at least a month ("2022-12", "2022-12-19", a range of days); a bare year or
 /// season fits too many events to tie two mentions together.
-fn precise(t: Option<&str>) -> bool {
+pub(crate) fn precise(t: Option<&str>) -> bool {
     t.is_some_and(|t| {
         let b = t.as_bytes();
         b.len() >= 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit()
@@ -225,8 +225,11 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                 // digest's week: only shared names (not just a country) tie them.
                 (participants_overlap(r, e, !dated || rel == TimeRel::Near) || (both_placed && dated))
                     && rel != TimeRel::Different
-                    // Another place is only a conflict to report when both name the same precise date.
-                    && (same_place || dated && rel == TimeRel::Compatible && e.time == r.time)
+                    // Another place is only a conflict to report when both name the same precise date,
+                    // and only between documents: one document naming two places tells of two events
+                    // (a digest's "airstrike on Kabkabiya" and "shelling on Karary" of one day).
+                    && (same_place
+                        || dated && rel == TimeRel::Compatible && e.time == r.time && rs.doc_id != se.doc_id)
                     && r.mode == e.mode
             });
             if ok {
@@ -526,9 +529,11 @@ mod tests {
         a.time = Some("2023-06-27".into());
         let mut b = a.clone();
         b.location = Some("Donetsk Oblast".into());
-        let m = merge(&[src("a", a), src("b", b)]);
+        let m = merge(&[src("a", a.clone()), src("b", b.clone())]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].conflicts.len(), 1, "{:?}", m[0].conflicts);
+        // One document naming two places on one day (a digest) tells of two attacks.
+        assert_eq!(merge(&[src("a", a), src("a", b)]).len(), 2);
     }
 
     #[test]

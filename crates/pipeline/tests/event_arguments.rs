@@ -197,3 +197,19 @@ fn an_organisation_is_no_place() {
     let e = event(&doc, "airstrike");
     assert_ne!(e.location.as_deref(), Some("United Nations"), "{e:?}");
 }
+
+#[test]
+fn an_attack_that_kills_is_one_assault_dated_like_the_casualties() {
+    let mut doc = Document::new(
+        "The governor of Belgorod Oblast says that a Ukrainian attack killed three civilians. Four people \
+         are killed in a Russian drone strike on a school in Romny.",
+    );
+    doc.meta.dct = dossier_model::Dct::given("2023-08-23");
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    let assaults = of_type(&doc, "ASSAULT");
+    let triggers: Vec<&str> = assaults.iter().map(|e| doc.slice(e.span)).collect();
+    assert_eq!(triggers, ["attack", "drone strike"], "{:?}", doc.events);
+    // The strike's own date would be the narrative's; the report's present tense gives the day.
+    assert_eq!(assaults[1].time.as_deref(), Some("2023-08-23"));
+    assert_eq!(assaults[1].time_source.as_deref(), Some("document"));
+}
