@@ -2405,7 +2405,18 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
             });
         for (fi, f) in founds.iter().enumerate() {
-            if topic_label || (accident && casualty(f)) {
+            // A participle between a determiner and its noun ("the increasing number of drills") describes
+            // the noun; it is no event. (The determiner guards against a main verb the parser misread.)
+            let adjectival = !f.noun
+                && v.parsed(f.head)
+                && v.doc.syntax[f.head].deprel == "amod"
+                && matches!(v.xpos(f.head), "VBG" | "VBN")
+                && v.doc.syntax[f.head]
+                    .head
+                    .is_some_and(|h| h > f.head && h <= f.head + 2)
+                && f.head > s
+                && matches!(v.upos(f.head - 1), "DET" | "PRON");
+            if topic_label || adjectival || (accident && casualty(f)) {
                 continue;
             }
             let t = &lex.triggers[f.trigger];

@@ -56,3 +56,27 @@ fn casualties_of_a_disaster_or_an_accident_are_no_assault() {
     let doc = coded("Three soldiers are killed by a drone attack during a storm.");
     assert!(doc.events.iter().any(|e| doc.slice(e.span) == "killed"));
 }
+
+#[test]
+fn a_participle_describing_a_noun_is_no_event_but_a_verb_after_its_subject_is() {
+    let doc = coded(
+        "The increasing number of military drills in Belarus will pose challenges for NATO. Russia increased \
+         its troops in Belarus.\n",
+    );
+    let t = triggers(&doc);
+    assert!(!t.contains(&"increasing"), "{t:?}");
+    assert!(t.contains(&"increased"), "{t:?}");
+}
+
+#[test]
+fn what_it_is_necessary_to_do_has_not_happened() {
+    let doc = coded(
+        "This means that it is necessary to increase the protection of the country's northern border.\n",
+    );
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.span) == "increase")
+        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
+}
