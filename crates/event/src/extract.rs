@@ -2378,9 +2378,12 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     let bound =
                         lex.period_bound.contains(prev) || lex.period_bound.contains(before_np);
                     // "arrest Kayishema, who was indicted … in 2001": a relative clause after the trigger
-                    // dates its own verb.
+                    // dates its own verb, unless it tells when the trigger's event took place.
                     let relative = a > i
-                        && (i..a).any(|k| lex.relative_pronouns.contains(v.lower[k].as_str()));
+                        && (i..a).any(|k| lex.relative_pronouns.contains(v.lower[k].as_str()))
+                        && !(v.upos(i) == "NOUN"
+                            && (a.saturating_sub(4).max(i)..a)
+                                .any(|k| lex.occurrence.contains(v.lower[k].as_str())));
                     if modifier || bound || relative {
                         return None;
                     }
@@ -2667,9 +2670,16 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 });
             if ev.time.is_none() && definite {
                 // Coreference: an earlier mention of the same event (type, mode, shared participant or place).
+                // A demonstrative without a mode points back at any mode ("that meeting" after "a visit");
+                // "the meeting with Putin" may be another meeting.
+                let demonstrative = f.start > s
+                    && matches!(
+                        v.lower[f.start - 1].as_str(),
+                        "this" | "that" | "these" | "those"
+                    );
                 let same = events.iter().rev().find(|p| {
                     p.event_type == ev.event_type
-                        && p.mode == ev.mode
+                        && (p.mode == ev.mode || (ev.mode.is_none() && demonstrative))
                         && p.time_source.as_deref() == Some("sentence")
                         && (ev.location.is_some() && p.location == ev.location
                             || ev.actors.iter().chain(&ev.recipients).any(|a| {

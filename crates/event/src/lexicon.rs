@@ -148,6 +148,8 @@ pub struct Lexicon {
     pub supranational: WordSet,
     /// Pronouns that open a relative clause (`relative_pronoun`).
     pub relative_pronouns: WordSet,
+    /// Words of a relative clause that is about an event noun ("which took place", `occurrence`).
+    pub occurrence: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -623,6 +625,7 @@ impl Lexicon {
         let igo_parents = set("igo_parent");
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
+        let occurrence = set("occurrence");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
@@ -694,6 +697,7 @@ impl Lexicon {
             igo_parents,
             supranational,
             relative_pronouns,
+            occurrence,
             purpose_marks,
             condition_marks,
             prepositions,
@@ -824,6 +828,7 @@ mod tests {
                 "person_pronoun",
                 "relative_pronoun",
                 "thing_pronoun",
+                "occurrence",
                 "courtesy",
                 "question_auxiliary",
                 "casualty",

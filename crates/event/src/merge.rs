@@ -159,6 +159,19 @@ pub(crate) fn precise(t: Option<&str>) -> bool {
     })
 }
 
+/// Whether one of the two is an undated announcement or plan and the other a dated happening: nothing
+/// ties the plan to that occasion ("declared the need to start discussions", announced in 2022, is
+/// neither the 1997 treaty nor an agreement of 2025 that shares a country with it).
+fn undated_plan_and_dated_fact(a: &Event, b: &Event) -> bool {
+    let plan = |x: &Event| {
+        x.time.is_none() && matches!(x.status, EventStatus::Announced | EventStatus::Planned)
+    };
+    let fact = |x: &Event| {
+        x.time.is_some() && matches!(x.status, EventStatus::Occurred | EventStatus::Reported)
+    };
+    (plan(a) && fact(b)) || (plan(b) && fact(a))
+}
+
 fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
@@ -231,6 +244,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                     && (same_place
                         || dated && rel == TimeRel::Compatible && e.time == r.time && rs.doc_id != se.doc_id)
                     && r.mode == e.mode
+                    && !undated_plan_and_dated_fact(r, e)
             });
             if ok {
                 target = Some(i);
@@ -484,6 +498,19 @@ mod tests {
         let m = merge(&[a, b, c]);
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!(m.iter().map(|x| x.sources.len()).max(), Some(2));
+    }
+
+    #[test]
+    fn an_undated_plan_does_not_join_a_dated_happening() {
+        let mut plan = ev("AGREE", &[("Belarus", "BLR")], None, None);
+        plan.status = EventStatus::Announced;
+        plan.announced = Some("2022-12-19".into());
+        let treaty = ev("AGREE", &[("Belarus", "BLR")], Some("1997-04-02"), None);
+        assert_eq!(merge(&[src("a", treaty), src("b", plan.clone())]).len(), 2);
+        // Another plan of the same parties may be the same plan.
+        let mut again = plan.clone();
+        again.status = EventStatus::Planned;
+        assert_eq!(merge(&[src("a", again), src("b", plan)]).len(), 1);
     }
 
     #[test]

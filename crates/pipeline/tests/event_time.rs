@@ -139,3 +139,15 @@ fn a_topic_heading_dates_the_story_under_it_only_with_a_day() {
         Some("2023-08-21/2023-08-22")
     );
 }
+
+#[test]
+fn a_relative_clause_telling_when_the_event_took_place_dates_it() {
+    let doc = coded(
+        "On 3 March 2022 the army shelled the town. During the meeting between Putin and Mezentsev, which \
+         took place on 21 December, Mezentsev praised the railway troops.",
+        "2022-12-27",
+    );
+    let meeting = event(&doc, "meeting");
+    assert_eq!(meeting.time.as_deref(), Some("2022-12-21"));
+    assert_eq!(meeting.time_source.as_deref(), Some("sentence"));
+}
