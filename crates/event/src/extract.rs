@@ -2677,8 +2677,28 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         v.lower[f.start - 1].as_str(),
                         "this" | "that" | "these" | "those"
                     );
+                // "During the meeting with Putin, Lukashenka declared": the subject of the clause the event
+                // noun is an adverbial of took part in it; an earlier event without that participant is
+                // another one (the meeting Putin had with someone else).
+                let host_subject = v
+                    .parsed(f.head)
+                    .then(|| &v.doc.syntax[f.head])
+                    .filter(|t| t.deprel == "obl")
+                    .and_then(|t| t.head)
+                    .and_then(|h| {
+                        (s..e).find(|&k| {
+                            v.doc.syntax[k].head == Some(h) && v.doc.syntax[k].deprel == "nsubj"
+                        })
+                    })
+                    .and_then(|k| args.iter().find(|a| a.start <= k && k < a.end))
+                    .filter(|a| a.entity.is_some());
                 let same = events.iter().rev().find(|p| {
-                    p.event_type == ev.event_type
+                    host_subject.is_none_or(|h| {
+                        p.actors
+                            .iter()
+                            .chain(&p.recipients)
+                            .any(|x| x.entity == h.entity || x.name == h.name)
+                    }) && p.event_type == ev.event_type
                         && (p.mode == ev.mode || (ev.mode.is_none() && demonstrative))
                         && p.time_source.as_deref() == Some("sentence")
                         && (ev.location.is_some() && p.location == ev.location
