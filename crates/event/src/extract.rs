@@ -2384,7 +2384,32 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         && !(v.upos(i) == "NOUN"
                             && (a.saturating_sub(4).max(i)..a)
                                 .any(|k| lex.occurrence.contains(v.lower[k].as_str())));
-                    if modifier || bound || relative {
+                    // "preventing …, for fear of events similar to the protests after the August 2020
+                    // election": a date after another event's trigger is that event's.
+                    let behind_other = a > i && v.parsed(a) && {
+                        // Up the parse from the timex: another event noun before a verb or the trigger.
+                        let mut k = (a..b)
+                            .find(|&k| v.doc.syntax[k].head.is_none_or(|h| h < a || h >= b))
+                            .unwrap_or(a);
+                        let mut other = false;
+                        for _ in 0..6 {
+                            match v.doc.syntax[k].head {
+                                Some(h) if h != i && h >= s && h < e && v.upos(h) != "VERB" => {
+                                    if founds.iter().any(|o| o.noun && o.head == h) {
+                                        other = true;
+                                        break;
+                                    }
+                                    k = h;
+                                }
+                                _ => break,
+                            }
+                        }
+                        other
+                    };
+                    // "on the anniversary of the election of August 9, 2020": a date after "of" names
+                    // the thing before it, unless that is the event ("the protests of August 2020").
+                    let of_other = prev == "of" && a >= s + 2 && a - 2 != i;
+                    if modifier || bound || relative || behind_other || of_other {
                         return None;
                     }
                     let adverbial = a == s

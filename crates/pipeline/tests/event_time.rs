@@ -164,3 +164,22 @@ fn a_relative_clause_telling_when_the_event_took_place_dates_it() {
         meetings[1]
     );
 }
+
+#[test]
+fn a_date_naming_an_earlier_thing_or_another_event_does_not_date_the_clause() {
+    // After "of" the date names the election, not the day of the sanctions.
+    let doc = coded(
+        "Today, on the anniversary of the fraudulent election of August 9, 2020, the President imposed \
+         sanctions on Belarus.",
+        "2021-08-09",
+    );
+    assert_eq!(event(&doc, "sanctions").time.as_deref(), Some("2021-08-09"));
+    // Behind another event noun, the date is that event's.
+    let doc = coded(
+        "Russia is preventing the development of a separate identity for fear of events similar to the \
+         protests after the August 2020 presidential election.",
+        "2022-12-27",
+    );
+    assert_eq!(event(&doc, "protests").time.as_deref(), Some("2020-08"));
+    assert_ne!(event(&doc, "preventing").time.as_deref(), Some("2020-08"));
+}
