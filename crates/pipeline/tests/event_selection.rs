@@ -80,3 +80,14 @@ fn what_it_is_necessary_to_do_has_not_happened() {
         .unwrap_or_else(|| panic!("{:?}", doc.events));
     assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
 }
+
+#[test]
+fn what_was_to_happen_is_planned() {
+    let doc = coded("The new system was to guarantee security for medium-sized countries.\n");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.span) == "guarantee")
+        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    assert_eq!(e.status, dossier_model::EventStatus::Planned);
+}
