@@ -1809,39 +1809,52 @@ fn with_inferred_countries(
     (act, rec)
 }
 
-/// Whether a nominal event is the object of a verb in the future ("this will mean … a permanent Russian
-/// military presence in Belarus"), found through the parse, however far the "will" is: up from the noun
-/// through coordinations, objects and noun modifiers to the first verb, which must have a one-word `future`
-/// cue ("will", "shall") as its auxiliary.
-fn future_governor(v: &View, lex: &Lexicon, s: usize, e: usize, noun: usize) -> bool {
+/// The status a nominal or gerund event takes from the verb it depends on, found through the parse however
+/// far that verb is: "this will mean … a permanent Russian military presence in Belarus" (planned),
+/// "initiatives such as proposing a change … may be expected" (hypothetical). Up from the event word
+/// through coordinations, objects, subjects and noun modifiers to the first verb, whose one-word
+/// auxiliary must be a `future` cue ("will", "shall": planned) or a `hypothetical` one ("may", "could":
+/// hypothetical).
+fn governor_status(
+    v: &View,
+    lex: &Lexicon,
+    s: usize,
+    e: usize,
+    word: usize,
+) -> Option<EventStatus> {
     let syn = &v.doc.syntax;
     if !v.syntax || syn.len() < e {
-        return false;
+        return None;
     }
-    let mut x = noun;
+    let cue = |cat: &str, k: usize| {
+        lex.cue(cat)
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == v.lower[k])
+    };
+    let mut x = word;
     for _ in 0..6 {
         if !matches!(
             syn[x].deprel.as_str(),
-            "conj" | "obj" | "nmod" | "appos" | "compound"
+            "conj" | "obj" | "nmod" | "appos" | "compound" | "nsubj" | "nsubj:pass" | "acl"
         ) {
-            return false;
+            return None;
         }
-        let Some(h) = syn[x].head.filter(|&h| h >= s && h < e) else {
-            return false;
-        };
+        let h = syn[x].head.filter(|&h| h >= s && h < e)?;
         if syn[h].upos == "VERB" {
-            return (s..e).any(|k| {
-                syn[k].head == Some(h)
-                    && syn[k].deprel == "aux"
-                    && lex
-                        .cue("future")
-                        .iter()
-                        .any(|p| p.len() == 1 && p[0] == v.lower[k])
+            let aux = (s..e).filter(|&k| syn[k].head == Some(h) && syn[k].deprel == "aux");
+            return aux.into_iter().find_map(|k| {
+                if cue("future", k) {
+                    Some(EventStatus::Planned)
+                } else if cue("hypothetical", k) {
+                    Some(EventStatus::Hypothetical)
+                } else {
+                    None
+                }
             });
         }
         x = h;
     }
-    false
+    None
 }
 
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
@@ -2551,12 +2564,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             } else {
                 status_of(&v, lex, s, e, f)
             };
-            if f.noun
+            if (f.noun || v.xpos(f.head) == "VBG")
                 && status == EventStatus::Occurred
                 && cue.is_none()
-                && future_governor(&v, lex, s, e, f.head)
             {
-                status = EventStatus::Planned;
+                if let Some(st) = governor_status(&v, lex, s, e, f.head) {
+                    status = st;
+                }
             }
             let reported_by = cue.and_then(|c| {
                 args.iter()

@@ -159,17 +159,21 @@ pub(crate) fn precise(t: Option<&str>) -> bool {
     })
 }
 
-/// Whether one of the two is an undated announcement or plan and the other a dated happening: nothing
-/// ties the plan to that occasion ("declared the need to start discussions", announced in 2022, is
-/// neither the 1997 treaty nor an agreement of 2025 that shares a country with it).
-fn undated_plan_and_dated_fact(a: &Event, b: &Event) -> bool {
-    let plan = |x: &Event| {
-        x.time.is_none() && matches!(x.status, EventStatus::Announced | EventStatus::Planned)
+/// Whether one of the two is an undated prospect (announced, planned or hypothetical) and the other a
+/// dated happening: nothing ties the prospect to that occasion ("declared the need to start discussions",
+/// announced in 2022, is neither the 1997 treaty nor an agreement of 2025 that shares a country with it).
+fn undated_prospect_and_dated_fact(a: &Event, b: &Event) -> bool {
+    let prospect = |x: &Event| {
+        x.time.is_none()
+            && matches!(
+                x.status,
+                EventStatus::Announced | EventStatus::Planned | EventStatus::Hypothetical
+            )
     };
     let fact = |x: &Event| {
         x.time.is_some() && matches!(x.status, EventStatus::Occurred | EventStatus::Reported)
     };
-    (plan(a) && fact(b)) || (plan(b) && fact(a))
+    (prospect(a) && fact(b)) || (prospect(b) && fact(a))
 }
 
 fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
@@ -244,7 +248,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                     && (same_place
                         || dated && rel == TimeRel::Compatible && e.time == r.time && rs.doc_id != se.doc_id)
                     && r.mode == e.mode
-                    && !undated_plan_and_dated_fact(r, e)
+                    && !undated_prospect_and_dated_fact(r, e)
             });
             if ok {
                 target = Some(i);
@@ -501,7 +505,7 @@ mod tests {
     }
 
     #[test]
-    fn an_undated_plan_does_not_join_a_dated_happening() {
+    fn an_undated_prospect_does_not_join_a_dated_happening() {
         let mut plan = ev("AGREE", &[("Belarus", "BLR")], None, None);
         plan.status = EventStatus::Announced;
         plan.announced = Some("2022-12-19".into());

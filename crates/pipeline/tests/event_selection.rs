@@ -91,3 +91,17 @@ fn what_was_to_happen_is_planned() {
         .unwrap_or_else(|| panic!("{:?}", doc.events));
     assert_eq!(e.status, dossier_model::EventStatus::Planned);
 }
+
+#[test]
+fn an_event_word_takes_the_modal_of_the_verb_it_depends_on() {
+    let doc = coded(
+        "Although new initiatives such as proposing a change in the security architecture may be expected, \
+         these will be proposals from Russia.\n",
+    );
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.span) == "proposing")
+        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
+}
