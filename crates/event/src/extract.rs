@@ -2603,8 +2603,17 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             if status == EventStatus::Announced || (status == EventStatus::Planned && cue.is_some())
             {
                 let c = cue.unwrap_or(f.start);
+                // "announced that drills will take place in May 2023": a date after the announced event's
+                // trigger is that event's, not the announcement's.
+                let in_complement = |t: &dossier_model::Timex| {
+                    let at = tok_of(t.span.start);
+                    c < f.start
+                        && at >= f.end
+                        && !(f.end..at).any(|k| matches!(v.lower[k].as_str(), "," | ";"))
+                };
                 announced = nearest_timex(c)
                     .filter(|t| name_year.is_none_or(|y| !t.span.contains(doc.tokens[y].span)))
+                    .filter(|t| !in_complement(t))
                     .map(timex_value)
                     .or_else(|| narrative.clone());
                 if let Some(y) = name_year {

@@ -183,3 +183,14 @@ fn a_date_naming_an_earlier_thing_or_another_event_does_not_date_the_clause() {
     assert_eq!(event(&doc, "protests").time.as_deref(), Some("2020-08"));
     assert_ne!(event(&doc, "preventing").time.as_deref(), Some("2020-08"));
 }
+
+#[test]
+fn a_date_in_what_is_announced_dates_the_event_not_the_announcement() {
+    let doc = coded(
+        "Russia and Belarus announced that joint military drills will take place in May 2023.",
+        "2022-12-21",
+    );
+    let drills = event(&doc, "drills");
+    assert_eq!(drills.time.as_deref(), Some("2023-05"), "{drills:?}");
+    assert_ne!(drills.announced.as_deref(), Some("2023-05"), "{drills:?}");
+}
