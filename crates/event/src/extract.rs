@@ -2572,6 +2572,16 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     status = st;
                 }
             }
+            // "the importance of protecting transport routes": a gerund after a noun of need, aim or risk
+            // and "of" is only thought of.
+            if status == EventStatus::Occurred
+                && v.xpos(f.start) == "VBG"
+                && f.start >= s + 2
+                && v.lower[f.start - 1] == "of"
+                && lex.modal_nouns.contains(v.lower[f.start - 2].as_str())
+            {
+                status = EventStatus::Hypothetical;
+            }
             let reported_by = cue.and_then(|c| {
                 args.iter()
                     .filter(|a| a.end <= c && !a.place && a.members.is_empty())

@@ -150,6 +150,8 @@ pub struct Lexicon {
     pub relative_pronouns: WordSet,
     /// Words of a relative clause that is about an event noun ("which took place", `occurrence`).
     pub occurrence: WordSet,
+    /// Nouns whose "of" + gerund is only thought of ("the importance of protecting", `modal_noun`).
+    pub modal_nouns: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -626,6 +628,7 @@ impl Lexicon {
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
         let occurrence = set("occurrence");
+        let modal_nouns = set("modal_noun");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
@@ -698,6 +701,7 @@ impl Lexicon {
             supranational,
             relative_pronouns,
             occurrence,
+            modal_nouns,
             purpose_marks,
             condition_marks,
             prepositions,
@@ -829,6 +833,7 @@ mod tests {
                 "relative_pronoun",
                 "thing_pronoun",
                 "occurrence",
+                "modal_noun",
                 "courtesy",
                 "question_auxiliary",
                 "casualty",

@@ -79,6 +79,14 @@ fn what_it_is_necessary_to_do_has_not_happened() {
         .find(|e| doc.slice(e.span) == "increase")
         .unwrap_or_else(|| panic!("{:?}", doc.events));
     assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
+    // Also after "the importance / the intention of".
+    let doc = coded("The importance of protecting transport routes to Ukraine is also growing.\n");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.span) == "protecting")
+        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
 }
 
 #[test]
