@@ -2357,7 +2357,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         let tok_of = |pos: usize| doc.tokens[s..e].partition_point(|t| t.span.end <= pos) + s;
         // The timex that dates the event whose trigger is token `i`: the nearest one, preferring
         // adverbials, and none that dates something else.
-        let nearest_timex = |i: usize| -> Option<&dossier_model::Timex> {
+        // The timexes that may date the event whose trigger is token `i`, each with its distance (lower is
+        // nearer; adverbials preferred).
+        let dating_timexes = |i: usize| -> Vec<(usize, &dossier_model::Timex)> {
             timexes
                 .iter()
                 .filter_map(|t| {
@@ -2422,13 +2424,32 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     // "on the anniversary of the election of August 9, 2020": a date after "of" names
                     // the thing before it, unless that is the event ("the protests of August 2020").
                     let of_other = prev == "of" && a >= s + 2 && a - 2 != i;
-                    if modifier || bound || relative || behind_other || of_other {
+                    // "2023 was declared the year of the Russian language": a date as subject or object is
+                    // what the clause is about, not when anything happens.
+                    let argument = v.parsed(a)
+                        && (a..b)
+                            .find(|&k| v.doc.syntax[k].head.is_none_or(|h| h < a || h >= b))
+                            .is_some_and(|k| {
+                                // "Tomorrow will be the first meeting": the subject of the event noun
+                                // itself is its date.
+                                v.doc.syntax[k].head != Some(i)
+                                    && matches!(
+                                        v.doc.syntax[k].deprel.as_str(),
+                                        "nsubj" | "nsubj:pass" | "obj" | "iobj"
+                                    )
+                            });
+                    if modifier || bound || relative || behind_other || of_other || argument {
                         return None;
                     }
                     let adverbial = a == s
                         || matches!(prev, "on" | "in" | "at" | "during" | "by" | "from" | ",");
                     Some((dist + if adverbial { 0 } else { 3 }, *t))
                 })
+                .collect()
+        };
+        let nearest_timex = |i: usize| -> Option<&dossier_model::Timex> {
+            dating_timexes(i)
+                .into_iter()
                 .min_by_key(|(score, _)| *score)
                 .map(|(_, t)| t)
         };
@@ -2629,9 +2650,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 if let Some(y) = name_year {
                     time = Some(v.text(y).to_string());
                     time_source = Some("trigger".to_string());
-                } else if let Some(tx) = timexes.iter().find(|t| {
-                    Some(timex_value(t)) != announced && !t.span.contains(doc.tokens[c].span)
-                }) {
+                } else if let Some((_, tx)) = dating_timexes(f.head)
+                    .into_iter()
+                    .filter(|(_, t)| {
+                        Some(timex_value(t)) != announced && !t.span.contains(doc.tokens[c].span)
+                    })
+                    .min_by_key(|(score, _)| *score)
+                {
                     time = Some(timex_value(tx));
                     time_source = Some("sentence".into());
                 }

@@ -194,3 +194,20 @@ fn a_date_in_what_is_announced_dates_the_event_not_the_announcement() {
     assert_eq!(drills.time.as_deref(), Some("2023-05"), "{drills:?}");
     assert_ne!(drills.announced.as_deref(), Some("2023-05"), "{drills:?}");
 }
+
+#[test]
+fn a_date_as_subject_or_object_dates_nothing_but_its_own_event_noun() {
+    let doc = coded(
+        "Russia and Belarus also declared the development of cultural cooperation, and 2023 was declared the \
+         year of the Russian language. Tomorrow will be the first meeting of the NATO-Ukraine Council.",
+        "2022-12-27",
+    );
+    let cooperation = event(&doc, "cooperation");
+    assert_ne!(cooperation.time.as_deref(), Some("2023"), "{cooperation:?}");
+    assert_ne!(
+        cooperation.announced.as_deref(),
+        Some("2023"),
+        "{cooperation:?}"
+    );
+    assert_eq!(event(&doc, "meeting").time.as_deref(), Some("2022-12-28"));
+}
