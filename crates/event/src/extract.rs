@@ -2438,7 +2438,19 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                                         "nsubj" | "nsubj:pass" | "obj" | "iobj"
                                     )
                             });
-                    if modifier || bound || relative || behind_other || of_other || argument {
+                    // "insisted that the union agree to increase wage cuts by next year": a date after an
+                    // infinitive that follows the trigger is the infinitive's.
+                    let infinitive = a > i
+                        && (i + 1..a.saturating_sub(1))
+                            .any(|k| v.lower[k] == "to" && v.xpos(k + 1) == "VB");
+                    if modifier
+                        || bound
+                        || relative
+                        || behind_other
+                        || of_other
+                        || argument
+                        || infinitive
+                    {
                         return None;
                     }
                     let adverbial = a == s
@@ -2815,7 +2827,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             // A present perfect before any date has been set is the news of the day ("AirTanker have
             // signed a 27-year contract"); later in a story it is an earlier event, left to the narrative.
             let lead_perfect = narrative.is_none() && participle_after(&["has", "have", "'ve"]);
-            let reported_today = ev.status == EventStatus::Occurred
+            // Also what a report says is so now ("announced that it seeks $16.6 billion").
+            let reported_today = (ev.status == EventStatus::Occurred
+                || (ev.status == EventStatus::Reported && matches!(v.xpos(f.head), "VBZ" | "VBP")))
                 && !f.noun
                 && (matches!(v.xpos(f.head), "VBZ" | "VBP")
                     || participle_after(&["is", "are"])

@@ -211,3 +211,20 @@ fn a_date_as_subject_or_object_dates_nothing_but_its_own_event_noun() {
     );
     assert_eq!(event(&doc, "meeting").time.as_deref(), Some("2022-12-28"));
 }
+
+#[test]
+fn a_reported_present_is_the_day_of_the_report_and_an_infinitives_date_is_its_own() {
+    let doc = coded(
+        "On 3 March 2008 the army shelled the town. General Motors announced that it seeks $16.6 billion in \
+         loans from the government.",
+        "2009-02-18",
+    );
+    let seeks = event(&doc, "seeks");
+    assert_eq!(seeks.time.as_deref(), Some("2009-02-18"), "{seeks:?}");
+    let doc = coded(
+        "Lukashenko promised to introduce a common currency on 1 January 2004.",
+        "2001-05-02",
+    );
+    let promised = event(&doc, "promised");
+    assert_ne!(promised.time.as_deref(), Some("2004-01-01"), "{promised:?}");
+}
