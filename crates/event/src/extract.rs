@@ -2401,43 +2401,41 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                                 .any(|k| lex.occurrence.contains(v.lower[k].as_str())));
                     // "preventing …, for fear of events similar to the protests after the August 2020
                     // election": a date after another event's trigger is that event's.
-                    let behind_other = a > i && v.parsed(a) && {
-                        // Up the parse from the timex: another event noun before a verb or the trigger.
-                        let mut k = (a..b)
+                    // The timex's own head word in the parse (its other words hang on it).
+                    let top = v.parsed(a).then(|| {
+                        (a..b)
                             .find(|&k| v.doc.syntax[k].head.is_none_or(|h| h < a || h >= b))
-                            .unwrap_or(a);
-                        let mut other = false;
-                        for _ in 0..6 {
-                            match v.doc.syntax[k].head {
-                                Some(h) if h != i && h >= s && h < e && v.upos(h) != "VERB" => {
-                                    if founds.iter().any(|o| o.noun && o.head == h) {
-                                        other = true;
-                                        break;
+                            .unwrap_or(a)
+                    });
+                    let behind_other = a > i
+                        && top.is_some_and(|mut k| {
+                            // Up the parse from the timex: another event noun before a verb or the trigger.
+                            for _ in 0..6 {
+                                match v.doc.syntax[k].head {
+                                    Some(h) if h != i && h >= s && h < e && v.upos(h) != "VERB" => {
+                                        if founds.iter().any(|o| o.noun && o.head == h) {
+                                            return true;
+                                        }
+                                        k = h;
                                     }
-                                    k = h;
+                                    _ => return false,
                                 }
-                                _ => break,
                             }
-                        }
-                        other
-                    };
+                            false
+                        });
                     // "on the anniversary of the election of August 9, 2020": a date after "of" names
                     // the thing before it, unless that is the event ("the protests of August 2020").
                     let of_other = prev == "of" && a >= s + 2 && a - 2 != i;
                     // "2023 was declared the year of the Russian language": a date as subject or object is
-                    // what the clause is about, not when anything happens.
-                    let argument = v.parsed(a)
-                        && (a..b)
-                            .find(|&k| v.doc.syntax[k].head.is_none_or(|h| h < a || h >= b))
-                            .is_some_and(|k| {
-                                // "Tomorrow will be the first meeting": the subject of the event noun
-                                // itself is its date.
-                                v.doc.syntax[k].head != Some(i)
-                                    && matches!(
-                                        v.doc.syntax[k].deprel.as_str(),
-                                        "nsubj" | "nsubj:pass" | "obj" | "iobj"
-                                    )
-                            });
+                    // what the clause is about, not when anything happens; but "Tomorrow will be the first
+                    // meeting": the subject of the event noun itself is its date.
+                    let argument = top.is_some_and(|k| {
+                        v.doc.syntax[k].head != Some(i)
+                            && matches!(
+                                v.doc.syntax[k].deprel.as_str(),
+                                "nsubj" | "nsubj:pass" | "obj" | "iobj"
+                            )
+                    });
                     // "insisted that the union agree to increase wage cuts by next year": a date after an
                     // infinitive that follows the trigger is the infinitive's.
                     let infinitive = a > i
@@ -2827,13 +2825,16 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             // A present perfect before any date has been set is the news of the day ("AirTanker have
             // signed a 27-year contract"); later in a story it is an earlier event, left to the narrative.
             let lead_perfect = narrative.is_none() && participle_after(&["has", "have", "'ve"]);
-            // Also what a report says is so now ("announced that it seeks $16.6 billion").
-            let reported_today = (ev.status == EventStatus::Occurred
-                || (ev.status == EventStatus::Reported && matches!(v.xpos(f.head), "VBZ" | "VBP")))
-                && !f.noun
-                && (matches!(v.xpos(f.head), "VBZ" | "VBP")
-                    || participle_after(&["is", "are"])
-                    || lead_perfect);
+            let present = matches!(v.xpos(f.head), "VBZ" | "VBP");
+            let reported_today = !f.noun
+                && match ev.status {
+                    EventStatus::Occurred => {
+                        present || participle_after(&["is", "are"]) || lead_perfect
+                    }
+                    // What a report says is so now ("announced that it seeks $16.6 billion").
+                    EventStatus::Reported => present,
+                    _ => false,
+                };
             if ev.time.is_none() && reported_today {
                 // Only a known date of writing, not one guessed from the dates the text mentions.
                 let known = matches!(
