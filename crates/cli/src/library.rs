@@ -60,31 +60,49 @@ pub fn store_documents(
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut report = IngestReport::default();
-    for d in docs {
-        bar.inc(1);
-        let mut doc = match d {
-            Ok(doc) => doc,
-            Err(e) => {
-                bar.suspend(|| eprintln!("dossier: error: {e}"));
-                report.failed += 1;
-                continue;
+    let mut batch = Vec::with_capacity(BATCH_DOCS);
+    let mut docs = docs.peekable();
+    while docs.peek().is_some() {
+        // Read a batch, annotate it one component at a time (see `Pipeline::run_batch`), then store it.
+        batch.clear();
+        for d in docs.by_ref() {
+            match d {
+                Ok(doc) => batch.push(doc),
+                Err(e) => {
+                    bar.inc(1);
+                    bar.suspend(|| eprintln!("dossier: error: {e}"));
+                    report.failed += 1;
+                }
             }
-        };
-        pipeline.run(&mut doc);
-        match store.put(&doc) {
-            Ok(PutOutcome::Inserted { version: 1 }) => report.new += 1,
-            Ok(PutOutcome::Inserted { .. }) => report.new_versions += 1,
-            Ok(PutOutcome::Unchanged) => report.unchanged += 1,
-            Err(e) => {
-                let src = doc.meta.source.as_deref().unwrap_or("document");
-                bar.suspend(|| eprintln!("dossier: error: {src}: {e}"));
-                report.failed += 1;
+            if batch.len() == BATCH_DOCS
+                || batch.iter().map(|d| d.text.len()).sum::<usize>() >= BATCH_BYTES
+            {
+                break;
+            }
+        }
+        pipeline.run_batch(&mut batch);
+        for doc in &batch {
+            bar.inc(1);
+            match store.put(doc) {
+                Ok(PutOutcome::Inserted { version: 1 }) => report.new += 1,
+                Ok(PutOutcome::Inserted { .. }) => report.new_versions += 1,
+                Ok(PutOutcome::Unchanged) => report.unchanged += 1,
+                Err(e) => {
+                    let src = doc.meta.source.as_deref().unwrap_or("document");
+                    bar.suspend(|| eprintln!("dossier: error: {src}: {e}"));
+                    report.failed += 1;
+                }
             }
         }
     }
     bar.finish_and_clear();
     report
 }
+
+/// Documents annotated together: up to this many, or until they hold this much text (a batch of small
+/// documents is what keeps the models' tables in the caches; a large document is a batch of its own).
+const BATCH_DOCS: usize = 32;
+const BATCH_BYTES: usize = 4 << 20;
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     let mut store = args.db.open()?;

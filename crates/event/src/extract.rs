@@ -2191,8 +2191,13 @@ struct Memo {
 }
 
 thread_local! {
-    static MEMO: std::cell::RefCell<Option<Memo>> = const { std::cell::RefCell::new(None) };
+    /// The memos of the documents selected last on this thread, oldest first: a pipeline that runs each
+    /// component over a batch of documents selects them all before it codes any.
+    static MEMOS: std::cell::RefCell<Vec<Memo>> = const { std::cell::RefCell::new(Vec::new()) };
 }
+
+/// Memos kept per thread (a batch's worth; older ones are recomputed if ever needed).
+const MEMOS_MAX: usize = 64;
 
 /// A hash of everything the view, the contexts and the triggers are computed from (text, token spans,
 /// tags and lemmas, entity kinds and mention spans, sentence ranges), so a memo is used only for a document
@@ -2251,7 +2256,6 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
         .map(|s| crate::may_have_event(doc, s))
         .collect();
     if !candidates.contains(&true) {
-        MEMO.with(|m| m.borrow_mut().take());
         return candidates;
     }
     let v = View::new(doc, lex);
@@ -2285,16 +2289,25 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
         contexts,
         founds,
     };
-    MEMO.with(|m| *m.borrow_mut() = Some(memo));
+    MEMOS.with(|m| {
+        let mut memos = m.borrow_mut();
+        if memos.len() >= MEMOS_MAX {
+            memos.remove(0);
+        }
+        memos.push(memo);
+    });
     selected
 }
 
 pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     let lex = Lexicon::get();
     // The trigger finder's work, when it just ran on this document (the pipeline's parse filter).
-    let memo = MEMO
-        .with(|m| m.borrow_mut().take())
-        .filter(|m| m.key == inputs_key(doc));
+    let key = inputs_key(doc);
+    let memo = MEMOS.with(|m| {
+        let mut memos = m.borrow_mut();
+        let at = memos.iter().rposition(|m| m.key == key)?;
+        Some(memos.remove(at))
+    });
     let (v, mut memo_sentences) = match memo {
         Some(m) => (
             View {

@@ -93,19 +93,31 @@ impl Pipeline {
 
     /// Runs every component in order.
     pub fn run(&self, doc: &mut Document) {
+        self.run_batch(std::slice::from_mut(doc));
+    }
+
+    /// Runs every component over all of `docs` before the next component: each component's tables (the
+    /// tagger's and the parser's weights above all) then stay in the caches for a whole batch instead of
+    /// being evicted by the other components after every document. The result is the same as [`Self::run`]
+    /// on each document.
+    pub fn run_batch(&self, docs: &mut [Document]) {
         for c in &self.components {
-            c.process(doc);
+            for doc in docs.iter_mut() {
+                c.process(doc);
+            }
         }
     }
 
-    /// Runs every component in order, adding each one's CPU time (of the calling thread) to `timings`
+    /// Like [`Self::run_batch`], adding each component's CPU time (of the calling thread) to `timings`
     /// (same order as [`Self::names`]). CPU time rather than wall time, so that other processes sharing
     /// the cores do not distort per-core throughput.
-    pub fn run_timed(&self, doc: &mut Document, timings: &mut Vec<Duration>) {
+    pub fn run_batch_timed(&self, docs: &mut [Document], timings: &mut Vec<Duration>) {
         timings.resize(self.components.len(), Duration::ZERO);
         for (c, t) in self.components.iter().zip(timings.iter_mut()) {
             let start = dossier_syntax::thread_cpu_seconds();
-            c.process(doc);
+            for doc in docs.iter_mut() {
+                c.process(doc);
+            }
             *t += Duration::from_secs_f64((dossier_syntax::thread_cpu_seconds() - start).max(0.0));
         }
     }
@@ -123,6 +135,34 @@ mod tests {
         p.run(&mut doc);
         assert_eq!(doc.sentences.len(), 2);
         assert_eq!(doc.text, "One sentence here. And another one.");
+    }
+
+    #[test]
+    fn a_batch_is_annotated_as_each_document_alone() {
+        let texts = [
+            "On 3 December 2022, Khrenin and Shoigu signed a protocol in Minsk. Putin will visit Minsk.",
+            "Nothing happens here.",
+            "Russia and Belarus announced that joint military drills will take place in May 2023.",
+            "On 3 December 2022, Khrenin and Shoigu signed a protocol in Minsk. Putin will visit Minsk.",
+        ];
+        let p = Pipeline::standard(&Config::default());
+        let alone: Vec<Document> = texts
+            .iter()
+            .map(|t| {
+                let mut d = Document::new(*t);
+                p.run(&mut d);
+                d
+            })
+            .collect();
+        let mut batch: Vec<Document> = texts.iter().map(|t| Document::new(*t)).collect();
+        p.run_batch(&mut batch);
+        assert!(alone.iter().any(|d| !d.events.is_empty()));
+        for (a, b) in alone.iter().zip(&batch) {
+            assert_eq!(a.events, b.events);
+            assert_eq!(a.syntax, b.syntax);
+            assert_eq!(a.entities, b.entities);
+            assert_eq!(a.timexes, b.timexes);
+        }
     }
 
     #[test]
