@@ -2487,7 +2487,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .iter()
                 .any(|f| f.noun && lex.triggers[f.trigger].event_type == "ASSAULT")
             && (s..e).any(|k| {
-                lex.accidents.contains(v.lower[k].as_str()) || lex.accidents.contains(v.lemma[k])
+                // The tagger's lemma too: the lexicon knows only trigger words ("crashes" → crash).
+                lex.accidents.contains(v.lower[k].as_str())
+                    || lex.accidents.contains(v.lemma[k])
+                    || v.doc
+                        .syntax
+                        .get(k)
+                        .is_some_and(|t| lex.accidents.contains(t.lemma.as_str()))
             });
         for (fi, f) in founds.iter().enumerate() {
             // A participle between a determiner and its noun ("the increasing number of drills") describes
@@ -2838,7 +2844,24 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             // A present perfect before any date has been set is the news of the day ("AirTanker have
             // signed a 27-year contract"); later in a story it is an earlier event, left to the narrative.
             let lead_perfect = narrative.is_none() && participle_after(&["has", "have", "'ve"]);
-            let present = matches!(v.xpos(f.head), "VBZ" | "VBP");
+            // A base form with a subject and no auxiliary or "to" is a present the tagger misread
+            // ("Russia and Belarus sign an agreement", sign/VB).
+            let bare_finite = || {
+                v.xpos(f.head) == "VB"
+                    && v.parsed(f.head)
+                    && (s..e).any(|k| {
+                        v.doc.syntax[k].head == Some(f.head)
+                            && v.doc.syntax[k].deprel.starts_with("nsubj")
+                    })
+                    && !(s..e).any(|k| {
+                        v.doc.syntax[k].head == Some(f.head)
+                            && matches!(
+                                v.doc.syntax[k].deprel.as_str(),
+                                "aux" | "aux:pass" | "mark"
+                            )
+                    })
+            };
+            let present = matches!(v.xpos(f.head), "VBZ" | "VBP") || bare_finite();
             let reported_today = !f.noun
                 && match ev.status {
                     EventStatus::Occurred => {

@@ -228,3 +228,19 @@ fn a_reported_present_is_the_day_of_the_report_and_an_infinitives_date_is_its_ow
     let promised = event(&doc, "promised");
     assert_ne!(promised.time.as_deref(), Some("2004-01-01"), "{promised:?}");
 }
+
+#[test]
+fn a_present_the_tagger_reads_as_a_base_form_is_still_the_day_of_the_report() {
+    let doc = coded(
+        "On 2 May 2023 the army shelled the town. Russia and Belarus sign an agreement in Minsk.",
+        "2023-05-25",
+    );
+    let sign = event(&doc, "sign");
+    assert_eq!(sign.time.as_deref(), Some("2023-05-25"), "{sign:?}");
+    // A base form after "to" or a modal is no present.
+    let doc = coded(
+        "On 2 May 2023 the army shelled the town. Russia and Belarus will sign an agreement in Minsk.",
+        "2023-05-25",
+    );
+    assert_ne!(event(&doc, "sign").time_source.as_deref(), Some("document"));
+}
