@@ -65,18 +65,20 @@ pub fn store_documents(
     while docs.peek().is_some() {
         // Read a batch, annotate it one component at a time (see `Pipeline::run_batch`), then store it.
         batch.clear();
+        let mut bytes = 0;
         for d in docs.by_ref() {
             match d {
-                Ok(doc) => batch.push(doc),
+                Ok(doc) => {
+                    bytes += doc.text.len();
+                    batch.push(doc);
+                }
                 Err(e) => {
                     bar.inc(1);
                     bar.suspend(|| eprintln!("dossier: error: {e}"));
                     report.failed += 1;
                 }
             }
-            if batch.len() == BATCH_DOCS
-                || batch.iter().map(|d| d.text.len()).sum::<usize>() >= BATCH_BYTES
-            {
+            if batch.len() == BATCH_DOCS || bytes >= BATCH_BYTES {
                 break;
             }
         }
