@@ -1,5 +1,8 @@
 //! Which mentions are events at all, where that needs tags or the document's blocks.
 
+mod common;
+
+use common::event;
 use dossier_model::Document;
 use dossier_pipeline::{Config, Pipeline};
 
@@ -76,30 +79,18 @@ fn what_it_is_necessary_to_do_has_not_happened() {
     let doc = coded(
         "This means that it is necessary to increase the protection of the country's northern border.\n",
     );
-    let e = doc
-        .events
-        .iter()
-        .find(|e| doc.slice(e.span) == "increase")
-        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    let e = event(&doc, "increase");
     assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
     // Also after "the importance / the intention of".
     let doc = coded("The importance of protecting transport routes to Ukraine is also growing.\n");
-    let e = doc
-        .events
-        .iter()
-        .find(|e| doc.slice(e.span) == "protecting")
-        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    let e = event(&doc, "protecting");
     assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
 }
 
 #[test]
 fn what_was_to_happen_is_planned() {
     let doc = coded("The new system was to guarantee security for medium-sized countries.\n");
-    let e = doc
-        .events
-        .iter()
-        .find(|e| doc.slice(e.span) == "guarantee")
-        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    let e = event(&doc, "guarantee");
     assert_eq!(e.status, dossier_model::EventStatus::Planned);
 }
 
@@ -109,10 +100,6 @@ fn an_event_word_takes_the_modal_of_the_verb_it_depends_on() {
         "Although new initiatives such as proposing a change in the security architecture may be expected, \
          these will be proposals from Russia.\n",
     );
-    let e = doc
-        .events
-        .iter()
-        .find(|e| doc.slice(e.span) == "proposing")
-        .unwrap_or_else(|| panic!("{:?}", doc.events));
+    let e = event(&doc, "proposing");
     assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
 }
