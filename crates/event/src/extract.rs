@@ -2917,7 +2917,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         } else if let Some(t) = timexes.iter().find(|t| {
             let val = timex_value(t);
             let at = tok_of(t.span.start);
-            !(topic_label && !crate::merge::precise(Some(&val)))
+            (!topic_label || crate::merge::precise(Some(&val)))
                 && dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
                 && !(at > s + 1 && v.is_cap(at - 1) && val.len() == 4)
                 // "deployed abroad since 1996": where a period starts or ends is not when the story is.
