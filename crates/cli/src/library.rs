@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use dossier_ingest::Options;
-use dossier_pipeline::Pipeline;
+use dossier_pipeline::{Pipeline, BATCH_BYTES, BATCH_DOCS};
 use dossier_store::{PutOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -100,11 +100,6 @@ pub fn store_documents(
     bar.finish_and_clear();
     report
 }
-
-/// Documents annotated together: up to this many, or until they hold this much text (a batch of small
-/// documents is what keeps the models' tables in the caches; a large document is a batch of its own).
-const BATCH_DOCS: usize = 32;
-const BATCH_BYTES: usize = 4 << 20;
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     let mut store = args.db.open()?;
