@@ -203,6 +203,15 @@ fn phrase_at(lower: &[String], i: usize, end: usize, phrase: &[String]) -> bool 
 }
 
 /// Finds argument candidates in sentence token range `[s, e)`.
+/// A number that makes the name before it a name of something else: a version ("2.0") or a Roman numeral
+/// ("Minsk II"). (Not a plain number: "held in Minsk 13–14 December" names the place.)
+fn is_name_number(w: &str) -> bool {
+    let version = w.contains('.')
+        && w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
+    version || matches!(w, "ii" | "iii" | "iv")
+}
+
 pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[Arg]) -> Vec<Arg> {
     let doc = v.doc;
     let mut taken = vec![false; e - s];
@@ -228,26 +237,31 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             let kind = ent.kind.to_uppercase();
             let place = matches!(kind.as_str(), "PLACE" | "LOC" | "GPE" | "CITY" | "LOCATION");
             let state = matches!(kind.as_str(), "STATE" | "COUNTRY");
-            if !matches!(
-                kind.as_str(),
-                "PERSON"
-                    | "PER"
-                    | "STATE"
-                    | "COUNTRY"
-                    | "ORG"
-                    | "ORGANIZATION"
-                    | "PLACE"
-                    | "LOC"
-                    | "GPE"
-                    | "CITY"
-                    | "LOCATION"
-                    | "FORMATION"
-                    | "IGO"
-                    | "GROUP"
-                    | "NORP"
-                    | "AGENT"
-                    | "MIL"
-            ) {
+            // "the concept of Helsinki 2.0", "Minsk II": a place with a version number after it names a plan
+            // or an accord, not a participant or the place of this event.
+            let numbered = (place || state) && b < e && is_name_number(&v.lower[b]);
+            if numbered
+                || !matches!(
+                    kind.as_str(),
+                    "PERSON"
+                        | "PER"
+                        | "STATE"
+                        | "COUNTRY"
+                        | "ORG"
+                        | "ORGANIZATION"
+                        | "PLACE"
+                        | "LOC"
+                        | "GPE"
+                        | "CITY"
+                        | "LOCATION"
+                        | "FORMATION"
+                        | "IGO"
+                        | "GROUP"
+                        | "NORP"
+                        | "AGENT"
+                        | "MIL"
+                )
+            {
                 // Weapons, exercises and other non-actors are not arguments.
                 for x in &mut taken[a - s..b - s] {
                     *x = true;

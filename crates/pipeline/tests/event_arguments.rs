@@ -213,3 +213,18 @@ fn an_attack_that_kills_is_one_assault_dated_like_the_casualties() {
     assert_eq!(assaults[1].time.as_deref(), Some("2023-08-23"));
     assert_eq!(assaults[1].time_source.as_deref(), Some("document"));
 }
+
+#[test]
+fn a_place_with_a_version_number_names_a_concept_not_a_participant() {
+    let doc = coded(
+        "Its authorities also abandoned the concept of \"Helsinki 2.0\", which they promoted until 2020.",
+    );
+    let e = event(&doc, "abandoned");
+    assert!(
+        !names(&e.recipients).contains(&"Helsinki") && e.location.as_deref() != Some("Helsinki"),
+        "{e:?}"
+    );
+    // A date after a place still leaves the place.
+    let doc = coded("A meeting of the two presidents was held in Minsk 13–14 December 2007.");
+    assert_eq!(event(&doc, "meeting").location.as_deref(), Some("Minsk"));
+}
