@@ -228,3 +228,13 @@ fn a_place_with_a_version_number_names_a_concept_not_a_participant() {
     let doc = coded("A meeting of the two presidents was held in Minsk 13–14 December 2007.");
     assert_eq!(event(&doc, "meeting").location.as_deref(), Some("Minsk"));
 }
+
+#[test]
+fn the_questioners_label_in_a_transcript_is_nobody() {
+    let doc = coded(
+        "Q And do you have any update on the investigation into the cocaine at the White House?",
+    );
+    for e in &doc.events {
+        assert!(!e.actors.iter().any(|a| a.name.starts_with('Q')), "{e:?}");
+    }
+}
