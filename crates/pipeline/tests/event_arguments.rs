@@ -238,3 +238,13 @@ fn the_questioners_label_in_a_transcript_is_nobody() {
         assert!(!e.actors.iter().any(|a| a.name.starts_with('Q')), "{e:?}");
     }
 }
+
+#[test]
+fn a_name_suffix_after_its_comma_is_no_actor_of_its_own() {
+    let doc = coded(
+        "Today, on the anniversary of the fraudulent Belarusian election of August 9, 2020, President Joseph \
+         R. Biden, Jr. signed an Executive Order imposing further consequences upon Lukashenka.",
+    );
+    let e = event(&doc, "signed");
+    assert!(!names(&e.actors).contains(&"Jr."), "{e:?}");
+}
