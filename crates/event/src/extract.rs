@@ -204,12 +204,13 @@ fn phrase_at(lower: &[String], i: usize, end: usize, phrase: &[String]) -> bool 
 
 /// Finds argument candidates in sentence token range `[s, e)`.
 /// A number that makes the name before it a name of something else: a version ("2.0") or a Roman numeral
-/// ("Minsk II"). (Not a plain number: "held in Minsk 13–14 December" names the place.)
-fn is_name_number(w: &str) -> bool {
+/// ("Minsk II", `words.txt` `[name_numeral]`). (Not a plain number: "held in Minsk 13–14 December" names
+/// the place.)
+fn is_name_number(lex: &Lexicon, w: &str) -> bool {
     let version = w.contains('.')
         && w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
         && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
-    version || matches!(w, "ii" | "iii" | "iv")
+    version || lex.name_numerals.contains(w)
 }
 
 pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[Arg]) -> Vec<Arg> {
@@ -239,7 +240,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             let state = matches!(kind.as_str(), "STATE" | "COUNTRY");
             // "the concept of Helsinki 2.0", "Minsk II": a place with a version number after it names a plan
             // or an accord, not a participant or the place of this event.
-            let numbered = (place || state) && b < e && is_name_number(&v.lower[b]);
+            let numbered = (place || state) && b < e && is_name_number(lex, &v.lower[b]);
             if numbered
                 || !matches!(
                     kind.as_str(),

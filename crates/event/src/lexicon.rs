@@ -150,6 +150,8 @@ pub struct Lexicon {
     pub relative_pronouns: WordSet,
     /// Words of a relative clause that is about an event noun ("which took place", `occurrence`).
     pub occurrence: WordSet,
+    /// Roman numerals that make a place name the name of an accord ("Minsk II", `name_numeral`).
+    pub name_numerals: WordSet,
     /// Nouns whose "of" + gerund is only thought of ("the importance of protecting", `modal_noun`).
     pub modal_nouns: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
@@ -628,6 +630,7 @@ impl Lexicon {
         let supranational = set("supranational");
         let relative_pronouns = set("relative_pronoun");
         let occurrence = set("occurrence");
+        let name_numerals = set("name_numeral");
         let modal_nouns = set("modal_noun");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
@@ -701,6 +704,7 @@ impl Lexicon {
             supranational,
             relative_pronouns,
             occurrence,
+            name_numerals,
             modal_nouns,
             purpose_marks,
             condition_marks,
@@ -833,6 +837,7 @@ mod tests {
                 "relative_pronoun",
                 "thing_pronoun",
                 "occurrence",
+                "name_numeral",
                 "modal_noun",
                 "courtesy",
                 "question_auxiliary",
