@@ -35,6 +35,8 @@ pub(crate) struct View<'a> {
     pub doc: &'a Document,
     pub lower: Vec<String>,
     pub lemma: Vec<&'static str>,
+    /// Per token: the lexicon's candidate lemmas of its lower-case form ([`Lexicon::lemmas`]).
+    pub forms: Vec<&'static [String]>,
     pub syntax: bool,
     /// Per token: which cue phrases start here (bits `CUE_*`).
     pub flags: Vec<u16>,
@@ -100,12 +102,13 @@ impl<'a> View<'a> {
                 l
             })
             .collect();
+        let forms: Vec<&'static [String]> = lower.iter().map(|l| lex.lemmas(l)).collect();
         // Lemmas are strings of the lexicon ('static); "" for a word the lexicon does not know (such a word
         // can match no trigger or cue).
         let lemma: Vec<&'static str> = lower
             .iter()
             .enumerate()
-            .map(|(i, l)| {
+            .map(|(i, _)| {
                 let tagger_lemma = doc.syntax.get(i).map_or("", |t| t.lemma.as_str());
                 if syntax && !tagger_lemma.is_empty() {
                     // Most lemmas are lower-case ASCII already: no copy for those.
@@ -121,7 +124,7 @@ impl<'a> View<'a> {
                         return k.as_str();
                     }
                 }
-                lex.lemmas(l).first().map(String::as_str).unwrap_or("")
+                forms[i].first().map(String::as_str).unwrap_or("")
             })
             .collect();
         let mut flags = vec![0u16; lower.len()];
@@ -134,8 +137,7 @@ impl<'a> View<'a> {
                 }
             }
             // Announcing / reporting verbs in any inflection.
-            for l in lex
-                .lemmas(&lower[i])
+            for l in forms[i]
                 .iter()
                 .map(String::as_str)
                 .chain(std::iter::once(lemma[i]))
@@ -158,6 +160,7 @@ impl<'a> View<'a> {
             doc,
             lower,
             lemma,
+            forms,
             syntax,
             flags,
             mentions,
@@ -717,7 +720,7 @@ pub(crate) fn find_triggers(
         let mut best: Option<(usize, usize, bool)> = None; // (len, trigger idx, split)
         let lemma = v.lemma[i];
         let verb_lemmas = || {
-            lex.lemmas(&v.lower[i])
+            v.forms[i]
                 .iter()
                 .map(String::as_str)
                 .chain(std::iter::once(lemma))
@@ -732,7 +735,7 @@ pub(crate) fn find_triggers(
         for objects in verb_lemmas().filter_map(|l| lex.by_verb_object.get(l)) {
             for k in i + 1..(i + 5).min(e) {
                 let w = v.lower[k].as_str();
-                for o in std::iter::once(w).chain(lex.lemmas(w).iter().map(String::as_str)) {
+                for o in std::iter::once(w).chain(v.forms[k].iter().map(String::as_str)) {
                     for &x in objects.get(o).into_iter().flatten() {
                         if !cands.contains(&x) {
                             cands.push(x);
@@ -749,14 +752,14 @@ pub(crate) fn find_triggers(
             }
             // First word: any inflection for verbs; exact for multiword nouns; last word may be plural.
             let contiguous = t.words.iter().enumerate().all(|(k, w)| {
-                let tok = &v.lower[i + k];
+                let (tok, forms) = (&v.lower[i + k], v.forms[i + k]);
                 let last = k + 1 == n;
                 if k == 0 && t.pos == TriggerPos::Verb {
-                    lex.lemmas(tok).contains(w) || v.lemma[i] == *w
+                    forms.contains(w) || v.lemma[i] == *w
                 } else if last && t.pos == TriggerPos::Noun {
-                    tok == w || lex.lemmas(tok).contains(w)
+                    tok == w || forms.contains(w)
                 } else {
-                    tok == w || (t.pos == TriggerPos::Verb && lex.lemmas(tok).contains(w))
+                    tok == w || (t.pos == TriggerPos::Verb && forms.contains(w))
                 }
             });
             // A two-word verb whose second word comes later: a particle after the object ("forced the UN
@@ -765,7 +768,7 @@ pub(crate) fn find_triggers(
             let split = !contiguous
                 && n == 2
                 && t.pos == TriggerPos::Verb
-                && (lex.lemmas(&v.lower[i]).contains(&t.words[0]) || v.lemma[i] == t.words[0])
+                && (v.forms[i].contains(&t.words[0]) || v.lemma[i] == t.words[0])
                 && {
                     let w = &t.words[1];
                     let particle = matches!(
@@ -776,9 +779,7 @@ pub(crate) fn find_triggers(
                     // A preposition ("push for") only after adverbs ("pushing hard for").
                     let preposition = matches!(w.as_str(), "for" | "on" | "with" | "against");
                     (i + 2..(i + 2 + gap).min(e))
-                        .find(|&k| {
-                            &v.lower[k] == w || (!particle && lex.lemmas(&v.lower[k]).contains(w))
-                        })
+                        .find(|&k| &v.lower[k] == w || (!particle && v.forms[k].contains(w)))
                         .is_some_and(|k| {
                             !(preposition
                                 && (i + 1..k).any(|j| !(v.parsed(j) && v.upos(j) == "ADV")))
@@ -1321,7 +1322,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         let mut inside = vec![tok];
         while let Some(x) = stack.pop() {
             for c in children(x) {
-                let rel = syn[c].deprel.as_str();
+                let rel = &*syn[c].deprel;
                 if rel.starts_with("acl")
                     || rel.starts_with("advcl")
                     || rel.starts_with("ccomp")
@@ -1336,7 +1337,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         if syn[tok].deprel.starts_with("nsubj") {
             let mut k = inside.iter().copied().min().unwrap_or(tok);
             while k > s
-                && matches!(syn[k - 1].upos.as_str(), "NOUN" | "PROPN" | "ADJ")
+                && matches!(&*syn[k - 1].upos, "NOUN" | "PROPN" | "ADJ")
                 && syn[k - 1].head.is_some_and(|h| h > k - 1)
             {
                 k -= 1;
@@ -1368,7 +1369,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // Nominal trigger as object of a light verb: take that verb's subject.
     if t.pos == TriggerPos::Noun {
         if let Some(h) = syn[f.head].head {
-            let rel = syn[f.head].deprel.as_str();
+            let rel = &*syn[f.head].deprel;
             if (h >= s && h < e)
                 && (rel == "obj" || rel.starts_with("nsubj:pass"))
                 && lex.cue("light").iter().any(|p| p[0] == v.lemma[h])
@@ -1377,7 +1378,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
         }
         for c in children(f.head) {
-            let rel = syn[c].deprel.as_str();
+            let rel = &*syn[c].deprel;
             if rel == "nmod:poss" {
                 r.actors = arg_of(c);
             } else if rel.starts_with("nmod") {
@@ -1442,7 +1443,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .collect()
     };
     for c in children(pred) {
-        let rel = syn[c].deprel.as_str();
+        let rel = &*syn[c].deprel;
         match rel {
             "nsubj" if r.actors.is_empty() => {
                 r.actors = arg_of(c);
@@ -1483,7 +1484,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     let passive = casualty_verb(v, lex, f)
         && children(f.head)
             .into_iter()
-            .any(|c| matches!(syn[c].deprel.as_str(), "nsubj:pass" | "aux:pass"));
+            .any(|c| matches!(&*syn[c].deprel, "nsubj:pass" | "aux:pass"));
     if passive && r.actors.is_empty() {
         let verbs = std::iter::once(f.head).chain(
             children(f.head)
@@ -1509,9 +1510,9 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         r.actors = obliques
             .into_iter()
             .flat_map(|o| {
-                children(o).into_iter().filter(|&m| {
-                    matches!(syn[m].deprel.as_str(), "amod" | "nmod:poss" | "compound")
-                })
+                children(o)
+                    .into_iter()
+                    .filter(|&m| matches!(&*syn[m].deprel, "amod" | "nmod:poss" | "compound"))
             })
             .flat_map(|m| arg_of(m))
             .filter(|&i| args[i].state || args[i].org || args[i].country.is_some())
@@ -1527,7 +1528,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 break;
             }
             if !matches!(
-                syn[if hops == 0 { f.head } else { x }].deprel.as_str(),
+                &*syn[if hops == 0 { f.head } else { x }].deprel,
                 "xcomp" | "conj" | "advcl" | "ccomp"
             ) {
                 break;
@@ -1849,7 +1850,7 @@ fn governor_status(
     let mut x = word;
     for _ in 0..6 {
         if !matches!(
-            syn[x].deprel.as_str(),
+            &*syn[x].deprel,
             "conj" | "obj" | "nmod" | "appos" | "compound" | "nsubj" | "nsubj:pass" | "acl"
         ) {
             return None;
@@ -1981,7 +1982,7 @@ pub(crate) fn status_of(
         let syn = &v.doc.syntax;
         let mut h = f.head;
         for _ in 0..3 {
-            if !matches!(syn[h].deprel.as_str(), "advcl" | "xcomp" | "conj") {
+            if !matches!(&*syn[h].deprel, "advcl" | "xcomp" | "conj") {
                 break;
             }
             let Some(up) = syn[h].head.filter(|&x| x >= s && x < e) else {
@@ -2082,7 +2083,7 @@ pub(crate) fn status_of(
             )
         })
         && (s..cs).any(|k| {
-            let cands = lex.lemmas(&v.lower[k]);
+            let cands = v.forms[k];
             lex.cue("report")
                 .iter()
                 .chain(lex.cue("announce"))
@@ -2199,6 +2200,7 @@ struct Memo {
     key: u64,
     lower: Vec<String>,
     lemma: Vec<&'static str>,
+    forms: Vec<&'static [String]>,
     flags: Vec<u16>,
     mentions: Vec<(Span, usize)>,
     contexts: Vec<Vec<String>>,
@@ -2291,6 +2293,7 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
     let View {
         lower,
         lemma,
+        forms,
         flags,
         mentions,
         ..
@@ -2299,6 +2302,7 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
         key: inputs_key(doc),
         lower,
         lemma,
+        forms,
         flags,
         mentions,
         contexts,
@@ -2329,6 +2333,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 doc,
                 lower: m.lower,
                 lemma: m.lemma,
+                forms: m.forms,
                 syntax: !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len(),
                 flags: m.flags,
                 mentions: m.mentions,
@@ -2460,7 +2465,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     let argument = top.is_some_and(|k| {
                         v.doc.syntax[k].head != Some(i)
                             && matches!(
-                                v.doc.syntax[k].deprel.as_str(),
+                                &*v.doc.syntax[k].deprel,
                                 "nsubj" | "nsubj:pass" | "obj" | "iobj"
                             )
                     });
@@ -2870,10 +2875,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     })
                     && !(s..e).any(|k| {
                         v.doc.syntax[k].head == Some(f.head)
-                            && matches!(
-                                v.doc.syntax[k].deprel.as_str(),
-                                "aux" | "aux:pass" | "mark"
-                            )
+                            && matches!(&*v.doc.syntax[k].deprel, "aux" | "aux:pass" | "mark")
                     })
             };
             let present = matches!(v.xpos(f.head), "VBZ" | "VBP") || bare_finite();
@@ -2977,7 +2979,7 @@ fn one_assault_per_incident(
     let has_passive_children = |h: usize| {
         v.doc.syntax[s..e]
             .iter()
-            .any(|t| t.head == Some(h) && matches!(t.deprel.as_str(), "nsubj:pass" | "aux:pass"))
+            .any(|t| t.head == Some(h) && matches!(&*t.deprel, "nsubj:pass" | "aux:pass"))
     };
     let passive = |fi: usize| {
         let k = founds[fi].start;

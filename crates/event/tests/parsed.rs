@@ -18,9 +18,9 @@ fn coded(text: &str, conll: &str) -> Document {
         let word = parts.next().unwrap();
         assert_eq!(word, d.slice(d.tokens[i].span), "token {i}");
         d.syntax.push(TokenSyntax {
-            upos: upos.into(),
+            upos: upos.to_string().into(),
             head: head.checked_sub(1),
-            deprel: deprel.into(),
+            deprel: deprel.to_string().into(),
             ..Default::default()
         });
     }

@@ -102,15 +102,38 @@ pub struct Token {
     pub span: Span,
 }
 
+/// A label from a small closed set (a part-of-speech tag, a dependency relation). An annotator borrows it
+/// from its model's label set ([`intern`]), so labelling a token allocates nothing; a label read back from
+/// JSON is owned.
+pub type Label = std::borrow::Cow<'static, str>;
+
+/// The process-wide copy of `s`: equal strings give the same `&'static str`. For the label sets of
+/// models, which are loaded once or a few times: every distinct string is kept until the process ends.
+pub fn intern(s: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static SET: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut set = SET
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(&x) = set.get(s) {
+        return x;
+    }
+    let x: &'static str = Box::leak(s.into());
+    set.insert(x);
+    x
+}
+
 /// Linguistic annotation of one token, filled by the syntax component (parallel to `tokens`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenSyntax {
-    pub upos: String,
-    pub xpos: String,
+    pub upos: Label,
+    pub xpos: Label,
     pub lemma: String,
     /// Index of the head token in [`Document::tokens`]; `None` for the sentence root.
     pub head: Option<usize>,
-    pub deprel: String,
+    pub deprel: Label,
 }
 
 /// One document with all its layers.

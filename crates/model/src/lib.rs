@@ -14,7 +14,9 @@ mod span;
 mod wordlists;
 pub mod xml;
 
-pub use doc::{Block, BlockKind, Dct, DctSource, Document, Meta, Sentence, Token, TokenSyntax};
+pub use doc::{
+    intern, Block, BlockKind, Dct, DctSource, Document, Label, Meta, Sentence, Token, TokenSyntax,
+};
 pub use json::CharMap;
 pub use layers::*;
 pub use span::Span;

@@ -12,7 +12,7 @@ fn main() -> anyhow::Result<()> {
                 s.words
                     .iter()
                     .enumerate()
-                    .map(|(i, w)| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str(), i == 0))
+                    .map(|(i, w)| (w.form.as_str(), &*w.xpos, w.lemma.as_str(), i == 0))
             }),
             form_min,
         );

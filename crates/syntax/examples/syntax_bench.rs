@@ -45,7 +45,7 @@ fn main() -> anyhow::Result<()> {
     for w in &words {
         syntax.annotate(w, &mut out, &mut scratch);
         for t in &out {
-            for s in [&t.upos, &t.xpos, &t.lemma, &t.deprel] {
+            for s in [&*t.upos, &*t.xpos, t.lemma.as_str(), &*t.deprel] {
                 digest = dossier_syntax::hash::mix(digest, dossier_syntax::hash::hash_str(s));
             }
             digest = dossier_syntax::hash::mix(digest, t.head.map_or(0, |h| h as u64 + 1));

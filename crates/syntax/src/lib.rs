@@ -25,7 +25,7 @@ pub mod tagger;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use dossier_model::{Component, Document, Sentence, TokenSyntax};
+use dossier_model::{Component, Document, Label, Sentence, TokenSyntax};
 
 pub use parser::{tag_key, train_parser, ParseScratch, Parser, ParserOptions};
 pub use tagger::{train_tagger, TagScratch, Tagger, TaggerOptions};
@@ -41,6 +41,11 @@ pub struct Syntax {
     pub parser: Parser,
     /// [`tag_key`] of each tagger class, computed once.
     tag_keys: Vec<u64>,
+    /// The UPOS and XPOS of each tagger class and the name of each parser label (then `dep`, for a label
+    /// id the parser does not know), interned so that labelling a token allocates nothing.
+    upos: Vec<&'static str>,
+    xpos: Vec<&'static str>,
+    deprels: Vec<&'static str>,
 }
 
 /// Reusable buffers for [`Syntax::annotate`].
@@ -116,9 +121,16 @@ impl Syntax {
             .zip(&tagger.xpos)
             .map(|(u, x)| tag_key(u, x))
             .collect();
+        let parser = Parser::from_bytes(parser)?;
+        let interned = |v: &[String]| v.iter().map(|l| dossier_model::intern(l)).collect();
+        let mut deprels: Vec<&'static str> = interned(&parser.labels);
+        deprels.push("dep");
         Ok(Syntax {
+            upos: interned(&tagger.upos),
+            xpos: interned(&tagger.xpos),
+            deprels,
             tagger,
-            parser: Parser::from_bytes(parser)?,
+            parser,
             tag_keys,
         })
     }
@@ -170,9 +182,9 @@ impl Syntax {
         out.resize_with(norm.len(), TokenSyntax::default);
         for (i, (w, o)) in norm.iter().zip(out.iter_mut()).enumerate() {
             let c = scratch.classes[i] as usize;
-            let xpos = &self.tagger.xpos[c];
-            set(&mut o.upos, &self.tagger.upos[c]);
-            set(&mut o.xpos, xpos);
+            let xpos = self.xpos[c];
+            o.upos = Label::Borrowed(self.upos[c]);
+            o.xpos = Label::Borrowed(xpos);
             let key = hash::mix(hash::hash_str(w), 2 * c as u64 + (i == 0) as u64);
             if scratch.lemmas.len() >= LEMMA_CACHE_MAX || scratch.lemmas_owner != self.tagger.id() {
                 scratch.lemmas_owner = self.tagger.id();
@@ -192,10 +204,10 @@ impl Syntax {
             }
             if parse {
                 o.head = scratch.heads[i];
-                set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
+                o.deprel = self.deprel(scratch.labels[i]);
             } else {
                 o.head = None;
-                o.deprel.clear();
+                o.deprel = Label::Borrowed("");
             }
         }
     }
@@ -220,8 +232,13 @@ impl Syntax {
         self.parse_scratch_tags(&norm, scratch);
         for (i, o) in syntax.iter_mut().enumerate() {
             o.head = scratch.heads[i];
-            set(&mut o.deprel, self.parser.label_name(scratch.labels[i]));
+            o.deprel = self.deprel(scratch.labels[i]);
         }
+    }
+
+    /// The name of parser label `l` (as [`Parser::label_name`]).
+    fn deprel(&self, l: u8) -> Label {
+        Label::Borrowed(self.deprels[(l as usize).min(self.deprels.len() - 1)])
     }
 
     /// Parses `norm` with the tag keys in `scratch.tags` into `scratch.heads` and `scratch.labels`.
@@ -436,8 +453,8 @@ pub fn to_conllu(doc: &Document) -> String {
             let form = doc.slice(doc.tokens[i].span);
             let (upos, xpos, lemma, head, deprel) = match doc.syntax.get(i) {
                 Some(t) => (
-                    t.upos.as_str(),
-                    t.xpos.as_str(),
+                    &*t.upos,
+                    &*t.xpos,
                     t.lemma.as_str(),
                     // A sentence that was only tagged has no relations: `_` in both columns.
                     match (t.head, t.deprel.is_empty()) {
@@ -445,11 +462,7 @@ pub fn to_conllu(doc: &Document) -> String {
                         (Some(h), false) => (h + 1 - s.tokens.start).to_string(),
                         (None, false) => "0".to_string(),
                     },
-                    if t.deprel.is_empty() {
-                        "_"
-                    } else {
-                        t.deprel.as_str()
-                    },
+                    if t.deprel.is_empty() { "_" } else { &*t.deprel },
                 ),
                 None => ("_", "_", "_", "_".to_string(), "_"),
             };

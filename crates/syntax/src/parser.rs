@@ -680,7 +680,7 @@ pub fn train_parser(
             }));
             gh.push(NONE);
             let mut gl = vec![0];
-            gl.extend(s.words.iter().map(|w| label_id[w.deprel.as_str()]));
+            gl.extend(s.words.iter().map(|w| label_id[&*w.deprel]));
             gl.push(0);
             Ex {
                 words,

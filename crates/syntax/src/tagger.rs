@@ -705,7 +705,7 @@ pub fn train_tagger(train: &[Sentence], dev: Option<&[Sentence]>, opts: &TaggerO
         s.words
             .iter()
             .enumerate()
-            .map(|(i, w)| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str(), i == 0))
+            .map(|(i, w)| (w.form.as_str(), &*w.xpos, w.lemma.as_str(), i == 0))
     }));
     let mut tagger = Tagger {
         id: next_id(),

@@ -123,7 +123,7 @@ fn seed_brief_arguments() {
 #[test]
 fn title_case_headline_is_tagged_as_a_sentence() {
     let doc = annotate("Belarus And Russia Move To The Next Stage Of Integration\nThe talks also concerned gas prices.\n");
-    let upos: Vec<&str> = doc.syntax.iter().map(|s| s.upos.as_str()).collect();
+    let upos: Vec<&str> = doc.syntax.iter().map(|s| &*s.upos).collect();
     let n = doc.sentences[0].tokens.len();
     assert_eq!(
         &upos[..n],

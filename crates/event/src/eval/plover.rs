@@ -148,7 +148,7 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
         let mut i = tok(&doc.events[k])?;
         for _ in 0..3 {
             let h = doc.syntax[i].head?;
-            let rel = doc.syntax[i].deprel.as_str();
+            let rel = &*doc.syntax[i].deprel;
             // A nominal trigger inside a compound ("investigating alleged war crimes") is part of the
             // noun it modifies.
             if !(rel.starts_with("xcomp")
@@ -178,7 +178,7 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
         if that == 0
             || (that + 1..i).any(|j| {
                 !matches!(
-                    doc.syntax[j].upos.as_str(),
+                    &*doc.syntax[j].upos,
                     "NOUN" | "PROPN" | "ADJ" | "DET" | "PART" | "PRON" | "NUM"
                 )
             })
@@ -213,7 +213,7 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                         _ => break,
                     }
                 }
-                let rel = doc.syntax[i].deprel.as_str();
+                let rel = &*doc.syntax[i].deprel;
                 let marked = |words: &WordSet| {
                     doc.syntax.iter().enumerate().any(|(c, x)| {
                         x.head == Some(i)
@@ -256,13 +256,13 @@ pub fn primary_event(doc: &Document) -> Option<&Event> {
                         && !has_subject()
                         && doc.slice(doc.tokens[i].span).ends_with("ing")
                         && doc.syntax[i].head.is_some_and(|h| {
-                            h + 1 == i && matches!(doc.syntax[h].upos.as_str(), "NOUN" | "PROPN")
+                            h + 1 == i && matches!(&*doc.syntax[h].upos, "NOUN" | "PROPN")
                         }))
                     || (rel == "amod"
                         && !has_subject()
                         && (i == 0
                             || matches!(
-                                doc.syntax[i - 1].upos.as_str(),
+                                &*doc.syntax[i - 1].upos,
                                 "DET" | "ADJ" | "ADV" | "NUM" | "PRON"
                             )))
             })
@@ -427,13 +427,7 @@ fn debug_dump(doc: &Document, id: &str, gold: &str, pred: Option<&Event>) -> Str
         let (upos, head, rel) = doc
             .syntax
             .get(i)
-            .map(|x| {
-                (
-                    x.upos.as_str(),
-                    x.head.map(|h| h as i64).unwrap_or(-1),
-                    x.deprel.as_str(),
-                )
-            })
+            .map(|x| (&*x.upos, x.head.map(|h| h as i64).unwrap_or(-1), &*x.deprel))
             .unwrap_or(("", -1, ""));
         let _ = write!(out, "{i}:{}/{upos}>{head}:{rel} ", doc.slice(t.span));
     }
