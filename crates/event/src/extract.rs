@@ -1366,8 +1366,11 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     let t = &lex.triggers[f.trigger];
     let mut r = Roles::default();
     let mut pred = f.head;
+    // Where a nominal event comes from ("threats from both countries", "threats coming from Belarus").
+    let mut sources: Vec<usize> = Vec::new();
     // Nominal trigger as object of a light verb: take that verb's subject.
     if t.pos == TriggerPos::Noun {
+        let from_names_source = from_names_source(lex, t);
         if let Some(h) = syn[f.head].head {
             let rel = &*syn[f.head].deprel;
             if (h >= s && h < e)
@@ -1392,7 +1395,17 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                         r.recipients = arg_of(c)
                     }
                     "in" | "at" if r.location.is_none() => r.location = arg_of(c).first().copied(),
+                    "from" if from_names_source => sources.extend(arg_of(c)),
                     _ => {}
+                }
+            } else if rel.starts_with("acl")
+                && from_names_source
+                && lex.source_verbs.contains(syn[c].lemma.as_str())
+            {
+                for o in children(c) {
+                    if syn[o].deprel.starts_with("obl") && case_of(o) == "from" {
+                        sources.extend(arg_of(o));
+                    }
                 }
             }
         }
@@ -1442,6 +1455,22 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .into_iter()
             .collect()
     };
+    // "Ukraine, which fears another invasion": the subject of a verb of undergoing is whom the event it
+    // takes as object is done to.
+    let mut undergoers: Vec<usize> = Vec::new();
+    if let Some(h) = syn[f.head].head.filter(|&h| h >= s && h < e) {
+        if t.pos == TriggerPos::Noun
+            && syn[f.head].deprel == "obj"
+            && lex.undergoer_verbs.contains(syn[h].lemma.as_str())
+        {
+            if let Some(c) = children(h).into_iter().find(|&c| syn[c].deprel == "nsubj") {
+                undergoers = arg_of(c);
+                if undergoers.is_empty() {
+                    undergoers = antecedent(c);
+                }
+            }
+        }
+    }
     for c in children(pred) {
         let rel = &*syn[c].deprel;
         match rel {
@@ -1547,13 +1576,29 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             hops += 1;
         }
     }
+    // A source acts when nothing else does; a place it names is only where the event starts ("an attack
+    // from Syria"). Either way it is not whom the event is done to.
+    if r.actors.is_empty() {
+        r.actors = sources
+            .iter()
+            .copied()
+            .filter(|&i| !args[i].place)
+            .collect();
+    }
     if r.actors.is_empty() && !passive {
         r.actors = win.actors;
+    }
+    if !undergoers.is_empty() {
+        r.actors.retain(|x| !undergoers.contains(x));
+        if r.recipients.is_empty() {
+            r.recipients = undergoers;
+        }
     }
     // The victims of a passive casualty verb are its subject or nobody named.
     if r.recipients.is_empty() && !passive {
         r.recipients = win.recipients;
     }
+    r.recipients.retain(|x| !sources.contains(x));
     if r.location.is_none() {
         r.location = win.location;
     }
@@ -1604,6 +1649,16 @@ fn of_names_patient(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
         || t.mode
             .as_deref()
             .is_some_and(|m| lex.of_patient.contains(m))
+}
+
+/// Whether "from" after this nominal trigger names where the event comes from ("threats from both
+/// countries"), not whom it is done to ("the withdrawal from Afghanistan": `from_patient` in words.txt).
+fn from_names_source(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
+    !lex.from_patient
+        .contains(t.event_type.to_lowercase().as_str())
+        && t.mode
+            .as_deref()
+            .is_none_or(|m| !lex.from_patient.contains(m))
 }
 
 /// Country evidence right beside argument `args[k]` in sentence `[s, e)`: "King Hassan of Morocco",
@@ -1712,6 +1767,8 @@ fn with_inferred_countries(
     };
     let mut act = side(actors);
     let mut rec = side(recipients);
+    let lex = Lexicon::get();
+    let from_source = from_names_source(lex, &lex.triggers[f.trigger]);
     // A bare agent noun with no country ("its troops", "a general strike") names nobody; it is dropped from
     // the output, so it must not stop the search for a recipient that does.
     let nobody =
@@ -1791,8 +1848,10 @@ fn with_inferred_countries(
                 && b.members.is_empty()
                 && !b.place
                 && !in_gloss(v, s, b.start)
-                // "by Russia" names an agent, never whom the event is done to.
+                // "by Russia" names an agent, never whom the event is done to; "from Syria" the source of
+                // most events.
                 && !(b.start > s && v.lower[b.start - 1] == "by")
+                && !(b.start > s && v.lower[b.start - 1] == "from" && from_source)
                 && !act.iter().any(|a| a.start == b.start)
                 // Another country's, or a group of the actor's own ("Ibo elders demanded that control of
                 // the Nigerian Interior Ministry …": PLOVER codes domestic events on both sides).

@@ -132,6 +132,13 @@ pub struct Lexicon {
     /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "of"
     /// (`of_patient`).
     pub of_patient: WordSet,
+    /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "from"
+    /// (`from_patient`); after the others "from" names the source.
+    pub from_patient: WordSet,
+    /// Verbs that carry an event noun's source ("threats coming from …") (`source_verb`).
+    pub source_verbs: WordSet,
+    /// Verbs whose subject undergoes their event-noun object ("fears an invasion") (`undergoer_verb`).
+    pub undergoer_verbs: WordSet,
     /// Prepositions before a date that bound a period, not the story's time (`period_bound`).
     pub period_bound: WordSet,
     /// Trigger words that are also subjectless courtesy formulas ("Thank you.") (`courtesy`).
@@ -622,6 +629,8 @@ impl Lexicon {
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
         let of_patient = set("of_patient");
+        let (from_patient, source_verbs) = (set("from_patient"), set("source_verb"));
+        let undergoer_verbs = set("undergoer_verb");
         let period_bound = set("period_bound");
         let courtesy = set("courtesy");
         let question_auxiliaries = set("question_auxiliary");
@@ -695,6 +704,9 @@ impl Lexicon {
             artifacts,
             third_party,
             of_patient,
+            from_patient,
+            source_verbs,
+            undergoer_verbs,
             period_bound,
             courtesy,
             question_auxiliaries,
@@ -827,6 +839,9 @@ mod tests {
                 "artifact",
                 "third_party",
                 "of_patient",
+                "from_patient",
+                "source_verb",
+                "undergoer_verb",
                 "period_bound",
                 "igo_parent",
                 "supranational",

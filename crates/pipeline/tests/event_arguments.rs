@@ -248,3 +248,34 @@ fn a_name_suffix_after_its_comma_is_no_actor_of_its_own() {
     let e = event(&doc, "signed");
     assert!(!names(&e.actors).contains(&"Jr."), "{e:?}");
 }
+
+#[test]
+fn what_an_event_noun_comes_from_is_its_source_not_its_target() {
+    let doc = coded(
+        "Hence, it will be necessary to adapt allied deterrence to the military threats coming from Belarus.",
+    );
+    let e = event(&doc, "threats");
+    assert_eq!(
+        (names(&e.actors), names(&e.recipients)),
+        (vec!["Belarus"], vec![])
+    );
+    let doc = coded("Iran faces new sanctions from the European Union.");
+    let e = event(&doc, "sanctions");
+    assert_eq!(names(&e.actors), ["European Union"]);
+    // A withdrawal is from whom it is done to.
+    let doc = coded("Russia announced its withdrawal from Georgia.");
+    assert_eq!(names(&event(&doc, "withdrawal").recipients), ["Georgia"]);
+}
+
+#[test]
+fn the_subject_of_a_verb_of_undergoing_is_the_target() {
+    let doc = coded(
+        "This will have negative consequences for Ukraine, which fears another invasion from Belarusian \
+         territory.",
+    );
+    let e = event(&doc, "invasion");
+    assert_eq!(names(&e.recipients), ["Ukraine"]);
+    assert!(!names(&e.actors).contains(&"Ukraine"), "{:?}", e.actors);
+    let doc = coded("Iran faces new sanctions from the European Union.");
+    assert_eq!(names(&event(&doc, "sanctions").recipients), ["Iran"]);
+}
