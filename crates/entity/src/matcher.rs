@@ -57,9 +57,14 @@ impl Matcher {
                 m.add(d, i as u32, Form::Demonym);
             }
         }
-        // Best pattern first: curated before gazetteers, names before demonyms.
+        // Best pattern first: curated before gazetteers, names before demonyms, and a sovereign state
+        // before a territory that shares its demonym ("French": France, not the French Southern and
+        // Antarctic Lands; "Dutch": the Netherlands, not Caribbean Netherlands).
         for pats in m.terminals.values_mut() {
-            pats.sort_by_key(|p| (kb.entries[p.entry as usize].rank, p.form == Form::Demonym));
+            pats.sort_by_key(|p| {
+                let e = &kb.entries[p.entry as usize];
+                (e.rank, p.form == Form::Demonym, e.kind != "STATE")
+            });
         }
         m
     }

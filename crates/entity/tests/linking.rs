@@ -191,3 +191,17 @@ fn administrative_regions_belong_to_their_state() {
     // The region is not its capital city.
     assert!(doc.entities.iter().all(|e| e.id != "pl:minsk"));
 }
+
+#[test]
+fn a_demonym_shared_with_a_territory_is_the_states() {
+    let doc = run(
+        "French, Dutch, Norwegian and Indian diplomats met American officials.",
+        None,
+    );
+    for id in ["iso:FRA", "iso:NLD", "iso:NOR", "iso:IND", "iso:USA"] {
+        find(&doc, id);
+    }
+    for id in ["iso:ATF", "iso:BES", "iso:SJM", "iso:IOT", "iso:MNP"] {
+        assert!(doc.entities.iter().all(|e| e.id != id), "{id}");
+    }
+}

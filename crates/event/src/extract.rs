@@ -1588,6 +1588,21 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     if r.actors.is_empty() && !passive {
         r.actors = win.actors;
     }
+    // "During the meeting with Putin, Lukashenka declared": who acts at a meeting, in the clause the
+    // meeting is an adverbial of, took part in it (when nothing nearer names a participant: "At the NATO
+    // summit, G7 officials announce").
+    if r.actors.is_empty() && t.pos == TriggerPos::Noun && t.event_type == "CONSULT" {
+        let host = syn[f.head]
+            .head
+            .filter(|&h| h >= s && h < e && syn[f.head].deprel == "obl")
+            .and_then(|h| children(h).into_iter().find(|&c| syn[c].deprel == "nsubj"));
+        if let Some(c) = host {
+            r.actors = arg_of(c);
+            if r.actors.is_empty() {
+                r.actors = antecedent(c);
+            }
+        }
+    }
     if !undergoers.is_empty() {
         r.actors.retain(|x| !undergoers.contains(x));
         if r.recipients.is_empty() {

@@ -279,3 +279,16 @@ fn the_subject_of_a_verb_of_undergoing_is_the_target() {
     let doc = coded("Iran faces new sanctions from the European Union.");
     assert_eq!(names(&event(&doc, "sanctions").recipients), ["Iran"]);
 }
+
+#[test]
+fn who_acts_in_the_clause_a_meeting_is_an_adverbial_of_took_part_in_it() {
+    let doc = coded(
+        "During the meeting with Putin, Lukashenka declared that Belarus recognised the need to start \
+         discussions.",
+    );
+    let e = event(&doc, "meeting");
+    assert_eq!(
+        (names(&e.actors), names(&e.recipients)),
+        (vec!["Alexander Lukashenko"], vec!["Vladimir Putin"])
+    );
+}
