@@ -296,6 +296,7 @@ pub fn annotate(doc: &Document) -> Vec<Entity> {
         raws: Vec::new(),
     };
     kb_matches(&mut c);
+    given_names(&mut c);
     unknown_names(&mut c);
     surnames(&mut c);
     exercise_years(&mut c);
@@ -414,19 +415,90 @@ fn is_connector(w: &str) -> bool {
     )
 }
 
+/// Whether the tagger calls word `i` a proper noun (`None` without a syntax layer or a token there).
+fn propn(c: &Ctx, i: usize) -> Option<bool> {
+    let syntax = &c.doc.syntax;
+    if syntax.is_empty() || c.doc.tokens.len() != syntax.len() {
+        return None;
+    }
+    let w = &c.words[i];
+    let t = c.doc.tokens.partition_point(|t| t.span.end <= w.start);
+    (t < syntax.len() && c.doc.tokens[t].span.start <= w.start).then(|| syntax[t].upos == "PROPN")
+}
+
+/// "Svyatlana Tsikhanouskaya" when the knowledge base knows the surname and another spelling of the given
+/// name: a proper noun right before a person's one-word name that is spelt nearly as one of the person's
+/// given names is part of that name, not a person of its own ("Hunter Biden" is not Joe Biden).
+fn given_names(c: &mut Ctx) {
+    let lx = lex();
+    for r in 0..c.raws.len() {
+        let raw = &c.raws[r];
+        let Key::Kb(k) = raw.key else { continue };
+        if raw.last - raw.first != 1 || raw.first == 0 || c.res.kb.entries[k].kind != "PERSON" {
+            continue;
+        }
+        let (g, w) = (raw.first - 1, &c.words[raw.first]);
+        let given = &c.words[g];
+        let nw = given.norm.as_str();
+        if w.break_before
+            || !given.cap
+            || c.covered[g].is_some()
+            || c.sent[g] != c.sent[raw.first]
+            || lx.stop.contains(nw)
+            || lx.titles.contains(nw)
+            || lx.months.contains(nw)
+            || propn(c, g) != Some(true)
+        {
+            continue;
+        }
+        let e = &c.res.kb.entries[k];
+        let spelt_as_given = std::iter::once(&e.name).chain(&e.aliases).any(|a| {
+            let ws = crate::norm::name_words(a);
+            ws.len() >= 2 && near_spelling(&ws[0], nw)
+        });
+        if !spelt_as_given {
+            continue;
+        }
+        c.covered[g] = Some(r);
+        let raw = &mut c.raws[r];
+        raw.first = g;
+        raw.span.start = c.words[g].start;
+    }
+}
+
+/// Whether two lower-case words are spelling variants: the same first letter and at most one edit apart
+/// for words of five to seven letters, two from eight ("svyatlana" / "sviatlana"); shorter words must be
+/// equal ("joe" is not "jon").
+fn near_spelling(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.first() != b.first() {
+        return false;
+    }
+    let max = match a.len().min(b.len()) {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    };
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + (ca != cb) as usize).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()] <= max
+}
+
 fn unknown_names(c: &mut Ctx) {
     let n = c.words.len();
     let lx = lex();
-    let syntax = &c.doc.syntax;
-    let propn = |c: &Ctx, i: usize| -> Option<bool> {
-        if syntax.is_empty() || c.doc.tokens.len() != syntax.len() {
-            return None;
-        }
-        let w = &c.words[i];
-        let t = c.doc.tokens.partition_point(|t| t.span.end <= w.start);
-        (t < syntax.len() && c.doc.tokens[t].span.start <= w.start)
-            .then(|| syntax[t].upos == "PROPN")
-    };
     let mut i = 0;
     while i < n {
         let w = &c.words[i];
@@ -1102,4 +1174,18 @@ pub fn kb_entity(e: &Entry, date: Option<&str>) -> Entity {
         .map(role_view)
         .collect();
     ent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near_spelling;
+
+    #[test]
+    fn spelling_variants_of_a_given_name_are_near() {
+        assert!(near_spelling("svyatlana", "sviatlana"));
+        assert!(near_spelling("aliaksandr", "alyaksandr"));
+        assert!(!near_spelling("hunter", "joseph"));
+        assert!(near_spelling("sergei", "sergey"));
+        assert!(!near_spelling("joe", "jon"));
+    }
 }

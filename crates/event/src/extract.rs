@@ -1783,7 +1783,8 @@ fn with_inferred_countries(
     let mut act = side(actors);
     let mut rec = side(recipients);
     let lex = Lexicon::get();
-    let from_source = from_names_source(lex, &lex.triggers[f.trigger]);
+    let trigger = &lex.triggers[f.trigger];
+    let from_source = from_names_source(lex, trigger);
     // A bare agent noun with no country ("its troops", "a general strike") names nobody; it is dropped from
     // the output, so it must not stop the search for a recipient that does.
     let nobody =
@@ -1819,10 +1820,13 @@ fn with_inferred_countries(
     if countries(&act).is_empty() {
         let rc = countries(&rec);
         // Only the recipient's country is named: domestic when the recipient is a group or person of that
-        // country ("demanded that Nigerian ministers resign"), not when it is the state itself.
-        let domestic = rec
-            .iter()
-            .all(|r| !r.state && r.members.iter().all(|m| !m.state));
+        // country ("demanded that Nigerian ministers resign"), not when it is the state itself, nor when
+        // the event is a meeting, which as often crosses borders ("Jake Sullivan met Svyatlana
+        // Tsikhanouskaya of Belarus").
+        let domestic = trigger.event_type != "CONSULT"
+            && rec
+                .iter()
+                .all(|r| !r.state && r.members.iter().all(|m| !m.state));
         if let (Some(c), Some(a)) = (
             named
                 .iter()

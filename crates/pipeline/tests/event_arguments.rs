@@ -292,3 +292,14 @@ fn who_acts_in_the_clause_a_meeting_is_an_adverbial_of_took_part_in_it() {
         (vec!["Alexander Lukashenko"], vec!["Vladimir Putin"])
     );
 }
+
+#[test]
+fn a_meeting_does_not_give_its_host_the_guests_country() {
+    let doc = coded(
+        "National Security Advisor Jake Sullivan met yesterday with democratic opposition leader \
+         Svyatlana Tsikhanouskaya of Belarus.",
+    );
+    let e = event(&doc, "met");
+    assert_eq!(e.recipients[0].country.as_deref(), Some("BLR"));
+    assert_eq!(e.actors[0].country, None, "{:?}", e.actors);
+}
