@@ -695,7 +695,7 @@ fn roles_speech(v: &View, s: usize, f: &Found, args: &[Arg]) -> Option<Roles> {
     Some(Roles {
         actors: actor.into_iter().collect(),
         recipients: recipient.into_iter().collect(),
-        location: None,
+        ..Roles::default()
     })
 }
 
@@ -1039,6 +1039,12 @@ pub(crate) struct Roles {
     pub actors: Vec<usize>,
     pub recipients: Vec<usize>,
     pub location: Option<usize>,
+    /// The parse says the actor is named in an earlier sentence ("They discussed …"): no name of this
+    /// sentence may stand in for it.
+    pub actor_elsewhere: bool,
+    /// The parse says the object is what the event is about ("discussed the measures"): no name of this
+    /// sentence may stand in for a target.
+    pub no_target: bool,
 }
 
 fn prep_before(v: &View, s: usize, a: &Arg) -> &'static str {
@@ -1471,6 +1477,11 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
         }
     }
+    // "They discussed the measures taken by the United States": the subject names someone from earlier
+    // sentences, and what is discussed is no party to the discussion.
+    let mut actor_elsewhere = false;
+    let topic_verb = t.pos == TriggerPos::Verb && lex.topic_verbs.contains(v.lemma[f.head]);
+    let mut no_target = false;
     for c in children(pred) {
         let rel = &*syn[c].deprel;
         match rel {
@@ -1479,10 +1490,13 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 if r.actors.is_empty() {
                     r.actors = antecedent(c);
                 }
+                actor_elsewhere =
+                    r.actors.is_empty() && lex.plural_pronouns.contains(v.lower[c].as_str());
             }
             "nsubj:pass" if t.pos == TriggerPos::Verb && r.recipients.is_empty() => {
                 r.recipients = arg_of(c)
             }
+            "obj" if pred == f.head && topic_verb => no_target = true,
             "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => r.recipients = arg_of(c),
             _ if rel.starts_with("obl") => match case_of(c).as_str() {
                 "by" => r.actors = arg_of(c),
@@ -1585,7 +1599,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .filter(|&i| !args[i].place)
             .collect();
     }
-    if r.actors.is_empty() && !passive {
+    if r.actors.is_empty() && !passive && !actor_elsewhere {
         r.actors = win.actors;
     }
     // "During the meeting with Putin, Lukashenka declared": who acts at a meeting, in the clause the
@@ -1610,7 +1624,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         }
     }
     // The victims of a passive casualty verb are its subject or nobody named.
-    if r.recipients.is_empty() && !passive {
+    if r.recipients.is_empty() && !passive && !no_target {
         r.recipients = win.recipients;
     }
     r.recipients.retain(|x| !sources.contains(x));
@@ -1618,6 +1632,8 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         r.location = win.location;
     }
     r.recipients.retain(|x| !r.actors.contains(x));
+    r.actor_elsewhere = actor_elsewhere && r.actors.is_empty();
+    r.no_target = no_target && r.recipients.is_empty();
     r
 }
 
@@ -1766,8 +1782,7 @@ fn with_inferred_countries(
     s: usize,
     e: usize,
     f: &Found,
-    actors: &[usize],
-    recipients: &[usize],
+    roles: &Roles,
 ) -> (Vec<Arg>, Vec<Arg>) {
     let side = |ix: &[usize]| -> Vec<Arg> {
         ix.iter()
@@ -1780,8 +1795,8 @@ fn with_inferred_countries(
             })
             .collect()
     };
-    let mut act = side(actors);
-    let mut rec = side(recipients);
+    let mut act = side(&roles.actors);
+    let mut rec = side(&roles.recipients);
     let lex = Lexicon::get();
     let trigger = &lex.triggers[f.trigger];
     let from_source = from_names_source(lex, trigger);
@@ -1837,7 +1852,7 @@ fn with_inferred_countries(
             a.country = Some(c.clone());
         }
     }
-    if act.is_empty() {
+    if act.is_empty() && !roles.actor_elsewhere {
         // No actor found: a state, organization or person with a country before the trigger in its clause.
         let from = (s..f.start)
             .rev()
@@ -1854,7 +1869,7 @@ fn with_inferred_countries(
             act.push(b.clone());
         }
     }
-    if rec.is_empty() {
+    if rec.is_empty() && !roles.no_target {
         // No recipient found: a state, organization or person with a country in the trigger's clause after it
         // ("offered its troops to Lebanon's new President").
         let ac = countries(&act);
@@ -2423,6 +2438,11 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<String> = None;
     let mut recent: Vec<Arg> = Vec::new();
+    // The actors and recipients of the last meeting or agreement, with its paragraph and sentence:
+    // "Sullivan met Tsikhanouskaya. … They discussed …" — in the same paragraph, a few sentences on,
+    // "they" are those parties, on the same sides.
+    type Parties = (Vec<EventArgument>, Vec<EventArgument>);
+    let mut last_parties: Option<(usize, usize, Parties)> = None;
     let dct = doc.meta.dct.value.clone();
     for (si, sent) in doc.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(doc.tokens.len()));
@@ -2430,12 +2450,12 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             continue;
         }
         // The block the sentence is in (blocks are in text order and do not overlap).
+        let block_at = doc
+            .blocks
+            .partition_point(|b| b.span.end <= sent.span.start);
         let block = doc
             .blocks
-            .get(
-                doc.blocks
-                    .partition_point(|b| b.span.end <= sent.span.start),
-            )
+            .get(block_at)
             .filter(|b| b.span.contains(sent.span))
             .map(|b| b.kind);
         let heading = block == Some(dossier_model::BlockKind::Heading);
@@ -2632,8 +2652,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             } else {
                 roles_window(&v, lex, &ctx)
             };
-            let (actor_args, recipient_args) =
-                with_inferred_countries(&v, &args, s, e, f, &roles.actors, &roles.recipients);
+            let (actor_args, recipient_args) = with_inferred_countries(&v, &args, s, e, f, &roles);
             let mut actors = Vec::new();
             for a in &actor_args {
                 to_event_args(&v, a, &mut actors);
@@ -2641,6 +2660,17 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             let mut recipients = Vec::new();
             for a in &recipient_args {
                 to_event_args(&v, a, &mut recipients);
+            }
+            if roles.actor_elsewhere && actors.is_empty() {
+                if let Some((_, _, (a, r))) = last_parties
+                    .as_ref()
+                    .filter(|(b, at, _)| *b == block_at && si - at <= 4)
+                {
+                    actors = a.clone();
+                    if recipients.is_empty() {
+                        recipients = r.clone();
+                    }
+                }
             }
             recipients.retain(|r| {
                 !actors.iter().any(|a| {
@@ -2998,6 +3028,12 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 && ev.time_source.as_deref() != Some("sentence")
                 && ev.time_source.as_deref() != Some("trigger");
             if !(bare && !opts.keep_bare_nominals) {
+                if matches!(ev.event_type.as_str(), "CONSULT" | "AGREE" | "COOPERATE")
+                    && ev.actors.len() + ev.recipients.len() >= 2
+                {
+                    let parties = (ev.actors.clone(), ev.recipients.clone());
+                    last_parties = Some((block_at, si, parties));
+                }
                 kept.push((fi, events.len()));
                 events.push(ev);
             }

@@ -139,6 +139,10 @@ pub struct Lexicon {
     pub source_verbs: WordSet,
     /// Verbs whose subject undergoes their event-noun object ("fears an invasion") (`undergoer_verb`).
     pub undergoer_verbs: WordSet,
+    /// Verbs whose object is the event's topic, not its target ("discussed the measures") (`topic_verb`).
+    pub topic_verbs: WordSet,
+    /// Personal pronouns for a group ("they") (`plural_pronoun`).
+    pub plural_pronouns: WordSet,
     /// Prepositions before a date that bound a period, not the story's time (`period_bound`).
     pub period_bound: WordSet,
     /// Trigger words that are also subjectless courtesy formulas ("Thank you.") (`courtesy`).
@@ -631,6 +635,7 @@ impl Lexicon {
         let of_patient = set("of_patient");
         let (from_patient, source_verbs) = (set("from_patient"), set("source_verb"));
         let undergoer_verbs = set("undergoer_verb");
+        let (topic_verbs, plural_pronouns) = (set("topic_verb"), set("plural_pronoun"));
         let period_bound = set("period_bound");
         let courtesy = set("courtesy");
         let question_auxiliaries = set("question_auxiliary");
@@ -707,6 +712,8 @@ impl Lexicon {
             from_patient,
             source_verbs,
             undergoer_verbs,
+            topic_verbs,
+            plural_pronouns,
             period_bound,
             courtesy,
             question_auxiliaries,
@@ -842,6 +849,8 @@ mod tests {
                 "from_patient",
                 "source_verb",
                 "undergoer_verb",
+                "topic_verb",
+                "plural_pronoun",
                 "period_bound",
                 "igo_parent",
                 "supranational",

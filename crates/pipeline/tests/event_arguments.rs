@@ -303,3 +303,21 @@ fn a_meeting_does_not_give_its_host_the_guests_country() {
     assert_eq!(e.recipients[0].country.as_deref(), Some("BLR"));
     assert_eq!(e.actors[0].country, None, "{:?}", e.actors);
 }
+
+#[test]
+fn they_after_a_meeting_are_its_parties_and_what_they_discuss_is_no_party() {
+    let doc = coded(
+        "Jake Sullivan met yesterday with opposition leader Sviatlana Tsikhanouskaya. Mr. Sullivan \
+         underscored the support of the United States. They discussed the measures taken by the United \
+         States against Russia's war on Ukraine.",
+    );
+    let met = event(&doc, "met");
+    let discussed = event(&doc, "discussed");
+    assert_eq!(names(&discussed.actors), names(&met.actors));
+    assert_eq!(names(&discussed.recipients), names(&met.recipients));
+    assert!(
+        !names(&discussed.recipients).contains(&"Ukraine"),
+        "{:?}",
+        discussed.recipients
+    );
+}
