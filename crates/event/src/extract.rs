@@ -1966,6 +1966,33 @@ fn governor_status(
     None
 }
 
+/// "Russia's goal is the russification of Belarus, preventing the development of …": a nominal or gerund
+/// event in the predicate of a clause whose subject is a noun of aim, need or risk (`modal_noun` in
+/// words.txt) is only thought of.
+fn aim_status(v: &View, lex: &Lexicon, s: usize, e: usize, word: usize) -> Option<EventStatus> {
+    let syn = &v.doc.syntax;
+    if !v.syntax || syn.len() < e {
+        return None;
+    }
+    let mut x = word;
+    for hop in 0..4 {
+        let children = (s..e).filter(|&k| syn[k].head == Some(x));
+        let (mut cop, mut aim) = (false, false);
+        for k in children {
+            cop |= syn[k].deprel == "cop";
+            aim |= syn[k].deprel == "nsubj" && lex.modal_nouns.contains(v.lower[k].as_str());
+        }
+        if cop && aim {
+            return Some(EventStatus::Hypothetical);
+        }
+        if hop == 3 || !matches!(&*syn[x].deprel, "advcl" | "acl" | "appos" | "conj") {
+            return None;
+        }
+        x = syn[x].head.filter(|&h| h >= s && h < e)?;
+    }
+    None
+}
+
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
 /// announcing/reporting verb).
 pub(crate) fn status_of(
@@ -2746,7 +2773,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 && status == EventStatus::Occurred
                 && cue.is_none()
             {
-                if let Some(st) = governor_status(&v, lex, s, e, f.head) {
+                if let Some(st) = governor_status(&v, lex, s, e, f.head)
+                    .or_else(|| aim_status(&v, lex, s, e, f.head))
+                {
                     status = st;
                 }
             }

@@ -20,6 +20,9 @@ pub struct SourcedEvent {
     /// The sentence or trigger text, for display.
     pub text: String,
     pub event: Event,
+    /// When the document was written (its creation time), if known.
+    #[serde(default)]
+    pub doc_date: Option<String>,
 }
 
 /// What one source said about a merged event.
@@ -176,6 +179,18 @@ fn undated_prospect_and_dated_fact(a: &Event, b: &Event) -> bool {
     (prospect(a) && fact(b)) || (prospect(b) && fact(a))
 }
 
+/// Whether an undated mention and another mention come from documents written more than a calendar year
+/// apart: nothing then ties the undated one to the other's occasion (an analyst's "preventing the
+/// development of a separate identity" of 2022 is not what a 2025 report announces).
+fn undated_and_years_apart(a: (&Event, Option<&str>), b: (&Event, Option<&str>)) -> bool {
+    let year = |d: Option<&str>| d.and_then(|d| d.get(..4)?.parse::<i32>().ok());
+    let undated = a.0.time.is_none() || b.0.time.is_none();
+    match (year(a.1), year(b.1)) {
+        (Some(x), Some(y)) => undated && (x - y).abs() > 1,
+        _ => false,
+    }
+}
+
 fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
@@ -210,6 +225,8 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
     let mut out: Vec<MergedEvent> = Vec::new();
     // Representative events, parallel to `out`, for the compatibility tests.
     let mut reps: Vec<Vec<Event>> = Vec::new();
+    // The documents' dates of `reps`, parallel to it.
+    let mut rep_dates: Vec<Vec<Option<String>>> = Vec::new();
     for se in events {
         let e = &se.event;
         let source = EventSource {
@@ -226,7 +243,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
             if m.event_type != e.event_type {
                 continue;
             }
-            let ok = reps[i].iter().zip(&m.sources).all(|(r, rs)| {
+            let ok = reps[i].iter().zip(&m.sources).zip(&rep_dates[i]).all(|((r, rs), rd)| {
                 let mut rel = time_rel(r.time.as_deref(), e.time.as_deref());
                 // Within one document, different dates are different events, and undated mentions are
                 // only joined by the coder's own coreference (which gives them the same date).
@@ -249,6 +266,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                         || dated && rel == TimeRel::Compatible && e.time == r.time && rs.doc_id != se.doc_id)
                     && r.mode == e.mode
                     && !undated_prospect_and_dated_fact(r, e)
+                    && !undated_and_years_apart((r, rd.as_deref()), (e, se.doc_date.as_deref()))
             });
             if ok {
                 target = Some(i);
@@ -326,6 +344,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                 }
                 m.sources.push(source);
                 reps[i].push(e.clone());
+                rep_dates[i].push(se.doc_date.clone());
             }
             None => {
                 out.push(MergedEvent {
@@ -342,6 +361,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                     conflicts: Vec::new(),
                 });
                 reps.push(vec![e.clone()]);
+                rep_dates.push(vec![se.doc_date.clone()]);
             }
         }
     }
@@ -385,6 +405,7 @@ mod tests {
             doc_id: doc.into(),
             text: String::new(),
             event: e,
+            doc_date: None,
         }
     }
 
@@ -477,6 +498,22 @@ mod tests {
         let m = merge(&[a, c]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn an_undated_mention_does_not_join_one_written_years_apart() {
+        let dated = |doc: &str, date: &str, time: Option<&str>| SourcedEvent {
+            doc_date: Some(date.into()),
+            ..src(doc, ev("AID", &[("Russia", "RUS")], time, None))
+        };
+        let a = dated("a", "2022-12-27", None);
+        assert_eq!(merge(&[a.clone(), dated("b", "2025-03-18", None)]).len(), 2);
+        assert_eq!(
+            merge(&[a.clone(), dated("b", "2025-03-18", Some("2021-11"))]).len(),
+            2
+        );
+        // A report of the next year still tells of the same event.
+        assert_eq!(merge(&[a, dated("b", "2023-01-10", None)]).len(), 1);
     }
 
     #[test]

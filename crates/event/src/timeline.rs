@@ -34,6 +34,7 @@ pub fn sourced_events(docs: &[Document]) -> Vec<SourcedEvent> {
                 doc_id: d.meta.id.clone(),
                 text,
                 event: e.clone(),
+                doc_date: d.meta.dct.value.clone(),
             });
         }
     }

@@ -160,6 +160,7 @@ fn seed_merges_repeated_mentions_of_the_visit() {
             doc_id: doc.meta.id.clone(),
             text: doc.slice(e.span).to_string(),
             event: e.clone(),
+            doc_date: doc.meta.dct.value.clone(),
         })
         .collect();
     let merged = dossier_event::merge(&sourced);

@@ -321,3 +321,12 @@ fn they_after_a_meeting_are_its_parties_and_what_they_discuss_is_no_party() {
         discussed.recipients
     );
 }
+
+#[test]
+fn an_event_in_the_predicate_of_an_aim_is_only_thought_of() {
+    let doc = coded(
+        "These declarations indicate that Russia's goal is the progressive russification of Belarus, \
+         preventing the development of a separate identity.",
+    );
+    assert_eq!(event(&doc, "preventing").status, EventStatus::Hypothetical);
+}
