@@ -1415,6 +1415,15 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 }
             }
         }
+        // "an increase in threats from both countries": a "from" right after the event noun is its source
+        // wherever the parse hangs it.
+        if from_names_source && sources.is_empty() && f.end < e && v.lower[f.end] == "from" {
+            sources.extend(
+                args.iter()
+                    .position(|a| a.start > f.end && a.start <= f.end + 2)
+                    .filter(|&k| !args[k].place),
+            );
+        }
     }
     // "King Hassan of Morocco was quoted as saying he would be ready to host …": a personal pronoun
     // subject stands for the nearest person named before it in the sentence ("it" for a state or

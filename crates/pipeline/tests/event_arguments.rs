@@ -262,6 +262,16 @@ fn what_an_event_noun_comes_from_is_its_source_not_its_target() {
     let doc = coded("Iran faces new sanctions from the European Union.");
     let e = event(&doc, "sanctions");
     assert_eq!(names(&e.actors), ["European Union"]);
+    // Also where the parse hangs the "from" on another noun.
+    let doc = coded(
+        "The deepening cooperation between the secret services of Russia and Belarus will lead to an \
+         increase in threats from both countries in the spheres of information and cyber.",
+    );
+    let e = event(&doc, "threats");
+    assert_eq!(
+        (names(&e.actors), names(&e.recipients)),
+        (vec!["Russia", "Belarus"], vec![])
+    );
     // A withdrawal is from whom it is done to.
     let doc = coded("Russia announced its withdrawal from Georgia.");
     assert_eq!(names(&event(&doc, "withdrawal").recipients), ["Georgia"]);
