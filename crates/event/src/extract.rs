@@ -1840,7 +1840,18 @@ fn with_inferred_countries(
         }
         out
     };
-    let usable = |a: &Arg| a.members.is_empty() && !a.bare_agent && a.country.is_none();
+    // A place the knowledge base lists without a country spans several ("NATO Eastern Flank" is no
+    // Belarusian place because Belarus is named beside it).
+    let multinational = |a: &Arg| {
+        a.entity.as_ref().is_some_and(|id| {
+            v.doc
+                .entities
+                .iter()
+                .any(|en| &en.id == id && en.kb_id.is_some() && en.kind == "PLACE")
+        })
+    };
+    let usable =
+        |a: &Arg| a.members.is_empty() && !a.bare_agent && a.country.is_none() && !multinational(a);
     if countries(&act).is_empty() {
         let rc = countries(&rec);
         // Only the recipient's country is named: domestic when the recipient is a group or person of that

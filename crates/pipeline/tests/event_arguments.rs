@@ -340,3 +340,19 @@ fn an_event_in_the_predicate_of_an_aim_is_only_thought_of() {
     );
     assert_eq!(event(&doc, "preventing").status, EventStatus::Hypothetical);
 }
+
+#[test]
+fn a_place_of_several_countries_takes_none_named_beside_it() {
+    let doc = coded(
+        "The increasing number of military drills in Belarus will also pose security challenges for \
+         NATO's Eastern Flank.",
+    );
+    let e = event(&doc, "drills");
+    let flank = e
+        .recipients
+        .iter()
+        .chain(&e.actors)
+        .find(|a| a.name.contains("Eastern Flank"))
+        .expect("the flank is a participant");
+    assert_eq!(flank.country, None);
+}
