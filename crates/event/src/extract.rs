@@ -37,6 +37,9 @@ pub(crate) struct View<'a> {
     pub lemma: Vec<&'static str>,
     /// Per token: the lexicon's candidate lemmas of its lower-case form ([`Lexicon::lemmas`]).
     pub forms: Vec<&'static [String]>,
+    /// Lower-case capitalised words other than months that the document puts before a number ("E.O.
+    /// 13405", "Article 5"): they designate documents, also without the number ("this E.O. provides").
+    pub designations: Vec<String>,
     pub syntax: bool,
     /// Per token: which cue phrases start here (bits `CUE_*`).
     pub flags: Vec<u16>,
@@ -149,6 +152,18 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let mut designations: Vec<String> = Vec::new();
+        for i in 1..lower.len() {
+            let number = !lower[i].is_empty() && lower[i].bytes().all(|b| b.is_ascii_digit());
+            let w = doc.slice(doc.tokens[i - 1].span);
+            if number
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !dossier_model::MONTH_NAMES.contains(&lower[i - 1].as_str())
+                && !designations.contains(&lower[i - 1])
+            {
+                designations.push(lower[i - 1].clone());
+            }
+        }
         let mut mentions: Vec<(Span, usize)> = doc
             .entities
             .iter()
@@ -161,6 +176,7 @@ impl<'a> View<'a> {
             lower,
             lemma,
             forms,
+            designations,
             syntax,
             flags,
             mentions,
@@ -244,7 +260,10 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             // "the concept of Helsinki 2.0", "Minsk II": a place with a version number after it names a plan
             // or an accord, not a participant or the place of this event.
             let numbered = (place || state) && b < e && is_name_number(lex, &v.lower[b]);
+            let designation =
+                ent.kb_id.is_none() && (a..b).any(|k| v.designations.contains(&v.lower[k]));
             if numbered
+                || designation
                 || !matches!(
                     kind.as_str(),
                     "PERSON"
@@ -547,6 +566,11 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         let mut j = i;
         while j < e && !taken[j - s] && (v.is_cap(j) || (j > i && v.text(j) == "-")) {
             j += 1;
+        }
+        // "E.O. 13405", "this E.O.": a document's designation, no participant.
+        if (i..j).any(|k| v.designations.contains(&v.lower[k])) {
+            i = j.max(i + 1);
+            continue;
         }
         // Drop leading function words / sentence-initial capitals.
         let mut a = i;
@@ -2341,6 +2365,7 @@ struct Memo {
     lower: Vec<String>,
     lemma: Vec<&'static str>,
     forms: Vec<&'static [String]>,
+    designations: Vec<String>,
     flags: Vec<u16>,
     mentions: Vec<(Span, usize)>,
     contexts: Vec<Vec<String>>,
@@ -2434,6 +2459,7 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
         lower,
         lemma,
         forms,
+        designations,
         flags,
         mentions,
         ..
@@ -2443,6 +2469,7 @@ pub(crate) fn sentences_with_triggers(doc: &Document) -> Vec<bool> {
         lower,
         lemma,
         forms,
+        designations,
         flags,
         mentions,
         contexts,
@@ -2474,6 +2501,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 lower: m.lower,
                 lemma: m.lemma,
                 forms: m.forms,
+                designations: m.designations,
                 syntax: !doc.syntax.is_empty() && doc.syntax.len() == doc.tokens.len(),
                 flags: m.flags,
                 mentions: m.mentions,

@@ -356,3 +356,21 @@ fn a_place_of_several_countries_takes_none_named_beside_it() {
         .expect("the flank is a participant");
     assert_eq!(flank.country, None);
 }
+
+#[test]
+fn a_documents_designation_is_no_participant_or_place() {
+    let doc = coded(
+        "This E.O. provides strengthened authorities to raise the costs on the Lukashenka regime. \
+         Specifically, this E.O. expands the scope of the national emergency declared in E.O. 13405 of \
+         June 16, 2006, and blocks the property of Belarusian officials.",
+    );
+    assert!(!doc.events.is_empty());
+    for e in &doc.events {
+        let names = names(&e.actors)
+            .into_iter()
+            .chain(names(&e.recipients))
+            .chain(e.location.as_deref())
+            .collect::<Vec<_>>();
+        assert!(names.iter().all(|n| !n.starts_with("E.O")), "{names:?}");
+    }
+}
