@@ -549,9 +549,6 @@ fn unknown_names(c: &mut Ctx) {
                 break;
             }
         }
-        if office {
-            title_cue = false;
-        }
         let mut b = run_end;
         while b > a && (is_connector(norm_of(c, b - 1)) || lx.months.contains(norm_of(c, b - 1))) {
             b -= 1;
@@ -559,6 +556,27 @@ fn unknown_names(c: &mut Ctx) {
         i = run_end.max(i + 1);
         if a >= b {
             continue;
+        }
+        if office {
+            // "Minister of State for Immigration Robert Jenrick": the office ends where a given name
+            // starts a name of two or three words at the end of the run.
+            let person = (a + 1..b.saturating_sub(1))
+                .find(|&g| {
+                    b - g <= 3
+                        && c.res.given_names.contains(norm_of(c, g))
+                        && (g..b).all(|k| c.words[k].cap && !is_connector(norm_of(c, k)))
+                })
+                .filter(|&g| (g..b).all(|k| c.covered[k].is_none()));
+            if let Some(g) = person {
+                let name = c.words[g..b]
+                    .iter()
+                    .map(|w| w.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                push_raw(c, g, b, Key::Unknown(name, "PERSON"), "name", false);
+                continue;
+            }
+            title_cue = false;
         }
         // Title cue just before the run ("defence minister X", "the Secretary General of …, X").
         if !title_cue && !office && a > 0 {

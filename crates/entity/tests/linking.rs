@@ -205,3 +205,18 @@ fn a_demonym_shared_with_a_territory_is_the_states() {
         assert!(doc.entities.iter().all(|e| e.id != id), "{id}");
     }
 }
+
+#[test]
+fn a_name_after_an_office_with_a_domain_is_the_person() {
+    let doc = run(
+        "In response, Minister of State for Immigration Robert Jenrick reaffirmed the commitment.",
+        None,
+    );
+    let people: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == "PERSON")
+        .map(|e| doc.slice(e.mentions[0].span))
+        .collect();
+    assert_eq!(people, ["Robert Jenrick"]);
+}

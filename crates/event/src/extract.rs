@@ -567,8 +567,19 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         while j < e && !taken[j - s] && (v.is_cap(j) || (j > i && v.text(j) == "-")) {
             j += 1;
         }
-        // "E.O. 13405", "this E.O.": a document's designation, no participant.
-        if (i..j).any(|k| v.designations.contains(&v.lower[k])) {
+        // "E.O. 13405", "this E.O.": a document's designation, no participant. "Minister of State for
+        // Immigration Robert Jenrick": between "of"/"for" and a person's name is the rest of an office.
+        let office_tail = i > s
+            && matches!(v.lower[i - 1].as_str(), "of" | "for")
+            && args.iter().any(|a| {
+                a.start == j
+                    && a.entity.as_ref().is_some_and(|id| {
+                        doc.entities
+                            .iter()
+                            .any(|en| &en.id == id && en.kind == "PERSON")
+                    })
+            });
+        if office_tail || (i..j).any(|k| v.designations.contains(&v.lower[k])) {
             i = j.max(i + 1);
             continue;
         }

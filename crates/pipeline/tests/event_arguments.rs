@@ -374,3 +374,12 @@ fn a_documents_designation_is_no_participant_or_place() {
         assert!(names.iter().all(|n| !n.starts_with("E.O")), "{names:?}");
     }
 }
+
+#[test]
+fn the_domain_of_an_office_is_no_part_of_the_name_after_it() {
+    let doc = coded(
+        "In response, Minister of State for Immigration Robert Jenrick reaffirmed the commitment to \
+         reducing net migration.",
+    );
+    assert_eq!(names(&event(&doc, "reaffirmed").actors), ["Robert Jenrick"]);
+}
