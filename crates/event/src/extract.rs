@@ -260,8 +260,9 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             // "the concept of Helsinki 2.0", "Minsk II": a place with a version number after it names a plan
             // or an accord, not a participant or the place of this event.
             let numbered = (place || state) && b < e && is_name_number(lex, &v.lower[b]);
-            let designation =
-                ent.kb_id.is_none() && (a..b).any(|k| v.designations.contains(&v.lower[k]));
+            let designation = ent.kb_id.is_none()
+                && ((a..b).any(|k| v.designations.contains(&v.lower[k]))
+                    || b - a >= 2 && lex.document_last.contains(v.lower[b - 1].as_str()));
             if numbered
                 || designation
                 || !matches!(
@@ -567,7 +568,8 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         while j < e && !taken[j - s] && (v.is_cap(j) || (j > i && v.text(j) == "-")) {
             j += 1;
         }
-        // "E.O. 13405", "this E.O.": a document's designation, no participant. "Minister of State for
+        // "E.O. 13405", "this E.O.", "the Elections Clause": a document's designation or a law's name, no
+        // participant. "Minister of State for
         // Immigration Robert Jenrick": between "of"/"for" and a person's name is the rest of an office.
         let office_tail = i > s
             && matches!(v.lower[i - 1].as_str(), "of" | "for")
@@ -579,7 +581,8 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                             .any(|en| &en.id == id && en.kind == "PERSON")
                     })
             });
-        if office_tail || (i..j).any(|k| v.designations.contains(&v.lower[k])) {
+        let law = j - i >= 2 && lex.document_last.contains(v.lower[j - 1].as_str());
+        if office_tail || law || (i..j).any(|k| v.designations.contains(&v.lower[k])) {
             i = j.max(i + 1);
             continue;
         }

@@ -143,6 +143,8 @@ pub struct Lexicon {
     pub topic_verbs: WordSet,
     /// Personal pronouns for a group ("they") (`plural_pronoun`).
     pub plural_pronouns: WordSet,
+    /// Last words of the names of laws and their parts ("Elections Clause") (`document_last`).
+    pub document_last: WordSet,
     /// Prepositions before a date that bound a period, not the story's time (`period_bound`).
     pub period_bound: WordSet,
     /// Trigger words that are also subjectless courtesy formulas ("Thank you.") (`courtesy`).
@@ -636,6 +638,7 @@ impl Lexicon {
         let (from_patient, source_verbs) = (set("from_patient"), set("source_verb"));
         let undergoer_verbs = set("undergoer_verb");
         let (topic_verbs, plural_pronouns) = (set("topic_verb"), set("plural_pronoun"));
+        let document_last = set("document_last");
         let period_bound = set("period_bound");
         let courtesy = set("courtesy");
         let question_auxiliaries = set("question_auxiliary");
@@ -714,6 +717,7 @@ impl Lexicon {
             undergoer_verbs,
             topic_verbs,
             plural_pronouns,
+            document_last,
             period_bound,
             courtesy,
             question_auxiliaries,
@@ -851,6 +855,7 @@ mod tests {
                 "undergoer_verb",
                 "topic_verb",
                 "plural_pronoun",
+                "document_last",
                 "period_bound",
                 "igo_parent",
                 "supranational",

@@ -383,3 +383,18 @@ fn the_domain_of_an_office_is_no_part_of_the_name_after_it() {
     );
     assert_eq!(names(&event(&doc, "reaffirmed").actors), ["Robert Jenrick"]);
 }
+
+#[test]
+fn the_name_of_a_law_is_no_participant() {
+    let doc = coded(
+        "The Supreme Court rules that the Elections Clause does not give state legislatures sole power \
+         over elections.",
+    );
+    for e in &doc.events {
+        assert!(
+            names(&e.actors).iter().all(|n| !n.contains("Clause")),
+            "{:?}",
+            e.actors
+        );
+    }
+}
