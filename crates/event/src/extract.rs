@@ -185,6 +185,11 @@ impl<'a> View<'a> {
     fn text(&self, i: usize) -> &str {
         self.doc.slice(self.doc.tokens[i].span)
     }
+    /// The entity layer's entity that argument `a` names, if any.
+    fn entity_of(&self, a: &Arg) -> Option<&dossier_model::Entity> {
+        let id = a.entity.as_ref()?;
+        self.doc.entities.iter().find(|en| &en.id == id)
+    }
     fn is_cap(&self, i: usize) -> bool {
         self.text(i)
             .chars()
@@ -569,18 +574,13 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             j += 1;
         }
         // "E.O. 13405", "this E.O.", "the Elections Clause": a document's designation or a law's name, no
-        // participant. "Minister of State for
-        // Immigration Robert Jenrick": between "of"/"for" and a person's name is the rest of an office.
+        // participant. "Minister of State for Immigration Robert Jenrick": between "of"/"for" and a
+        // person's name is the rest of an office.
         let office_tail = i > s
             && matches!(v.lower[i - 1].as_str(), "of" | "for")
-            && args.iter().any(|a| {
-                a.start == j
-                    && a.entity.as_ref().is_some_and(|id| {
-                        doc.entities
-                            .iter()
-                            .any(|en| &en.id == id && en.kind == "PERSON")
-                    })
-            });
+            && args
+                .iter()
+                .any(|a| a.start == j && v.entity_of(a).is_some_and(|en| en.kind == "PERSON"));
         let law = j - i >= 2 && lex.document_last.contains(v.lower[j - 1].as_str());
         if office_tail || law || (i..j).any(|k| v.designations.contains(&v.lower[k])) {
             i = j.max(i + 1);
@@ -1508,6 +1508,15 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .into_iter()
             .collect()
     };
+    // The arguments a subject names, or its pronoun stands for.
+    let subject = |c: usize| -> Vec<usize> {
+        let named = arg_of(c);
+        if named.is_empty() {
+            antecedent(c)
+        } else {
+            named
+        }
+    };
     // "Ukraine, which fears another invasion": the subject of a verb of undergoing is whom the event it
     // takes as object is done to.
     let mut undergoers: Vec<usize> = Vec::new();
@@ -1517,10 +1526,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             && lex.undergoer_verbs.contains(syn[h].lemma.as_str())
         {
             if let Some(c) = children(h).into_iter().find(|&c| syn[c].deprel == "nsubj") {
-                undergoers = arg_of(c);
-                if undergoers.is_empty() {
-                    undergoers = antecedent(c);
-                }
+                undergoers = subject(c);
             }
         }
     }
@@ -1533,10 +1539,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         let rel = &*syn[c].deprel;
         match rel {
             "nsubj" if r.actors.is_empty() => {
-                r.actors = arg_of(c);
-                if r.actors.is_empty() {
-                    r.actors = antecedent(c);
-                }
+                r.actors = subject(c);
                 actor_elsewhere =
                     r.actors.is_empty() && lex.plural_pronouns.contains(v.lower[c].as_str());
             }
@@ -1627,10 +1630,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 .into_iter()
                 .find(|&c| syn[c].deprel.starts_with("nsubj"))
             {
-                r.actors = arg_of(c);
-                if r.actors.is_empty() {
-                    r.actors = antecedent(c);
-                }
+                r.actors = subject(c);
                 break;
             }
             h = syn[x].head;
@@ -1658,10 +1658,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .filter(|&h| h >= s && h < e && syn[f.head].deprel == "obl")
             .and_then(|h| children(h).into_iter().find(|&c| syn[c].deprel == "nsubj"));
         if let Some(c) = host {
-            r.actors = arg_of(c);
-            if r.actors.is_empty() {
-                r.actors = antecedent(c);
-            }
+            r.actors = subject(c);
         }
     }
     if !undergoers.is_empty() {
@@ -1881,12 +1878,8 @@ fn with_inferred_countries(
     // A place the knowledge base lists without a country spans several ("NATO Eastern Flank" is no
     // Belarusian place because Belarus is named beside it).
     let multinational = |a: &Arg| {
-        a.entity.as_ref().is_some_and(|id| {
-            v.doc
-                .entities
-                .iter()
-                .any(|en| &en.id == id && en.kb_id.is_some() && en.kind == "PLACE")
-        })
+        v.entity_of(a)
+            .is_some_and(|en| en.kb_id.is_some() && en.kind == "PLACE")
     };
     let usable =
         |a: &Arg| a.members.is_empty() && !a.bare_agent && a.country.is_none() && !multinational(a);
