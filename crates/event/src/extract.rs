@@ -265,9 +265,16 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             // "the concept of Helsinki 2.0", "Minsk II": a place with a version number after it names a plan
             // or an accord, not a participant or the place of this event.
             let numbered = (place || state) && b < e && is_name_number(lex, &v.lower[b]);
+            // A law's name ("the Elections Clause"), also where only its last word stands for it ("this
+            // Act" after "a Union State Constitutional Act").
+            let law_name = ent.name.split_whitespace().count() >= 2
+                && ent
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| lex.document_last.contains(w.to_lowercase().as_str()));
             let designation = ent.kb_id.is_none()
-                && ((a..b).any(|k| v.designations.contains(&v.lower[k]))
-                    || b - a >= 2 && lex.document_last.contains(v.lower[b - 1].as_str()));
+                && ((a..b).any(|k| v.designations.contains(&v.lower[k])) || law_name);
             if numbered
                 || designation
                 || !matches!(
@@ -581,7 +588,9 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             && args
                 .iter()
                 .any(|a| a.start == j && v.entity_of(a).is_some_and(|en| en.kind == "PERSON"));
-        let law = j - i >= 2 && lex.document_last.contains(v.lower[j - 1].as_str());
+        // A law's name, or its last word after "this"/"the" ("five variants of this Act").
+        let law = lex.document_last.contains(v.lower[j - 1].as_str())
+            && (j - i >= 2 || (i > s && matches!(v.lower[i - 1].as_str(), "this" | "the")));
         if office_tail || law || (i..j).any(|k| v.designations.contains(&v.lower[k])) {
             i = j.max(i + 1);
             continue;
@@ -1726,6 +1735,41 @@ fn of_names_patient(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
             .is_some_and(|m| lex.of_patient.contains(m))
 }
 
+/// "the Secretary General of the Union State, Dmitry Mezentsev": an organisation or state after "of" and
+/// before a comma and a person is that person's affiliation, not a party of its own. Returns the first
+/// tokens of such arguments among `args` (a sentence starting at token `s`).
+fn affiliations(v: &View, s: usize, args: &[Arg]) -> Vec<usize> {
+    let person_at = |k: usize| {
+        args.iter()
+            .any(|b| b.start == k && v.entity_of(b).is_some_and(|en| en.kind == "PERSON"))
+    };
+    let person_ends_at = |k: usize| {
+        args.iter()
+            .any(|b| b.end == k && v.entity_of(b).is_some_and(|en| en.kind == "PERSON"))
+    };
+    args.iter()
+        .filter(|a| {
+            let of = if a.start > s && v.lower[a.start - 1] == "of" {
+                Some(a.start - 1)
+            } else if a.start > s + 1
+                && v.lower[a.start - 1] == "the"
+                && v.lower[a.start - 2] == "of"
+            {
+                Some(a.start - 2)
+            } else {
+                None
+            };
+            // After a title, not after a name ("President Lukashenko of Belarus, President Putin").
+            of.is_some_and(|o| !person_ends_at(o))
+                && a.end + 1 < v.lower.len()
+                && v.lower[a.end] == ","
+                && person_at(a.end + 1)
+                && v.entity_of(a).is_some_and(|en| en.kind != "PERSON")
+        })
+        .map(|a| a.start)
+        .collect()
+}
+
 /// Whether "from" after this nominal trigger names where the event comes from ("threats from both
 /// countries"), not whom it is done to ("the withdrawal from Afghanistan": `from_patient` in words.txt).
 fn from_names_source(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
@@ -1853,6 +1897,9 @@ fn with_inferred_countries(
     // A continent is where something happens, not whom it is done to; a name in a parenthesis after a word
     // glosses that word ("the Iskander-M (NATO: SS-26 Stone)").
     rec.retain(|a| !is_region(a) && !in_gloss(v, s, a.start));
+    let affiliations = affiliations(v, s, args);
+    act.retain(|a| !affiliations.contains(&a.start));
+    rec.retain(|a| !affiliations.contains(&a.start));
     let countries = |side: &[Arg]| -> Vec<String> {
         side.iter()
             .flat_map(|a| {
@@ -1912,6 +1959,7 @@ fn with_inferred_countries(
         if let Some(b) = args.iter().rev().find(|b| {
             b.start >= from
                 && b.end <= f.start
+                && !affiliations.contains(&b.start)
                 && b.members.is_empty()
                 && !b.place
                 && !b.bare_agent
@@ -1930,6 +1978,7 @@ fn with_inferred_countries(
         if let Some(b) = args.iter().find(|b| {
             b.start >= f.end
                 && b.end <= stop
+                && !affiliations.contains(&b.start)
                 && b.members.is_empty()
                 && !b.place
                 && !in_gloss(v, s, b.start)

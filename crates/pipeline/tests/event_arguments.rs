@@ -398,3 +398,29 @@ fn the_name_of_a_law_is_no_participant() {
         );
     }
 }
+
+#[test]
+fn an_organisation_between_a_title_and_a_persons_name_is_the_persons_affiliation() {
+    let doc = coded(
+        "In turn, during the meeting between Putin and the Secretary General of the Union State, Dmitry \
+         Mezentsev, which took place on 21 December, Putin said that Russia would help.",
+    );
+    let e = event(&doc, "meeting");
+    let all = names(&e.actors)
+        .into_iter()
+        .chain(names(&e.recipients))
+        .collect::<Vec<_>>();
+    assert!(all.contains(&"Dmitry Mezentsev"), "{all:?}");
+    assert!(!all.contains(&"Union State"), "{all:?}");
+    // After a name, "of" names that person's country, not the next person's affiliation.
+    let doc = coded(
+        "A meeting between President Lukashenko of Belarus, President Vladimir Putin of Russia and State \
+         Secretary Pavel Borodin took place in Minsk.",
+    );
+    let e = event(&doc, "meeting");
+    let all = names(&e.actors)
+        .into_iter()
+        .chain(names(&e.recipients))
+        .collect::<Vec<_>>();
+    assert!(all.contains(&"Belarus"), "{all:?}");
+}
