@@ -581,8 +581,11 @@ fn unknown_names(c: &mut Ctx) {
         // Title cue just before the run ("defence minister X", "the Secretary General of …, X").
         if !title_cue && !office && a > 0 {
             let p = norm_of(c, a - 1);
-            title_cue =
-                lx.titles.contains(p) && !c.words[a].break_before && c.sent[a - 1] == c.sent[a];
+            // Not the last word of a name found already ("a Union State Constitutional Act").
+            title_cue = lx.titles.contains(p)
+                && !c.words[a].break_before
+                && c.sent[a - 1] == c.sent[a]
+                && c.covered[a - 1].is_none();
         }
         let first_w = norm_of(c, a);
         let last_w = norm_of(c, b - 1);

@@ -220,3 +220,20 @@ fn a_name_after_an_office_with_a_domain_is_the_person() {
         .collect();
     assert_eq!(people, ["Robert Jenrick"]);
 }
+
+#[test]
+fn the_last_word_of_a_known_name_is_no_title_cue() {
+    // "State" ends "Union State" here; it is no title before a person's name.
+    let doc = run(
+        "Of primary interest was a Union State Constitutional Act, an instrument of the Union.",
+        None,
+    );
+    assert!(
+        doc.entities.iter().all(|e| e.kind != "PERSON"),
+        "{:?}",
+        doc.entities
+            .iter()
+            .map(|e| (&e.name, &e.kind))
+            .collect::<Vec<_>>()
+    );
+}
