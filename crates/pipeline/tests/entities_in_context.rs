@@ -3,17 +3,21 @@
 mod common;
 
 use common::coded;
+use dossier_model::{Document, Entity};
+
+fn entity<'a>(doc: &'a Document, id: &str) -> &'a Entity {
+    doc.entities
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("{id} not linked"))
+}
 
 #[test]
 fn a_proper_noun_before_a_known_surname_is_the_given_name_not_another_person() {
     let doc = coded(
         "Jake Sullivan met yesterday with opposition leader Svyatlana Tsikhanouskaya of Belarus.",
     );
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| e.id == "p:tsikhanouskaya")
-        .expect("Tsikhanouskaya linked");
+    let e = entity(&doc, "p:tsikhanouskaya");
     assert_eq!(doc.slice(e.mentions[0].span), "Svyatlana Tsikhanouskaya");
     assert!(
         doc.entities.iter().all(|e| e.name != "Svyatlana"),
@@ -22,11 +26,7 @@ fn a_proper_noun_before_a_known_surname_is_the_given_name_not_another_person() {
     );
     // Another given name is another person of that surname.
     let doc = coded("Hunter Biden, son of U.S. President Joe Biden, was convicted.");
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| e.id == "p:biden")
-        .expect("Joe Biden linked");
+    let e = entity(&doc, "p:biden");
     assert!(
         e.mentions
             .iter()
@@ -36,10 +36,6 @@ fn a_proper_noun_before_a_known_surname_is_the_given_name_not_another_person() {
     );
     // A title before the surname stays a title.
     let doc = coded("Yesterday President Lukashenka met Tsikhanouskaya.");
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| e.id == "p:lukashenka")
-        .expect("Lukashenka linked");
+    let e = entity(&doc, "p:lukashenka");
     assert_eq!(doc.slice(e.mentions[0].span), "Lukashenka");
 }

@@ -17,6 +17,14 @@ fn names(args: &[dossier_model::EventArgument]) -> Vec<&str> {
     args.iter().map(|a| a.name.as_str()).collect()
 }
 
+/// The names of an event's actors, then its recipients.
+fn parties(e: &Event) -> Vec<&str> {
+    names(&e.actors)
+        .into_iter()
+        .chain(names(&e.recipients))
+        .collect()
+}
+
 #[test]
 fn a_continent_is_no_recipient() {
     let doc = coded(
@@ -366,11 +374,8 @@ fn a_documents_designation_is_no_participant_or_place() {
     );
     assert!(!doc.events.is_empty());
     for e in &doc.events {
-        let names = names(&e.actors)
-            .into_iter()
-            .chain(names(&e.recipients))
-            .chain(e.location.as_deref())
-            .collect::<Vec<_>>();
+        let mut names = parties(e);
+        names.extend(e.location.as_deref());
         assert!(names.iter().all(|n| !n.starts_with("E.O")), "{names:?}");
     }
 }
@@ -405,11 +410,7 @@ fn an_organisation_between_a_title_and_a_persons_name_is_the_persons_affiliation
         "In turn, during the meeting between Putin and the Secretary General of the Union State, Dmitry \
          Mezentsev, which took place on 21 December, Putin said that Russia would help.",
     );
-    let e = event(&doc, "meeting");
-    let all = names(&e.actors)
-        .into_iter()
-        .chain(names(&e.recipients))
-        .collect::<Vec<_>>();
+    let all = parties(event(&doc, "meeting"));
     assert!(all.contains(&"Dmitry Mezentsev"), "{all:?}");
     assert!(!all.contains(&"Union State"), "{all:?}");
     // After a name, "of" names that person's country, not the next person's affiliation.
@@ -417,10 +418,6 @@ fn an_organisation_between_a_title_and_a_persons_name_is_the_persons_affiliation
         "A meeting between President Lukashenko of Belarus, President Vladimir Putin of Russia and State \
          Secretary Pavel Borodin took place in Minsk.",
     );
-    let e = event(&doc, "meeting");
-    let all = names(&e.actors)
-        .into_iter()
-        .chain(names(&e.recipients))
-        .collect::<Vec<_>>();
+    let all = parties(event(&doc, "meeting"));
     assert!(all.contains(&"Belarus"), "{all:?}");
 }
