@@ -1894,6 +1894,21 @@ fn with_inferred_countries(
         |a: &Arg| a.bare_agent && a.country.is_none() && a.entity.is_none() && a.members.is_empty();
     let unnamed: Option<Arg> = rec.iter().find(|a| nobody(a)).cloned();
     rec.retain(|a| !nobody(a));
+    // "the foreign ministers agreed … a plan of joint actions of both countries": agents named by their
+    // office alone are those of the countries the sentence names together.
+    if !act.is_empty() && act.iter().all(nobody) {
+        if let Some(group) = args.iter().find(|a| !a.members.is_empty()) {
+            let sector = act[0].sector.clone();
+            act = group
+                .members
+                .iter()
+                .map(|m| Arg {
+                    sector: sector.clone(),
+                    ..m.clone()
+                })
+                .collect();
+        }
+    }
     // A continent is where something happens, not whom it is done to; a name in a parenthesis after a word
     // glosses that word ("the Iskander-M (NATO: SS-26 Stone)").
     rec.retain(|a| !is_region(a) && !in_gloss(v, s, a.start));

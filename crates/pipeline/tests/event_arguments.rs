@@ -421,3 +421,14 @@ fn an_organisation_between_a_title_and_a_persons_name_is_the_persons_affiliation
     let all = parties(event(&doc, "meeting"));
     assert!(all.contains(&"Belarus"), "{all:?}");
 }
+
+#[test]
+fn agents_named_by_office_alone_are_those_of_the_countries_named_together() {
+    let doc = coded(
+        "Russia and Belarus signed a treaty. In addition, the foreign ministers agreed a plan of joint \
+         actions of both countries in the international arena.",
+    );
+    let e = event(&doc, "agreed");
+    let countries: Vec<_> = e.actors.iter().map(|a| a.country.as_deref()).collect();
+    assert_eq!(countries, [Some("RUS"), Some("BLR")], "{:?}", e.actors);
+}
