@@ -2607,8 +2607,23 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         let heading = block == Some(dossier_model::BlockKind::Heading);
         // A heading starts a new topic ("Russian invasion of Ukraine" in a news digest): the time of the
         // section before it does not carry over, only the document's year.
+        // A paragraph led by a topic's name and a colon ("Ukraine: In response to …" after a paragraph on
+        // Transnistria in 1998) starts a new topic with no time of its own yet; a speaker's label in
+        // capitals ("MR. SULLIVAN:") does not.
+        let topic_lead = doc
+            .blocks
+            .get(block_at)
+            .is_some_and(|b| b.span.start == sent.span.start)
+            && (s + 1..e.min(s + 6))
+                .find(|&k| v.lower[k] == ":")
+                .is_some_and(|colon| {
+                    (s..colon).all(|k| v.is_cap(k) || v.lower[k] == "/")
+                        && (s..colon).any(|k| v.text(k).chars().skip(1).any(char::is_lowercase))
+                });
         if heading {
             narrative = dct.as_ref().and_then(|d| d.get(..4)).map(str::to_string);
+        } else if topic_lead {
+            narrative = None;
         }
         // A title or heading without a verb ("Israel–Hamas war", "Attacks on schools during the Israeli
         // invasion of Gaza") names a topic; the events are in the text under it. (A trigger found there as

@@ -432,3 +432,23 @@ fn agents_named_by_office_alone_are_those_of_the_countries_named_together() {
     let countries: Vec<_> = e.actors.iter().map(|a| a.country.as_deref()).collect();
     assert_eq!(countries, [Some("RUS"), Some("BLR")], "{:?}", e.actors);
 }
+
+#[test]
+fn a_paragraph_led_by_a_topic_and_a_colon_takes_no_time_from_the_one_before() {
+    let seeking_time = |second_label: &str| {
+        let text = format!(
+            "Transnistria: Already in spring 1998, most Transnistrian voters supported joining the Union \
+             of Russia and Belarus.\n\n{second_label}: The Euromaidan movement was seeking integration \
+             into the European Union.\n"
+        );
+        let mut doc =
+            dossier_ingest::from_text(&text, "article.txt", &dossier_ingest::Options::default())
+                .expect("ingest");
+        doc.meta.dct = dossier_model::Dct::given("2025-08-12");
+        Pipeline::standard(&Config::default()).run(&mut doc);
+        event(&doc, "seeking").time.clone()
+    };
+    assert_eq!(seeking_time("Ukraine"), None);
+    // A speaker's label in capitals is no new topic: the story's time goes on.
+    assert_eq!(seeking_time("MR. SULLIVAN").as_deref(), Some("1998-SP"));
+}
