@@ -267,12 +267,11 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             let numbered = (place || state) && b < e && is_name_number(lex, &v.lower[b]);
             // A law's name ("the Elections Clause"), also where only its last word stands for it ("this
             // Act" after "a Union State Constitutional Act").
-            let law_name = ent.name.split_whitespace().count() >= 2
-                && ent
-                    .name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| lex.document_last.contains(w.to_lowercase().as_str()));
+            let name_words: Vec<&str> = ent.name.split_whitespace().collect();
+            let law_name = name_words.len() >= 2
+                && lex
+                    .document_last
+                    .contains(name_words[name_words.len() - 1].to_lowercase().as_str());
             let designation = ent.kb_id.is_none()
                 && ((a..b).any(|k| v.designations.contains(&v.lower[k])) || law_name);
             if numbered
@@ -2605,8 +2604,6 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             .filter(|b| b.span.contains(sent.span))
             .map(|b| b.kind);
         let heading = block == Some(dossier_model::BlockKind::Heading);
-        // A heading starts a new topic ("Russian invasion of Ukraine" in a news digest): the time of the
-        // section before it does not carry over, only the document's year.
         // A paragraph led by a topic's name and a colon ("Ukraine: In response to …" after a paragraph on
         // Transnistria in 1998) starts a new topic with no time of its own yet; a speaker's label in
         // capitals ("MR. SULLIVAN:") does not.
@@ -2620,6 +2617,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     (s..colon).all(|k| v.is_cap(k) || v.lower[k] == "/")
                         && (s..colon).any(|k| v.text(k).chars().skip(1).any(char::is_lowercase))
                 });
+        // A heading starts a new topic ("Russian invasion of Ukraine" in a news digest): the time of the
+        // section before it does not carry over, only the document's year.
         if heading {
             narrative = dct.as_ref().and_then(|d| d.get(..4)).map(str::to_string);
         } else if topic_lead {
