@@ -4,7 +4,7 @@
 //! with the 16 PLOVER types plus mode and context, extracts actors and recipients (from the dependency parse
 //! when the syntax layer is filled, else from clause windows), location, time (a timex of the sentence, a year
 //! in the event's name, an earlier mention of the same event, or the narrative time) and status (occurred,
-//! planned, announced, reported, hypothetical, negated). [`merge`] joins the same event reported by several
+//! planned, announced, reported, hypothetical, negated). [`merge()`] joins the same event reported by several
 //! documents; [`export`] writes PLOVER JSON and CSV with a CAMEO root code; [`eval`] scores the coder on the
 //! PLOVER gold records, MEANTIME and the PETRARCH2 unit tests.
 

@@ -1,4 +1,4 @@
-//! Timelines: events of several documents, merged across documents ([`crate::merge`]), filtered and printed
+//! Timelines: events of several documents, merged across documents ([`mod@crate::merge`]), filtered and printed
 //! in time order with status and sources.
 
 use std::fmt::Write;
