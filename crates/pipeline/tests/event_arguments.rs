@@ -91,16 +91,12 @@ fn agents_after_a_name_and_its_acronym_are_that_names_people() {
 #[test]
 fn a_heading_or_a_since_date_sets_no_time_for_the_stories_after_it() {
     // As a news digest lays it out: topic headings, each over its own story.
-    let mut doc = dossier_ingest::from_text(
+    let doc = common::ingested(
         "Digest for 25 March 2023\n\nNuclear weapons\n\nRussia will station nuclear weapons in Belarus. They \
          have not been deployed abroad since 1996.\n\nWagner Group\n\nWagner Group forces begin withdrawing \
          from Bakhmut.\n",
-        "digest.txt",
-        &dossier_ingest::Options::default(),
-    )
-    .expect("ingest");
-    doc.meta.dct = dossier_model::Dct::given("2023-03-25");
-    Pipeline::standard(&Config::default()).run(&mut doc);
+        Some("2023-03-25"),
+    );
     assert!(
         doc.blocks
             .iter()
@@ -441,11 +437,7 @@ fn a_paragraph_led_by_a_topic_and_a_colon_takes_no_time_from_the_one_before() {
              of Russia and Belarus.\n\n{second_label}: The Euromaidan movement was seeking integration \
              into the European Union.\n"
         );
-        let mut doc =
-            dossier_ingest::from_text(&text, "article.txt", &dossier_ingest::Options::default())
-                .expect("ingest");
-        doc.meta.dct = dossier_model::Dct::given("2025-08-12");
-        Pipeline::standard(&Config::default()).run(&mut doc);
+        let doc = common::ingested(&text, Some("2025-08-12"));
         event(&doc, "seeking").time.clone()
     };
     assert_eq!(seeking_time("Ukraine"), None);

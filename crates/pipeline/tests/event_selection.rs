@@ -4,13 +4,10 @@ mod common;
 
 use common::event;
 use dossier_model::Document;
-use dossier_pipeline::{Config, Pipeline};
 
+/// Short unpunctuated lines become titles and headings.
 fn coded(text: &str) -> Document {
-    // Ingested like a .txt file, so that short unpunctuated lines become titles and headings.
-    let mut doc = dossier_ingest::from_text(text, "test.txt", &Default::default()).expect("ingest");
-    Pipeline::standard(&Config::default()).run(&mut doc);
-    doc
+    common::ingested(text, None)
 }
 
 fn triggers(doc: &Document) -> Vec<&str> {

@@ -117,16 +117,12 @@ fn a_present_perfect_lead_is_the_news_of_the_day_but_not_later_in_the_story() {
 #[test]
 fn a_topic_heading_dates_the_story_under_it_only_with_a_day() {
     let digest = |heading: &str| {
-        let mut doc = dossier_ingest::from_text(
+        let doc = common::ingested(
             &format!(
                 "Digest for 23 August 2023\n\n{heading}\n\nUkrainian forces attacked a depot near the border.\n"
             ),
-            "digest.txt",
-            &dossier_ingest::Options::default(),
-        )
-        .expect("ingest");
-        doc.meta.dct = Dct::given("2023-08-23");
-        Pipeline::standard(&Config::default()).run(&mut doc);
+            Some("2023-08-23"),
+        );
         event(&doc, "attacked").time.clone()
     };
     // A topic's years are the topic's, not the story's: the document's year stays.

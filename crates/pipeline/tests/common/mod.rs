@@ -11,6 +11,17 @@ pub fn coded(text: &str) -> Document {
     doc
 }
 
+/// `text` ingested like a .txt file (so that its paragraphs, titles and headings become blocks), with the
+/// date of writing `dct` when given, through the standard pipeline.
+pub fn ingested(text: &str, dct: Option<&str>) -> Document {
+    let mut doc = dossier_ingest::from_text(text, "test.txt", &Default::default()).expect("ingest");
+    if let Some(d) = dct {
+        doc.meta.dct = dossier_model::Dct::given(d);
+    }
+    Pipeline::standard(&Config::default()).run(&mut doc);
+    doc
+}
+
 /// The event whose trigger is exactly `trigger`.
 pub fn event<'a>(doc: &'a Document, trigger: &str) -> &'a Event {
     doc.events
