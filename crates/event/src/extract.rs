@@ -1622,17 +1622,29 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     }
     // xcomp / conj verbs share the subject of their head ("agreed to cooperate", "met and signed").
     if r.actors.is_empty() && t.pos == TriggerPos::Verb {
+        // Up the chain of such verbs ("agreed to create … and strengthen": conj of an xcomp), each step
+        // allowed by the relation of the verb it leaves.
+        let mut from = f.head;
         let mut h = syn[f.head].head;
         let mut hops = 0;
         while let Some(x) = h {
             if !(x >= s && x < e) || hops > 3 {
                 break;
             }
-            if !matches!(
-                &*syn[if hops == 0 { f.head } else { x }].deprel,
-                "xcomp" | "conj" | "advcl" | "ccomp"
-            ) {
+            if !matches!(&*syn[from].deprel, "xcomp" | "conj" | "advcl" | "ccomp") {
                 break;
+            }
+            // "accusing Hezbollah of attempting to destroy …", "thanking him for hosting …": a gerund
+            // after "of"/"for" under a verb with an object is the object's act, not the subject's.
+            let marked = syn[from].deprel == "advcl"
+                && children(from).into_iter().any(|m| {
+                    syn[m].deprel == "mark" && matches!(v.lower[m].as_str(), "of" | "for")
+                });
+            if marked {
+                if let Some(o) = children(x).into_iter().find(|&c| syn[c].deprel == "obj") {
+                    r.actors = arg_of(o);
+                    break;
+                }
             }
             if let Some(c) = children(x)
                 .into_iter()
@@ -1641,6 +1653,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 r.actors = subject(c);
                 break;
             }
+            from = x;
             h = syn[x].head;
             hops += 1;
         }

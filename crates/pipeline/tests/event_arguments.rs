@@ -444,3 +444,29 @@ fn a_paragraph_led_by_a_topic_and_a_colon_takes_no_time_from_the_one_before() {
     // A speaker's label in capitals is no new topic: the story's time goes on.
     assert_eq!(seeking_time("MR. SULLIVAN").as_deref(), Some("1998-SP"));
 }
+
+#[test]
+fn a_verb_coordinated_with_an_infinitive_has_the_subject_of_the_verb_above_both() {
+    // "strengthen" is a conjunct of "create", which is the complement of "agreed": both countries act.
+    let doc = coded(
+        "In December 2022, Belarus and Russia agreed to create a common defence space and further \
+         strengthen military cooperation.",
+    );
+    let a = names(&event(&doc, "strengthen").actors);
+    assert_eq!(a, ["Belarus", "Russia"]);
+    // A participle after the object ("use Belarus as its proxy …, accusing Poland") is the subject's act.
+    let doc = coded(
+        "Russia will also continue to use Belarus as its proxy in its historical campaigns, accusing \
+         Western countries, including Poland, of promoting criminal ideologies.",
+    );
+    let e = event(&doc, "accusing");
+    assert_eq!(names(&e.actors), ["Russia"]);
+}
+
+#[test]
+fn a_gerund_after_of_or_for_is_the_act_of_the_verbs_object() {
+    let doc = coded(
+        "The Ministry of Defence in Russia accuses Azerbaijan of violating the 2020 ceasefire agreement.",
+    );
+    assert_eq!(names(&event(&doc, "violating").actors), ["Azerbaijan"]);
+}
