@@ -533,9 +533,12 @@ fn unknown_names(c: &mut Ctx) {
         let mut a = i;
         let mut title_cue = false;
         let mut office = false;
+        // "Defense Forces", "Foreign Ministry", "State Department": before an organisation's last word a
+        // role word is part of the name.
+        let org_name = run_end - i >= 2 && lx.org_last.contains(norm_of(c, run_end - 1));
         while a < run_end {
             let nw = norm_of(c, a);
-            if lx.titles.contains(nw) {
+            if lx.titles.contains(nw) && !org_name {
                 title_cue = true;
                 a += 1;
             } else if lx.stop.contains(nw) || lx.months.contains(nw) || is_connector(nw) {

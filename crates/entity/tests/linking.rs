@@ -237,3 +237,16 @@ fn the_last_word_of_a_known_name_is_no_title_cue() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_role_word_before_an_organisations_last_word_is_part_of_its_name() {
+    // "Defense" and "Foreign" are title cues before a person's name, but name part of a body here.
+    let doc = run(
+        "Troops of the Israel Defense Forces crossed the line, the Foreign Ministry said.",
+        None,
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Defense Forces"), "{names:?}");
+    assert!(names.contains(&"Foreign Ministry"), "{names:?}");
+    assert!(!names.contains(&"Forces"), "{names:?}");
+}

@@ -671,6 +671,34 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     prev.sector = a.sector.clone().or(prev.sector.take());
                     continue;
                 }
+                // "Israel Defense Forces", "Belarus Railways": an organisation named after its state.
+                let named_org = a.org
+                    || v.entity_of(&a)
+                        .is_some_and(|en| en.kind.eq_ignore_ascii_case("ORG"));
+                if adjacent
+                    && prev.state
+                    && prev.country.is_some()
+                    && named_org
+                    && a.country.is_none()
+                {
+                    prev.end = a.end;
+                    prev.name = format!("{} {}", prev.name, a.name);
+                    prev.entity = a.entity.clone();
+                    // The sector of its last word when the name has none ("Forces": MIL).
+                    let last = &v.lower[a.end - 1];
+                    prev.sector = a.sector.clone().or_else(|| {
+                        lex.sectors_by_first
+                            .get(last)
+                            .into_iter()
+                            .flatten()
+                            .map(|&k| &lex.sectors[k])
+                            .find(|(p, _)| p.len() == 1)
+                            .map(|(_, sec)| sec.clone())
+                    });
+                    prev.state = false;
+                    prev.org = true;
+                    continue;
+                }
                 if demonym_head || country_title || agent_name {
                     prev.end = a.end;
                     if a.entity.is_some() || !a.bare_agent {

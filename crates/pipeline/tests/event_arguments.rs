@@ -470,3 +470,15 @@ fn a_gerund_after_of_or_for_is_the_act_of_the_verbs_object() {
     );
     assert_eq!(names(&event(&doc, "violating").actors), ["Azerbaijan"]);
 }
+
+#[test]
+fn an_organisation_named_after_its_state_is_one_actor_of_that_state() {
+    let doc = coded(
+        "The Israel Defense Forces accused Hezbollah of attempting to destroy the border barrier.",
+    );
+    let e = event(&doc, "accused");
+    assert_eq!(names(&e.actors), ["Israel Defense Forces"]);
+    assert_eq!(e.actors[0].country.as_deref(), Some("ISR"));
+    assert_eq!(e.actors[0].sector.as_deref(), Some("MIL"));
+    assert_eq!(names(&event(&doc, "destroy").actors), ["Hezbollah"]);
+}
