@@ -657,8 +657,16 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     && a.country.is_none()
                     && a.entity.is_none()
                     && a.sector.is_some();
-                let agent_name =
-                    adjacent && prev.bare_agent && prev.country.is_none() && !a.bare_agent;
+                // "defence ministers Viktar Khrenin", "Belarusian President Alexander Lukashenko": an agent
+                // noun, with its country if any, before the name of one of that country.
+                let agent_name = adjacent
+                    && prev.bare_agent
+                    && !a.bare_agent
+                    && (prev.country.is_none()
+                        || (a.entity.is_some()
+                            && a.country
+                                .as_ref()
+                                .is_none_or(|c| Some(c) == prev.country.as_ref())));
                 // "Union State Parliamentary Assembly": an organization's name continues.
                 if adjacent
                     && prev.org

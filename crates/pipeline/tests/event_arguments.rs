@@ -482,3 +482,12 @@ fn an_organisation_named_after_its_state_is_one_actor_of_that_state() {
     assert_eq!(e.actors[0].sector.as_deref(), Some("MIL"));
     assert_eq!(names(&event(&doc, "destroy").actors), ["Hezbollah"]);
 }
+
+#[test]
+fn a_demonym_and_title_before_a_name_are_that_persons_and_no_second_actor() {
+    let doc =
+        coded("Belarusian President Alexander Lukashenko promised to introduce a common currency.");
+    let e = event(&doc, "promised");
+    assert_eq!(names(&e.actors), ["Alexander Lukashenko"]);
+    assert_eq!(e.actors[0].country.as_deref(), Some("BLR"));
+}
