@@ -250,3 +250,15 @@ fn a_role_word_before_an_organisations_last_word_is_part_of_its_name() {
     assert!(names.contains(&"Foreign Ministry"), "{names:?}");
     assert!(!names.contains(&"Forces"), "{names:?}");
 }
+
+#[test]
+fn the_self_proclaimed_peoples_republics_are_known_organisations() {
+    let doc = run(
+        "Only the self-proclaimed Donetsk People's Republic and Luhansk People's Republic broke away; \
+         the DPR later asked Moscow for help.",
+        None,
+    );
+    let dpr = find(&doc, "o:dpr");
+    assert_eq!(dpr.mentions.len(), 2, "{:?}", dpr.mentions);
+    assert_eq!(find(&doc, "o:lpr").kind, "ORG");
+}
