@@ -2195,9 +2195,11 @@ pub(crate) fn status_of(
                     "was" | "were" | "been" | "be" | "is" | "are" | "being"
                 )
         });
+        // Not across a preposition: "people are killed during protests" does not undo the protests.
         negated |= (f.start.saturating_sub(2).max(s)..f.start).any(|i| {
             let w = v.lower[i].as_str();
-            v.flags[i] & CUE_CANCEL != 0
+            (i + 1..f.start).all(|k| !lex.prepositions.contains(v.lower[k].as_str()))
+                && v.flags[i] & CUE_CANCEL != 0
                 || w.ends_with("-cancelled")
                 || w.ends_with("-canceled")
                 || w.ends_with("-scrapped")

@@ -491,3 +491,11 @@ fn a_demonym_and_title_before_a_name_are_that_persons_and_no_second_actor() {
     assert_eq!(names(&e.actors), ["Alexander Lukashenko"]);
     assert_eq!(e.actors[0].country.as_deref(), Some("BLR"));
 }
+
+#[test]
+fn a_cancel_word_before_a_preposition_does_not_undo_the_event_after_it() {
+    let doc = coded("Six people are killed during protests in Nairobi against tax increases.");
+    assert_eq!(event(&doc, "protests").status, EventStatus::Occurred);
+    let doc = coded("Officials discussed the cancelled talks between Russia and Ukraine.");
+    assert_eq!(event(&doc, "talks").status, EventStatus::Negated);
+}
