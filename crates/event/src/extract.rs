@@ -2765,6 +2765,30 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                             }
                             false
                         });
+                    // "accepts the U.S. as a member after it withdrew from the organisation in 2018": a
+                    // date after the trigger in a clause marked as earlier or later is that clause's verb's.
+                    let other_time_clause = a > i
+                        && top.is_some_and(|mut k| {
+                            for _ in 0..6 {
+                                match v.doc.syntax[k].head {
+                                    Some(h) if h != i && h >= s && h < e => {
+                                        if v.upos(h) == "VERB" {
+                                            return h > i
+                                                && (s..e).any(|m| {
+                                                    v.doc.syntax[m].head == Some(h)
+                                                        && v.doc.syntax[m].deprel == "mark"
+                                                        && lex
+                                                            .sequence_marks
+                                                            .contains(v.lower[m].as_str())
+                                                });
+                                        }
+                                        k = h;
+                                    }
+                                    _ => return false,
+                                }
+                            }
+                            false
+                        });
                     // "on the anniversary of the election of August 9, 2020": a date after "of" names
                     // the thing before it, unless that is the event ("the protests of August 2020").
                     let of_other = prev == "of" && a >= s + 2 && a - 2 != i;
@@ -2787,6 +2811,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         || bound
                         || relative
                         || behind_other
+                        || other_time_clause
                         || of_other
                         || argument
                         || infinitive

@@ -170,6 +170,8 @@ pub struct Lexicon {
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
+    /// Markers of a clause at another time than the one it hangs on (`sequence_mark`).
+    pub sequence_marks: WordSet,
     /// Words that start a prepositional phrase (`preposition`).
     pub prepositions: WordSet,
     /// Subject pronouns for a person and for a state or organization (`person_pronoun`, `thing_pronoun`).
@@ -651,6 +653,7 @@ impl Lexicon {
         let modal_nouns = set("modal_noun");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
+        let sequence_marks = set("sequence_mark");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
@@ -731,6 +734,7 @@ impl Lexicon {
             modal_nouns,
             purpose_marks,
             condition_marks,
+            sequence_marks,
             prepositions,
             person_pronouns,
             thing_pronouns,
@@ -861,6 +865,7 @@ mod tests {
                 "supranational",
                 "purpose_mark",
                 "condition_mark",
+                "sequence_mark",
                 "preposition",
                 "person_pronoun",
                 "relative_pronoun",

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{coded, event};
+use common::{coded, event, ingested};
 use dossier_model::{Document, Event, EventStatus};
 use dossier_pipeline::{Config, Pipeline};
 
@@ -498,4 +498,14 @@ fn a_cancel_word_before_a_preposition_does_not_undo_the_event_after_it() {
     assert_eq!(event(&doc, "protests").status, EventStatus::Occurred);
     let doc = coded("Officials discussed the cancelled talks between Russia and Ukraine.");
     assert_eq!(event(&doc, "talks").status, EventStatus::Negated);
+}
+
+#[test]
+fn a_date_in_a_clause_marked_as_earlier_dates_that_clause_only() {
+    let doc = ingested(
+        "UNESCO accepts the U.S. as a member after it withdrew from the organization in 2018.",
+        Some("2023-07-11"),
+    );
+    assert_eq!(event(&doc, "accepts").time.as_deref(), Some("2023-07-11"));
+    assert_eq!(event(&doc, "withdrew").time.as_deref(), Some("2018"));
 }
