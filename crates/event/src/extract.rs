@@ -535,6 +535,36 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             i += n;
             continue;
         }
+        // Singular anaphora ("the country"): the state the sentence named first before it (its topic, more
+        // often than the last one: "new challenges for Ukraine, which is fighting Russia, … the
+        // country's northern border"). Across sentences the topic is too often lost to guess.
+        if let Some(ph) = lex
+            .cue("country")
+            .iter()
+            .find(|p| phrase_at(&v.lower, i, e, p))
+        {
+            let n = ph.len();
+            let is_state = |r: &&Arg| r.country.is_some() && r.state && r.members.is_empty();
+            let state = args
+                .iter()
+                .filter(|r| r.end <= i)
+                .filter(is_state)
+                .min_by_key(|r| r.start)
+                // "the country of origin" is any country.
+                .filter(|_| i + n >= e || v.lower[i + n] != "of");
+            if let Some(st) = state {
+                for x in &mut taken[i - s..i + n - s] {
+                    *x = true;
+                }
+                args.push(Arg {
+                    start: i,
+                    end: i + n,
+                    ..st.clone()
+                });
+                i += n;
+                continue;
+            }
+        }
         // Agent nouns ("defence ministers", "officials").
         if let Some((ph, sec)) = lex
             .sectors_by_first

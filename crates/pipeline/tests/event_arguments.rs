@@ -509,3 +509,12 @@ fn a_date_in_a_clause_marked_as_earlier_dates_that_clause_only() {
     assert_eq!(event(&doc, "accepts").time.as_deref(), Some("2023-07-11"));
     assert_eq!(event(&doc, "withdrew").time.as_deref(), Some("2018"));
 }
+
+#[test]
+fn the_country_is_the_state_its_sentence_named_first() {
+    let doc = coded(
+        "President of France Emmanuel Macron announces that the country will send aircraft to Ukraine \
+         and train its pilots.",
+    );
+    assert_eq!(names(&event(&doc, "train").actors), ["France"]);
+}
