@@ -518,3 +518,11 @@ fn the_country_is_the_state_its_sentence_named_first() {
     );
     assert_eq!(names(&event(&doc, "train").actors), ["France"]);
 }
+
+#[test]
+fn sending_aircraft_to_a_state_is_military_aid() {
+    let doc = coded("France will send fighter aircraft to Ukraine.");
+    let e = event(&doc, "send");
+    assert_eq!(e.event_type, "AID");
+    assert_eq!(parties(e), ["France", "Ukraine"]);
+}
