@@ -1263,9 +1263,12 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // Possessive: "Putin's visit".
     if t.pos == TriggerPos::Noun {
         // A state or its demonym right before the noun is who does it, whatever phrase the noun sits in
-        // ("killed in a Russian drone strike").
+        // ("killed in a Russian drone strike"), also where an agent noun after the demonym is the trigger's
+        // first word ("a permanent Russian military presence": the argument "Russian military").
         if let Some(k) = args.iter().position(|a| {
-            a.end == f.start && a.country.is_some() && !a.place && a.members.is_empty()
+            let before =
+                a.end == f.start || (a.start < f.start && a.end > f.start && a.end <= f.end);
+            before && a.country.is_some() && !a.place && a.members.is_empty()
         }) {
             left_pick = Some(k);
         }

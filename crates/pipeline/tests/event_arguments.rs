@@ -526,3 +526,16 @@ fn sending_aircraft_to_a_state_is_military_aid() {
     assert_eq!(e.event_type, "AID");
     assert_eq!(parties(e), ["France", "Ukraine"]);
 }
+
+#[test]
+fn a_demonym_before_an_event_phrase_that_starts_with_an_agent_noun_is_its_actor() {
+    let doc = coded("This will mean a permanent Russian military presence in Belarus.");
+    let e = event(&doc, "military presence");
+    assert_eq!(
+        e.actors
+            .iter()
+            .map(|a| a.country.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("RUS")]
+    );
+}
