@@ -2231,8 +2231,9 @@ pub(crate) fn status_of(
         // Not across a preposition: "people are killed during protests" does not undo the protests.
         negated |= (f.start.saturating_sub(2).max(s)..f.start).any(|i| {
             let w = v.lower[i].as_str();
-            (i + 1..f.start).all(|k| !lex.prepositions.contains(v.lower[k].as_str()))
-                && v.flags[i] & CUE_CANCEL != 0
+            let modifies =
+                (i + 1..f.start).all(|k| !lex.prepositions.contains(v.lower[k].as_str()));
+            (modifies && v.flags[i] & CUE_CANCEL != 0)
                 || w.ends_with("-cancelled")
                 || w.ends_with("-canceled")
                 || w.ends_with("-scrapped")
