@@ -262,3 +262,17 @@ fn the_self_proclaimed_peoples_republics_are_known_organisations() {
     assert_eq!(dpr.mentions.len(), 2, "{:?}", dpr.mentions);
     assert_eq!(find(&doc, "o:lpr").kind, "ORG");
 }
+
+#[test]
+fn leaders_of_the_demo_reports_are_linked_with_their_roles() {
+    let doc = run(
+        "MR. SULLIVAN: President Erdoğan met Emmanuel Macron. State Secretary Pavel Borodin spoke.",
+        Some("2023-07-11"),
+    );
+    assert_eq!(
+        find(&doc, "ph:recep_tayyip_erdogan").country.as_deref(),
+        Some("TUR")
+    );
+    assert_eq!(find(&doc, "p:macron").country.as_deref(), Some("FRA"));
+    assert_eq!(find(&doc, "p:borodin").country.as_deref(), Some("RUS"));
+}
