@@ -539,3 +539,9 @@ fn a_demonym_before_an_event_phrase_that_starts_with_an_agent_noun_is_its_actor(
         [Some("RUS")]
     );
 }
+
+#[test]
+fn a_two_word_title_before_a_name_leaves_no_stray_actor() {
+    let doc = coded("In the same meeting, State Secretary Borodin announced the budget.");
+    assert_eq!(names(&event(&doc, "meeting").actors), ["Pavel Borodin"]);
+}
