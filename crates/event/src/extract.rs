@@ -1707,7 +1707,8 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             // after "of"/"for" under a verb with an object is the object's act, not the subject's.
             let marked = syn[from].deprel == "advcl"
                 && children(from).into_iter().any(|m| {
-                    syn[m].deprel == "mark" && matches!(v.lower[m].as_str(), "of" | "for")
+                    syn[m].deprel == "mark"
+                        && lex.object_control_marks.contains(v.lower[m].as_str())
                 });
             if marked {
                 if let Some(o) = children(x).into_iter().find(|&c| syn[c].deprel == "obj") {

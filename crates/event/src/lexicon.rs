@@ -172,6 +172,8 @@ pub struct Lexicon {
     pub condition_marks: WordSet,
     /// Markers of a clause at another time than the one it hangs on (`sequence_mark`).
     pub sequence_marks: WordSet,
+    /// Markers of a gerund whose subject is the governing verb's object (`object_control_mark`).
+    pub object_control_marks: WordSet,
     /// Words that start a prepositional phrase (`preposition`).
     pub prepositions: WordSet,
     /// Subject pronouns for a person and for a state or organization (`person_pronoun`, `thing_pronoun`).
@@ -654,6 +656,7 @@ impl Lexicon {
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let sequence_marks = set("sequence_mark");
+        let object_control_marks = set("object_control_mark");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
@@ -735,6 +738,7 @@ impl Lexicon {
             purpose_marks,
             condition_marks,
             sequence_marks,
+            object_control_marks,
             prepositions,
             person_pronouns,
             thing_pronouns,
@@ -865,6 +869,7 @@ mod tests {
                 "supranational",
                 "purpose_mark",
                 "condition_mark",
+                "object_control_mark",
                 "sequence_mark",
                 "preposition",
                 "person_pronoun",
