@@ -2866,6 +2866,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .map(|(_, t)| t)
         };
         let mut sentence_time_used: Option<String> = None;
+        // Dates of background clauses, not candidates for the story's time.
+        let mut background_times: Vec<String> = Vec::new();
         // (found index, event index) of the events kept for this sentence.
         let mut kept: Vec<(usize, usize)> = Vec::new();
         // "Three people are killed by heavy snow", "… injured in a train crash", "A blizzard kills …":
@@ -3288,8 +3290,21 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
-            if ev.time_source.as_deref() == Some("sentence") && ev.status == EventStatus::Occurred {
-                sentence_time_used = ev.time.clone();
+            // "the 28 programmes signed in November 2021", "the treaty, which was signed in 1997": a verb
+            // heading a clause that describes a noun is background, and its date does not move the story.
+            let background = !f.noun
+                && v.parsed(f.head)
+                && match &*v.doc.syntax[f.head].deprel {
+                    "acl:relcl" => true,
+                    "acl" => v.xpos(f.head) == "VBN",
+                    _ => false,
+                };
+            if ev.time_source.as_deref() == Some("sentence") {
+                if background {
+                    background_times.extend(ev.time.clone());
+                } else if ev.status == EventStatus::Occurred {
+                    sentence_time_used = ev.time.clone();
+                }
             }
             if ev.status == EventStatus::Announced && sentence_time_used.is_none() {
                 sentence_time_used = ev.announced.clone();
@@ -3322,6 +3337,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             let val = timex_value(t);
             let at = tok_of(t.span.start);
             (!topic_label || crate::merge::precise(Some(&val)))
+                && !background_times.contains(&val)
                 && dct.as_ref().is_none_or(|d| val.get(..4) <= d.get(..4))
                 && !(at > s + 1 && v.is_cap(at - 1) && val.len() == 4)
                 // "deployed abroad since 1996": where a period starts or ends is not when the story is.

@@ -240,3 +240,18 @@ fn a_present_the_tagger_reads_as_a_base_form_is_still_the_day_of_the_report() {
     );
     assert_ne!(event(&doc, "sign").time_source.as_deref(), Some("document"));
 }
+
+#[test]
+fn a_date_in_a_clause_describing_a_noun_does_not_move_the_story() {
+    let doc = coded(
+        "In December 2022, Belarus and Russia met in Minsk. According to Putin, the two countries have \
+         implemented 60% of the programmes signed in November 2021. The Belarusian side expressed \
+         satisfaction with the findings.",
+        "2023-01-10",
+    );
+    assert_eq!(event(&doc, "signed").time.as_deref(), Some("2021-11"));
+    assert_eq!(
+        event(&doc, "expressed satisfaction").time.as_deref(),
+        Some("2022-12")
+    );
+}

@@ -112,7 +112,8 @@ impl fmt::Display for MeantimeReport {
             self.all_fact_total
         )?;
         let mut conf: Vec<_> = self.confusion.iter().filter(|((g, p), _)| g != p).collect();
-        conf.sort_by(|a, b| b.1.cmp(a.1));
+        // Ties in name order, so that runs print the same line.
+        conf.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
         let s: Vec<String> = conf
             .iter()
             .take(8)
