@@ -109,6 +109,7 @@ struct Lex {
     place_prep: WordSet,
     actor_nouns: WordSet,
     group_nouns: WordSet,
+    capital_nouns: WordSet,
     speech_verbs: WordSet,
     /// Role phrases (folded words) and the role each names, e.g. `defence minister` → `defence-minister`.
     role_phrases: Vec<(Vec<&'static str>, &'static str)>,
@@ -136,6 +137,7 @@ fn lex() -> &'static Lex {
             place_prep: set("place_prep"),
             actor_nouns: set("actor_nouns"),
             group_nouns: set("group_nouns"),
+            capital_nouns: set("capital_nouns"),
             speech_verbs: set("speech_verbs"),
             role_phrases: w
                 .pairs("role_phrases")
@@ -296,6 +298,7 @@ pub fn annotate(doc: &Document) -> Vec<Entity> {
         raws: Vec::new(),
     };
     kb_matches(&mut c);
+    capital_phrases(&mut c);
     given_names(&mut c);
     unknown_names(&mut c);
     surnames(&mut c);
@@ -374,6 +377,34 @@ fn kb_matches(c: &mut Ctx) {
         if dotted && c.text[end..].starts_with('.') {
             c.raws[r].span.end += 1;
         }
+    }
+}
+
+/// "The Belarusian capital": a state's demonym before a capital noun names the state's capital city (a
+/// place, where a bare demonym would make the state a participant).
+fn capital_phrases(c: &mut Ctx) {
+    let kb = c.res.kb;
+    for r in 0..c.raws.len() {
+        let Key::Kb(k) = c.raws[r].key else { continue };
+        let l = c.raws[r].last;
+        if c.raws[r].form != "demonym"
+            || l >= c.words.len()
+            || c.words[l].break_before
+            || c.covered[l].is_some()
+            || !lex().capital_nouns.contains(norm_of(c, l))
+        {
+            continue;
+        }
+        let Some(city) = kb.entries[k].first("capital").and_then(|t| kb.index_of(t)) else {
+            continue;
+        };
+        let raw = &mut c.raws[r];
+        raw.key = Key::Kb(city);
+        raw.form = "name";
+        raw.actor = false;
+        raw.last = l + 1;
+        raw.span.end = c.words[l].end;
+        c.covered[l] = Some(r);
     }
 }
 

@@ -5,7 +5,7 @@ use dossier_entity::annotate::WORDS_TXT;
 use dossier_entity::norm::fold;
 use dossier_model::{Component, Document, WordLists};
 
-const LISTS: [&str; 11] = [
+const LISTS: [&str; 12] = [
     "stop_caps",
     "titles",
     "month_abbreviations",
@@ -15,6 +15,7 @@ const LISTS: [&str; 11] = [
     "place_prep",
     "actor_nouns",
     "group_nouns",
+    "capital_nouns",
     "speech_verbs",
     "role_phrases",
 ];
@@ -70,4 +71,13 @@ fn lists_drive_unknown_names() {
     // month and weekday names are never names.
     let got = entities("On Tuesday and in March nothing happened.");
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_demonym_before_a_capital_noun_is_the_capital_city() {
+    let got = entities("Consultations were held in the Belarusian capital on Monday.");
+    assert_eq!(got, [("Belarusian capital".into(), "PLACE".into())]);
+    // Without the noun, the demonym stays the state's.
+    let got = entities("The Belarusian delegation arrived.");
+    assert_eq!(got, [("Belarusian".into(), "STATE".into())]);
 }
