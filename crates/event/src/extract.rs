@@ -668,6 +668,13 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         i = j.max(i + 1);
     }
     args.sort_by_key(|a| a.start);
+    // Where a person's name starts: "the Secretary General of the Union State, Dmitry Mezentsev" names the
+    // office of the person after the comma, who is the participant.
+    let person_starts: Vec<usize> = args
+        .iter()
+        .filter(|a| v.entity_of(a).is_some_and(|en| en.kind == "PERSON"))
+        .map(|a| a.start)
+        .collect();
     // 4. Merge a demonym / country with the agent or name right after it ("Russian Defence Minister Shoigu",
     //    "Belarusian pilots"), and an agent noun with the name right after it ("defence ministers Viktar Khrenin").
     let mut merged: Vec<Arg> = Vec::new();
@@ -753,6 +760,35 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     prev.org = a.org || (country_title && prev.org);
                     continue;
                 }
+            }
+        }
+        // "the leaders of the CIS countries", "defence ministers of NATO": an agent noun followed by "of" and
+        // a state or a body names that one's people.
+        if let Some(prev) = merged.last_mut() {
+            let of_gap = (prev.end + 1 == a.start && v.lower[prev.end] == "of")
+                || (prev.end + 2 == a.start
+                    && v.lower[prev.end] == "of"
+                    && v.lower[prev.end + 1] == "the");
+            if of_gap
+                && prev.bare_agent
+                && prev.entity.is_none()
+                && prev.country.is_none()
+                && prev.members.is_empty()
+                && a.members.is_empty()
+                && (a.state || a.org)
+                && a.country.is_some()
+                && !(v.lower.get(a.end).is_some_and(|w| w == ",")
+                    && person_starts.contains(&(a.end + 1)))
+            {
+                prev.end = a.end;
+                prev.name = format!("{} {}", a.name, prev.name);
+                prev.entity = a.entity.clone();
+                prev.country = a.country.clone();
+                prev.sector = prev.sector.take().or(a.sector.clone());
+                // Still an office, as "Belarusian pilots" is: a name right after it is the holder's
+                // ("President of Belarus Alexander Lukashenko").
+                prev.org = a.org;
+                continue;
             }
         }
         merged.push(a);

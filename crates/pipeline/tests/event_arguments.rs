@@ -552,3 +552,19 @@ fn a_two_word_title_before_a_name_leaves_no_stray_actor() {
     let doc = coded("In the same meeting, State Secretary Borodin announced the budget.");
     assert_eq!(names(&event(&doc, "meeting").actors), ["Pavel Borodin"]);
 }
+
+#[test]
+fn an_agent_noun_of_a_state_or_body_is_that_ones_people() {
+    let doc = coded(
+        "On 26 December, on the sidelines of the informal summit of the leaders of the CIS countries, \
+         negotiations continued.",
+    );
+    let e = event(&doc, "summit");
+    assert_eq!(e.actors.len(), 1, "{:?}", parties(e));
+    assert_eq!(e.actors[0].sector.as_deref(), Some("GOV"));
+    assert!(e.recipients.is_empty(), "{:?}", parties(e));
+    // A name right after the office is the holder's.
+    let doc =
+        coded("On Monday, President of Belarus Alexander Lukashenko met the delegation in Minsk.");
+    assert_eq!(names(&event(&doc, "met").actors), ["Alexander Lukashenko"]);
+}
