@@ -1528,8 +1528,18 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // Nominal trigger as object of a light verb: take that verb's subject.
     if t.pos == TriggerPos::Noun {
         let from_names_source = from_names_source(lex, t);
-        if let Some(h) = syn[f.head].head {
-            let rel = &*syn[f.head].deprel;
+        // "maintain guarantees of future assistance": a noun of promising passes the event on to its verb.
+        let mut object = f.head;
+        if let Some(h) = syn[f.head].head.filter(|&h| h >= s && h < e) {
+            if syn[f.head].deprel == "nmod"
+                && case_of(f.head) == "of"
+                && lex.commitment_nouns.contains(v.lower[h].as_str())
+            {
+                object = h;
+            }
+        }
+        if let Some(h) = syn[object].head {
+            let rel = &*syn[object].deprel;
             if (h >= s && h < e)
                 && (rel == "obj" || rel.starts_with("nsubj:pass"))
                 && lex.cue("light").iter().any(|p| p[0] == v.lemma[h])
@@ -1726,11 +1736,12 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .collect();
     }
     // xcomp / conj verbs share the subject of their head ("agreed to cooperate", "met and signed").
-    if r.actors.is_empty() && t.pos == TriggerPos::Verb {
+    // So does the light verb of a nominal trigger ("must maintain support … and maintain guarantees of …").
+    if r.actors.is_empty() && (t.pos == TriggerPos::Verb || pred != f.head) {
         // Up the chain of such verbs ("agreed to create … and strengthen": conj of an xcomp), each step
         // allowed by the relation of the verb it leaves.
-        let mut from = f.head;
-        let mut h = syn[f.head].head;
+        let mut from = pred;
+        let mut h = syn[pred].head;
         let mut hops = 0;
         while let Some(x) = h {
             if !(x >= s && x < e) || hops > 3 {

@@ -174,6 +174,8 @@ pub struct Lexicon {
     pub sequence_marks: WordSet,
     /// Markers of a gerund whose subject is the governing verb's object (`object_control_mark`).
     pub object_control_marks: WordSet,
+    /// Nouns of promising that pass an event noun after "of" on to their verb (`commitment_noun`).
+    pub commitment_nouns: WordSet,
     /// Words that start a prepositional phrase (`preposition`).
     pub prepositions: WordSet,
     /// Subject pronouns for a person and for a state or organization (`person_pronoun`, `thing_pronoun`).
@@ -657,6 +659,7 @@ impl Lexicon {
         let prepositions = set("preposition");
         let sequence_marks = set("sequence_mark");
         let object_control_marks = set("object_control_mark");
+        let commitment_nouns = set("commitment_noun");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
         let mut retype = HashMap::default();
         for (pair, event_type) in words.pairs("retype") {
@@ -739,6 +742,7 @@ impl Lexicon {
             condition_marks,
             sequence_marks,
             object_control_marks,
+            commitment_nouns,
             prepositions,
             person_pronouns,
             thing_pronouns,
@@ -878,6 +882,7 @@ mod tests {
                 "occurrence",
                 "name_numeral",
                 "modal_noun",
+                "commitment_noun",
                 "courtesy",
                 "question_auxiliary",
                 "casualty",

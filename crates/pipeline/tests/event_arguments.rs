@@ -568,3 +568,12 @@ fn an_agent_noun_of_a_state_or_body_is_that_ones_people() {
         coded("On Monday, President of Belarus Alexander Lukashenko met the delegation in Minsk.");
     assert_eq!(names(&event(&doc, "met").actors), ["Alexander Lukashenko"]);
 }
+
+#[test]
+fn an_event_promised_by_a_verbs_object_is_that_verbs_subjects() {
+    let doc = coded(
+        "The EU must maintain support for institutions operating outside Belarus, including the media, \
+         and maintain guarantees of future assistance.",
+    );
+    assert_eq!(names(&event(&doc, "assistance").actors), ["European Union"]);
+}
