@@ -863,9 +863,15 @@ pub(crate) fn find_triggers(
     // A parse with no verb at all ("officials demanded support" tagged noun–adjective–noun) is a tagging
     // failure: part of speech then comes from the word-window rules, as in an unparsed sentence.
     let tags_usable = (s..e).any(|k| v.parsed(k) && v.upos(k) == "VERB");
+    // Objects of split verb patterns already matched.
+    let mut object_words: Vec<usize> = Vec::new();
     let mut i = s;
     while i < e {
-        let mut best: Option<(usize, usize, bool)> = None; // (len, trigger idx, split)
+        if object_words.contains(&i) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize, Option<usize>)> = None; // (len, trigger, split object)
         let lemma = v.lemma[i];
         let verb_lemmas = || {
             v.forms[i]
@@ -913,11 +919,11 @@ pub(crate) fn find_triggers(
             // A two-word verb whose second word comes later: a particle after the object ("forced the UN
             // refugee agency, UNHCR, out", "called the strike off") or a noun after a short modifier
             // ("reduced food supplies").
-            let split = !contiguous
+            let split_at = (!contiguous
                 && n == 2
                 && t.pos == TriggerPos::Verb
-                && (v.forms[i].contains(&t.words[0]) || v.lemma[i] == t.words[0])
-                && {
+                && (v.forms[i].contains(&t.words[0]) || v.lemma[i] == t.words[0]))
+                .then(|| {
                     let w = &t.words[1];
                     let particle = matches!(
                         w.as_str(),
@@ -928,7 +934,7 @@ pub(crate) fn find_triggers(
                     let preposition = matches!(w.as_str(), "for" | "on" | "with" | "against");
                     (i + 2..(i + 2 + gap).min(e))
                         .find(|&k| &v.lower[k] == w || (!particle && v.forms[k].contains(w)))
-                        .is_some_and(|k| {
+                        .filter(|&k| {
                             !(preposition
                                 && (i + 1..k).any(|j| !(v.parsed(j) && v.upos(j) == "ADV")))
                                 && !(i + 1..k).any(|j| {
@@ -951,7 +957,9 @@ pub(crate) fn find_triggers(
                                         || (v.parsed(j) && v.upos(j) == "VERB")
                                 })
                         })
-                };
+                })
+                .flatten();
+            let split = split_at.is_some();
             let ok = contiguous || split;
             if !ok {
                 continue;
@@ -1069,13 +1077,28 @@ pub(crate) fn find_triggers(
                 }
             }
             if best.is_none_or(|(bn, _, _)| n > bn) {
-                best = Some((n, ti, split));
+                best = Some((n, ti, split_at));
             }
         }
-        if let Some((n, ti, split)) = best {
+        if let Some((n, ti, split_at)) = best {
             let t = &lex.triggers[ti];
-            // A split verb's span is the verb alone; its object stays an argument.
-            let n = if split { 1 } else { n };
+            // A split verb's span is the verb alone; its object stays an argument, and is no second event
+            // of the same type ("strengthen military cooperation" is one event; "joined the protests" a
+            // protest as well as support for it).
+            let n = if split_at.is_some() { 1 } else { n };
+            object_words.extend(split_at.filter(|&k| {
+                let word = std::iter::once(v.lemma[k])
+                    .chain(std::iter::once(v.lower[k].as_str()))
+                    .chain(v.forms[k].iter().map(String::as_str));
+                word.filter_map(|w| lex.by_first.get(w))
+                    .flatten()
+                    .map(|&x| &lex.triggers[x])
+                    .any(|o| {
+                        o.pos == TriggerPos::Noun
+                            && o.words.len() == 1
+                            && o.event_type == t.event_type
+                    })
+            }));
             let head = if t.pos == TriggerPos::Noun {
                 i + n - 1
             } else {
@@ -2945,7 +2968,17 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     .is_some_and(|h| h > f.head && h <= f.head + 2)
                 && f.head > s
                 && matches!(v.upos(f.head - 1), "DET" | "PRON");
-            if topic_label || adjectival || (accident && casualty(f)) {
+            // "cooperation … is strengthening": a verb without an object whose subject is an event noun
+            // tells how that event changes; it is no event of its own.
+            let of_event_noun = !f.noun && v.parsed(f.head) && {
+                let deps = || (s..e).filter(|&k| v.doc.syntax[k].head == Some(f.head));
+                !deps().any(|k| matches!(&*v.doc.syntax[k].deprel, "obj" | "ccomp" | "xcomp"))
+                    && deps().any(|k| {
+                        v.doc.syntax[k].deprel == "nsubj"
+                            && founds.iter().any(|n| n.noun && n.head == k)
+                    })
+            };
+            if topic_label || adjectival || of_event_noun || (accident && casualty(f)) {
                 continue;
             }
             let t = &lex.triggers[f.trigger];

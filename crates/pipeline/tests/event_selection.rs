@@ -100,3 +100,21 @@ fn an_event_word_takes_the_modal_of_the_verb_it_depends_on() {
     let e = event(&doc, "proposing");
     assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
 }
+
+#[test]
+fn a_verb_and_its_event_noun_object_are_one_event() {
+    let doc = coded(
+        "In December 2022, Belarus and Russia agreed to further strengthen military cooperation.",
+    );
+    assert_eq!(triggers(&doc), ["agreed", "strengthen"]);
+    assert_eq!(event(&doc, "strengthen").event_type, "COOPERATE");
+}
+
+#[test]
+fn how_an_event_changes_is_no_event_of_its_own() {
+    let doc = coded(
+        "Mezentsev stated that military cooperation between the secret services of both countries is \
+         strengthening.",
+    );
+    assert_eq!(triggers(&doc), ["cooperation"]);
+}
