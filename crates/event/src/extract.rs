@@ -745,12 +745,22 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     continue;
                 }
                 if demonym_head || country_title || agent_name {
-                    prev.end = a.end;
-                    if a.entity.is_some() || !a.bare_agent {
+                    // "Georgian Dream", "the Russian Orthodox Church": a demonym before a name known
+                    // nowhere else is the name's first word.
+                    let unknown_name =
+                        demonym_head && a.entity.is_none() && !a.bare_agent && a.sector.is_none();
+                    if unknown_name {
+                        let first = (prev.start..prev.end)
+                            .map(|k| v.text(k))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        prev.name = format!("{first} {}", a.name);
+                    } else if a.entity.is_some() || !a.bare_agent {
                         prev.name = a.name.clone();
                     } else {
                         prev.name = format!("{} {}", prev.name, a.name);
                     }
+                    prev.end = a.end;
                     prev.entity = a.entity.clone().or(prev.entity.take());
                     prev.country = a.country.clone().or(prev.country.take());
                     prev.sector = a.sector.clone().or(prev.sector.take());

@@ -577,3 +577,13 @@ fn an_event_promised_by_a_verbs_object_is_that_verbs_subjects() {
     );
     assert_eq!(names(&event(&doc, "assistance").actors), ["European Union"]);
 }
+
+#[test]
+fn a_demonym_before_an_unknown_name_is_its_first_word() {
+    let doc = coded(
+        "The United States Department of State sanctions several Georgian Dream politicians with travel bans.",
+    );
+    let e = event(&doc, "sanctions");
+    assert_eq!(names(&e.recipients), ["Georgian Dream"]);
+    assert_eq!(e.recipients[0].country.as_deref(), Some("GEO"));
+}
