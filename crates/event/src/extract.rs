@@ -2967,17 +2967,19 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         .is_some_and(|t| lex.accidents.contains(t.lemma.as_str()))
             });
         for (fi, f) in founds.iter().enumerate() {
-            // A participle between a determiner and its noun ("the increasing number of drills") describes
-            // the noun; it is no event. (The determiner guards against a main verb the parser misread.)
+            // A participle between a determiner and its noun ("the increasing number of drills", "visited
+            // jailed Myanmar democracy leader …") describes the noun; it is no event. (The word before,
+            // which cannot precede a main verb, guards against a main verb the parser misread.)
             let adjectival = !f.noun
                 && v.parsed(f.head)
                 && v.doc.syntax[f.head].deprel == "amod"
                 && matches!(v.xpos(f.head), "VBG" | "VBN")
                 && v.doc.syntax[f.head]
                     .head
-                    .is_some_and(|h| h > f.head && h <= f.head + 2)
+                    .is_some_and(|h| h > f.head && h <= f.head + 4)
                 && f.head > s
-                && matches!(v.upos(f.head - 1), "DET" | "PRON");
+                && (matches!(v.upos(f.head - 1), "DET" | "PRON" | "ADP")
+                    || v.xpos(f.head - 1) == "VBD");
             // "cooperation … is strengthening": a verb without an object whose subject is an event noun
             // tells how that event changes; it is no event of its own.
             let of_event_noun = !f.noun && v.parsed(f.head) && {

@@ -69,6 +69,14 @@ fn a_participle_describing_a_noun_is_no_event_but_a_verb_after_its_subject_is() 
     let t = triggers(&doc);
     assert!(!t.contains(&"increasing"), "{t:?}");
     assert!(t.contains(&"increased"), "{t:?}");
+    // Also after a verb, a few words before its noun.
+    let doc = coded(
+        "The Thai foreign minister announces that he visited jailed Myanmar democracy leader Aung San Suu \
+         Kyi last week.\n",
+    );
+    let t = triggers(&doc);
+    assert!(!t.contains(&"jailed"), "{t:?}");
+    assert!(t.contains(&"visited"), "{t:?}");
 }
 
 #[test]
