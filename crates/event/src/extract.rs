@@ -3208,6 +3208,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         .then(|| "ASSAULT".to_string())
                 })
                 .unwrap_or_else(|| t.event_type.clone());
+            if event_type == crate::lexicon::NO_EVENT {
+                continue;
+            }
             let retyped = event_type != t.event_type;
             let ev_type_for_cameo = event_type.clone();
             // "ethnic Albanians in Serbia", "the Albanian population of the province": an ethnic group is

@@ -126,3 +126,15 @@ fn how_an_event_changes_is_no_event_of_its_own() {
     );
     assert_eq!(triggers(&doc), ["cooperation"]);
 }
+
+#[test]
+fn a_natural_force_that_strikes_is_no_strike_and_no_attack() {
+    for text in [
+        "Many buildings are damaged after a magnitude 5.1 earthquake strikes Muisne, Ecuador.\n",
+        "At least 10 people are killed after lightning strikes across Odisha, India.\n",
+    ] {
+        let doc = coded(text);
+        let t = triggers(&doc);
+        assert!(!t.iter().any(|w| w.starts_with("strike")), "{text}: {t:?}");
+    }
+}
