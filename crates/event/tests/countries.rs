@@ -83,7 +83,7 @@ fn a_city_the_entity_layer_gives_no_country_takes_the_gazetteer_one() {
     let e = d
         .events
         .iter()
-        .find(|e| d.slice(e.span) == "curfew")
-        .expect("curfew");
+        .find(|e| e.mode.as_deref() == Some("curfew"))
+        .expect("a curfew");
     assert_eq!(e.location_country.as_deref(), Some("CIV"), "{e:?}");
 }

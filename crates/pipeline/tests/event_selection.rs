@@ -116,6 +116,13 @@ fn a_verb_and_its_event_noun_object_are_one_event() {
     );
     assert_eq!(triggers(&doc), ["agreed", "strengthen"]);
     assert_eq!(event(&doc, "strengthen").event_type, "COOPERATE");
+    // What is imposed or committed is the event.
+    let doc = coded(
+        "The Biden administration imposes sanctions on the militant group for committing attacks in the \
+         West Bank.",
+    );
+    let types: Vec<&str> = doc.events.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["SANCTION", "ASSAULT"]);
 }
 
 #[test]

@@ -169,7 +169,10 @@ fn a_date_naming_an_earlier_thing_or_another_event_does_not_date_the_clause() {
          sanctions on Belarus.",
         "2021-08-09",
     );
-    assert_eq!(event(&doc, "sanctions").time.as_deref(), Some("2021-08-09"));
+    assert_eq!(
+        event(&doc, "imposed sanctions").time.as_deref(),
+        Some("2021-08-09")
+    );
     // Behind another event noun, the date is that event's.
     let doc = coded(
         "Russia is preventing the development of a separate identity for fear of events similar to the \
