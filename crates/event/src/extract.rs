@@ -606,7 +606,18 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             continue;
         }
         let mut j = i;
-        while j < e && !taken[j - s] && (v.is_cap(j) || (j > i && v.text(j) == "-")) {
+        // "the Lions' Den": a plural possessive inside a name joins it.
+        let possessive = |j: usize| {
+            matches!(v.text(j), "'" | "’")
+                && v.text(j - 1).ends_with('s')
+                && j + 1 < e
+                && v.is_cap(j + 1)
+                && !taken[j + 1 - s]
+        };
+        while j < e
+            && !taken[j - s]
+            && (v.is_cap(j) || (j > i && (v.text(j) == "-" || possessive(j))))
+        {
             j += 1;
         }
         // "E.O. 13405", "this E.O.", "the Elections Clause": a document's designation or a law's name, no
@@ -652,8 +663,15 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                         start_name = a + ph.len();
                     }
                 }
-                let name = (start_name..j)
-                    .map(|k| v.text(k))
+                // As written ("Lions' Den", "Belarusian-Russian"), with its spaces normalised.
+                let written = Span::new(
+                    v.doc.tokens[start_name].span.start,
+                    v.doc.tokens[j - 1].span.end,
+                );
+                let name = v
+                    .doc
+                    .slice(written)
+                    .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
                 args.push(Arg {
@@ -1311,6 +1329,14 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     };
     // Left: the nearest argument in the clause (not a location phrase, not an object of "of" inside a
     // larger phrase unless nothing else is there).
+    // "sanctions on the Lions' Den … for committing attacks": a gerund after "for"/"of" is the act of whom
+    // the verb before it is aimed at, also after "on"/"against".
+    let control_gerund = t.pos == TriggerPos::Verb
+        && f.start > s
+        && lex
+            .object_control_marks
+            .contains(v.lower[f.start - 1].as_str())
+        && v.lower[f.start].ends_with("ing");
     let mut left_pick = None;
     for (k, a) in args.iter().enumerate().rev() {
         if a.end > f.start || a.start < cs {
@@ -1320,7 +1346,8 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             continue;
         }
         let p = prep_before(v, s, a);
-        if matches!(p, "in" | "at" | "on" | "from" | "into" | "for") {
+        let aimed_at = control_gerund && matches!(p, "on" | "against");
+        if matches!(p, "in" | "at" | "on" | "from" | "into" | "for") && !aimed_at {
             continue;
         }
         if a.place && !matches!(p, "") {

@@ -587,3 +587,19 @@ fn a_demonym_before_an_unknown_name_is_its_first_word() {
     assert_eq!(names(&e.recipients), ["Georgian Dream"]);
     assert_eq!(e.recipients[0].country.as_deref(), Some("GEO"));
 }
+
+#[test]
+fn a_name_with_a_plural_possessive_is_one_name_and_acts_in_the_for_gerund_after_it() {
+    let doc = coded(
+        "The Biden administration imposes sanctions on the Lions' Den militant group based in Nablus in \
+         the West Bank, for committing attacks in the West Bank since October 2022.",
+    );
+    assert_eq!(
+        names(&event(&doc, "imposes sanctions").recipients),
+        ["Lions' Den"]
+    );
+    assert_eq!(
+        names(&event(&doc, "committing attacks").actors),
+        ["Lions' Den"]
+    );
+}
