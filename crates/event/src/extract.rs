@@ -849,6 +849,10 @@ pub(crate) struct Found {
     pub noun: bool,
 }
 
+/// The `requires` value of triggers that count only with a party as their object ("received the
+/// delegation" hosts a visit, "received assurances" does not).
+const PARTY: &str = "party";
+
 /// The `requires` value of triggers that count only after a speech verb ("must", "should": a demand when
 /// somebody says that somebody else must act).
 const SPEECH: &str = "speech";
@@ -1097,6 +1101,8 @@ pub(crate) fn find_triggers(
                 if !(s..i).any(|k| speech_verb(v, s, k)) {
                     continue;
                 }
+            } else if t.requires.as_deref() == Some(PARTY) {
+                // Checked on the parse, when the event is coded.
             } else if let Some(req) = &t.requires {
                 let name_before =
                     t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
@@ -1145,6 +1151,24 @@ pub(crate) fn find_triggers(
         }
     }
     out
+}
+
+/// Whether verb `h` of the sentence `[s, e)` has an object that names a party: a name, a pronoun, a word of
+/// an entity mention or an agent noun ("the delegation", "Belarusian officials"), not a thing ("alerts").
+fn party_object(v: &View, lex: &Lexicon, s: usize, e: usize, h: usize) -> bool {
+    (s..e)
+        .filter(|&k| {
+            v.doc.syntax[k].head == Some(h) && matches!(&*v.doc.syntax[k].deprel, "obj" | "iobj")
+        })
+        .any(|k| {
+            let tok = v.doc.tokens[k].span;
+            matches!(v.upos(k), "PROPN" | "PRON")
+                || v.mentions.iter().any(|(m, _)| m.contains(tok))
+                || lex
+                    .sectors_by_first
+                    .get(&v.lower[k])
+                    .is_some_and(|ix| ix.iter().any(|&x| lex.sectors[x].0.len() == 1))
+        })
 }
 
 /// Index of the clause start for token `i` (window search never crosses a boundary cue).
@@ -3017,10 +3041,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                             && founds.iter().any(|n| n.noun && n.head == k)
                     })
             };
-            if topic_label || adjectival || of_event_noun || (accident && casualty(f)) {
+            let t = &lex.triggers[f.trigger];
+            let no_party = t.requires.as_deref() == Some(PARTY)
+                && v.parsed(f.head)
+                && !party_object(&v, lex, s, e, f.head);
+            if topic_label || adjectival || of_event_noun || no_party || (accident && casualty(f)) {
                 continue;
             }
-            let t = &lex.triggers[f.trigger];
             let prev_verb_end = founds[..fi]
                 .iter()
                 .rev()

@@ -145,3 +145,11 @@ fn a_natural_force_that_strikes_is_no_strike_and_no_attack() {
         assert!(!t.iter().any(|w| w.starts_with("strike")), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn receiving_a_party_hosts_a_visit_receiving_a_thing_does_not() {
+    let doc = coded("Millions of people receive emergency alerts in the United Kingdom.\n");
+    assert!(triggers(&doc).is_empty(), "{:?}", triggers(&doc));
+    let doc = coded("Lukashenko received the Chinese delegation in Minsk on Monday.\n");
+    assert_eq!(event(&doc, "received").mode.as_deref(), Some("host"));
+}
