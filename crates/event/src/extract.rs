@@ -763,8 +763,8 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     continue;
                 }
                 if demonym_head || country_title || agent_name {
-                    // "Georgian Dream", "the Russian Orthodox Church": a demonym before a name known
-                    // nowhere else is the name's first word.
+                    // "Georgian Dream": a demonym before a capitalised name known nowhere else (no
+                    // entity, no agent word) is the name's first word.
                     let unknown_name =
                         demonym_head && a.entity.is_none() && !a.bare_agent && a.sector.is_none();
                     if unknown_name {
@@ -3041,11 +3041,25 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                             && founds.iter().any(|n| n.noun && n.head == k)
                     })
             };
+            // "a one-day warning strike", "a protest march": an event noun modifying another is part of
+            // that one's name.
+            let modifies_event = f.noun
+                && v.parsed(f.head)
+                && v.doc.syntax[f.head].deprel == "compound"
+                && v.doc.syntax[f.head]
+                    .head
+                    .is_some_and(|h| founds.iter().any(|n| n.noun && n.head == h));
             let t = &lex.triggers[f.trigger];
             let no_party = t.requires.as_deref() == Some(PARTY)
                 && v.parsed(f.head)
                 && !party_object(&v, lex, s, e, f.head);
-            if topic_label || adjectival || of_event_noun || no_party || (accident && casualty(f)) {
+            if topic_label
+                || adjectival
+                || of_event_noun
+                || modifies_event
+                || no_party
+                || (accident && casualty(f))
+            {
                 continue;
             }
             let prev_verb_end = founds[..fi]

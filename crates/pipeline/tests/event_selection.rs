@@ -153,3 +153,10 @@ fn receiving_a_party_hosts_a_visit_receiving_a_thing_does_not() {
     let doc = coded("Lukashenko received the Chinese delegation in Minsk on Monday.\n");
     assert_eq!(event(&doc, "received").mode.as_deref(), Some("host"));
 }
+
+#[test]
+fn an_event_noun_that_modifies_another_is_part_of_its_name() {
+    let doc =
+        coded("On 10 February 2005, entrepreneurs in Belarus staged a one-day warning strike.\n");
+    assert_eq!(triggers(&doc), ["strike"]);
+}
