@@ -565,6 +565,50 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 continue;
             }
         }
+        // "its authorities also abandoned …": an agent noun after a possessive pronoun, as a subject, is of
+        // the state or body named last before it in the sentence. (As an object it is usually the
+        // subject's own: "Israel has strengthened its forces in Lebanon".)
+        if i + 1 < e
+            && lex
+                .cue("possessor")
+                .iter()
+                .any(|p| phrase_at(&v.lower, i, e, p))
+        {
+            let agent = lex
+                .sectors_by_first
+                .get(&v.lower[i + 1])
+                .into_iter()
+                .flatten()
+                .map(|&k| &lex.sectors[k])
+                .find(|(p, _)| phrase_at(&v.lower, i + 1, e, p));
+            let owner = args
+                .iter()
+                .filter(|r| r.end <= i && (r.state || r.org) && r.country.is_some())
+                .filter(|r| r.members.is_empty())
+                .max_by_key(|r| r.end);
+            if let (Some((ph, sec)), Some(owner)) = (agent, owner) {
+                let n = 1 + ph.len();
+                let subject =
+                    v.parsed(i + n - 1) && v.doc.syntax[i + n - 1].deprel.starts_with("nsubj");
+                if subject && !taken[i - s..i + n - s].iter().any(|x| *x) {
+                    for x in &mut taken[i - s..i + n - s] {
+                        *x = true;
+                    }
+                    args.push(Arg {
+                        start: i,
+                        end: i + n,
+                        name: format!("{} {}", owner.name, ph.join(" ")),
+                        entity: owner.entity.clone(),
+                        country: owner.country.clone(),
+                        sector: Some(sec.clone()),
+                        bare_agent: true,
+                        ..Arg::default()
+                    });
+                    i += n;
+                    continue;
+                }
+            }
+        }
         // Agent nouns ("defence ministers", "officials").
         if let Some((ph, sec)) = lex
             .sectors_by_first

@@ -603,3 +603,25 @@ fn a_name_with_a_plural_possessive_is_one_name_and_acts_in_the_for_gerund_after_
         ["Lions' Den"]
     );
 }
+
+#[test]
+fn its_agents_as_subject_are_those_of_the_state_named_last_before() {
+    let doc = coded(
+        "After the deletion of the point about Belarus' pursuit of neutrality, its authorities also \
+         abandoned the concept.",
+    );
+    let e = event(&doc, "abandoned");
+    assert_eq!(e.actors.len(), 1, "{:?}", parties(e));
+    assert_eq!(e.actors[0].country.as_deref(), Some("BLR"));
+    assert_eq!(e.actors[0].sector.as_deref(), Some("GOV"));
+    // As an object they are the subject's own, not a target.
+    let doc = coded("Israel has strengthened its forces in Lebanon.");
+    assert!(
+        event(&doc, "strengthened")
+            .recipients
+            .iter()
+            .all(|a| a.country.as_deref() != Some("ISR")),
+        "{:?}",
+        parties(event(&doc, "strengthened"))
+    );
+}
