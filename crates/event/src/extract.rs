@@ -574,13 +574,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 .iter()
                 .any(|p| phrase_at(&v.lower, i, e, p))
         {
-            let agent = lex
-                .sectors_by_first
-                .get(&v.lower[i + 1])
-                .into_iter()
-                .flatten()
-                .map(|&k| &lex.sectors[k])
-                .find(|(p, _)| phrase_at(&v.lower, i + 1, e, p));
+            let agent = agent_phrase_at(v, lex, i + 1, e);
             let owner = args
                 .iter()
                 .filter(|r| r.end <= i && (r.state || r.org) && r.country.is_some())
@@ -610,14 +604,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
             }
         }
         // Agent nouns ("defence ministers", "officials").
-        if let Some((ph, sec)) = lex
-            .sectors_by_first
-            .get(&v.lower[i])
-            .into_iter()
-            .flatten()
-            .map(|&k| &lex.sectors[k])
-            .find(|(p, _)| phrase_at(&v.lower, i, e, p))
-        {
+        if let Some((ph, sec)) = agent_phrase_at(v, lex, i, e) {
             let n = ph.len();
             if !taken[i - s..i + n - s].iter().any(|x| *x) {
                 for x in &mut taken[i - s..i + n - s] {
@@ -694,14 +681,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                 let mut sector = None;
                 let mut start_name = a;
                 // A leading agent phrase inside the capitalized span ("Defence Minister Shoigu").
-                if let Some((ph, sec)) = lex
-                    .sectors_by_first
-                    .get(&v.lower[a])
-                    .into_iter()
-                    .flatten()
-                    .map(|&k| &lex.sectors[k])
-                    .find(|(p, _)| phrase_at(&v.lower, a, j, p))
-                {
+                if let Some((ph, sec)) = agent_phrase_at(v, lex, a, j) {
                     sector = Some(sec.clone());
                     if a + ph.len() < j {
                         start_name = a + ph.len();
@@ -793,15 +773,10 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                     prev.entity = a.entity.clone();
                     // The sector of its last word when the name has none ("Forces": MIL).
                     let last = &v.lower[a.end - 1];
-                    prev.sector = a.sector.clone().or_else(|| {
-                        lex.sectors_by_first
-                            .get(last)
-                            .into_iter()
-                            .flatten()
-                            .map(|&k| &lex.sectors[k])
-                            .find(|(p, _)| p.len() == 1)
-                            .map(|(_, sec)| sec.clone())
-                    });
+                    prev.sector = a
+                        .sector
+                        .clone()
+                        .or_else(|| agent_word_sector(lex, last).map(str::to_string));
                     prev.state = false;
                     prev.org = true;
                     continue;
@@ -1197,6 +1172,31 @@ pub(crate) fn find_triggers(
     out
 }
 
+/// The agent phrase of the sector table (`cues.tsv` `sector`: "defence ministers" → MIL) that starts at token `i`
+/// and ends by `end`.
+fn agent_phrase_at<'l>(
+    v: &View,
+    lex: &'l Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<&'l (Vec<String>, String)> {
+    lex.sectors_by_first
+        .get(&v.lower[i])?
+        .iter()
+        .map(|&k| &lex.sectors[k])
+        .find(|(p, _)| phrase_at(&v.lower, i, end, p))
+}
+
+/// The sector of a one-word agent noun of the sector table ("forces" → MIL).
+fn agent_word_sector<'l>(lex: &'l Lexicon, word: &str) -> Option<&'l str> {
+    lex.sectors_by_first
+        .get(word)?
+        .iter()
+        .map(|&k| &lex.sectors[k])
+        .find(|(p, _)| p.len() == 1)
+        .map(|(_, sec)| sec.as_str())
+}
+
 /// Whether verb `h` of the sentence `[s, e)` has an object that names a party: a name, a pronoun, a word of
 /// an entity mention or an agent noun ("the delegation", "Belarusian officials"), not a thing ("alerts").
 fn party_object(v: &View, lex: &Lexicon, s: usize, e: usize, h: usize) -> bool {
@@ -1208,10 +1208,7 @@ fn party_object(v: &View, lex: &Lexicon, s: usize, e: usize, h: usize) -> bool {
             let tok = v.doc.tokens[k].span;
             matches!(v.upos(k), "PROPN" | "PRON")
                 || v.mentions.iter().any(|(m, _)| m.contains(tok))
-                || lex
-                    .sectors_by_first
-                    .get(&v.lower[k])
-                    .is_some_and(|ix| ix.iter().any(|&x| lex.sectors[x].0.len() == 1))
+                || agent_word_sector(lex, &v.lower[k]).is_some()
         })
 }
 
