@@ -1411,7 +1411,7 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             continue;
         }
         let p = prep_before(v, s, a);
-        let aimed_at = control_gerund && matches!(p, "on" | "against");
+        let aimed_at = control_gerund && lex.aimed_at_prepositions.contains(p);
         if matches!(p, "in" | "at" | "on" | "from" | "into" | "for") && !aimed_at {
             continue;
         }

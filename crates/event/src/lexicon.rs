@@ -174,6 +174,8 @@ pub struct Lexicon {
     pub sequence_marks: WordSet,
     /// Markers of a gerund whose subject is the governing verb's object (`object_control_mark`).
     pub object_control_marks: WordSet,
+    /// Prepositions that name whom a verb is aimed at, the actor of its for/of gerund (`aimed_at_preposition`).
+    pub aimed_at_prepositions: WordSet,
     /// Nouns of promising that pass an event noun after "of" on to their verb (`commitment_noun`).
     pub commitment_nouns: WordSet,
     /// Words that start a prepositional phrase (`preposition`).
@@ -659,6 +661,7 @@ impl Lexicon {
         let prepositions = set("preposition");
         let sequence_marks = set("sequence_mark");
         let object_control_marks = set("object_control_mark");
+        let aimed_at_prepositions = set("aimed_at_preposition");
         let commitment_nouns = set("commitment_noun");
         let (person_pronouns, thing_pronouns) = (set("person_pronoun"), set("thing_pronoun"));
         let mut retype = HashMap::default();
@@ -742,6 +745,7 @@ impl Lexicon {
             condition_marks,
             sequence_marks,
             object_control_marks,
+            aimed_at_prepositions,
             commitment_nouns,
             prepositions,
             person_pronouns,
@@ -877,6 +881,7 @@ mod tests {
                 "purpose_mark",
                 "condition_mark",
                 "object_control_mark",
+                "aimed_at_preposition",
                 "sequence_mark",
                 "preposition",
                 "person_pronoun",
