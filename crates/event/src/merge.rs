@@ -245,10 +245,13 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
             }
             let ok = reps[i].iter().zip(&m.sources).zip(&rep_dates[i]).all(|((r, rs), rd)| {
                 let mut rel = time_rel(r.time.as_deref(), e.time.as_deref());
-                // Within one document, different dates are different events, and undated mentions are
-                // only joined by the coder's own coreference (which gives them the same date).
+                // Within one document, different dates are different events, and mentions dated by no
+                // more than a year are only joined by the coder's own coreference: a report tells of
+                // many events of one type in a year.
                 if rs.doc_id == se.doc_id
-                    && (rel == TimeRel::Near || r.time.is_none() || e.time.is_none())
+                    && (rel == TimeRel::Near
+                        || !precise(r.time.as_deref())
+                        || !precise(e.time.as_deref()))
                 {
                     rel = TimeRel::Different;
                 }
@@ -498,6 +501,42 @@ mod tests {
         let m = merge(&[a, c]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn mentions_of_one_document_dated_by_a_bare_year_stay_apart() {
+        // The seed's "the two countries also agreed on a rate for crude oil" and "the foreign ministers
+        // agreed a plan of joint actions", both told of 2022: a year fits too many events of one report.
+        let a = src(
+            "a",
+            ev(
+                "AGREE",
+                &[("Russia", "RUS"), ("Belarus", "BLR")],
+                Some("2022"),
+                None,
+            ),
+        );
+        let b = src(
+            "a",
+            ev(
+                "AGREE",
+                &[("Russia", "RUS"), ("Belarus", "BLR")],
+                Some("2022"),
+                None,
+            ),
+        );
+        assert_eq!(merge(&[a.clone(), b]).len(), 2);
+        // Across documents the same pair still joins when they name the parties alike.
+        let c = src(
+            "c",
+            ev(
+                "AGREE",
+                &[("Russia", "RUS"), ("Belarus", "BLR")],
+                Some("2022"),
+                None,
+            ),
+        );
+        assert_eq!(merge(&[a, c]).len(), 1);
     }
 
     #[test]
