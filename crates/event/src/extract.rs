@@ -1795,6 +1795,28 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 r.recipients = arg_of(c)
             }
             "obj" if pred == f.head && topic_verb => no_target = true,
+            // "signed an agreement in Minsk with Ukraine": the object is the event itself; the place it is
+            // in is where the event is, not a party to it (unless the event is done to someone: "committing
+            // attacks in the West Bank").
+            "obj"
+                if pred == f.head
+                    && event_noun_of_type(v, lex, c, &t.event_type)
+                    && !of_names_patient(lex, t) =>
+            {
+                let (places, parties): (Vec<usize>, Vec<usize>) =
+                    arg_of(c).into_iter().partition(|&i| {
+                        let a = &args[i];
+                        a.place
+                            && (a.start..a.end).any(|k| syn[k].head == Some(c))
+                            && matches!(prep_before(v, s, a), "in" | "at")
+                    });
+                if r.recipients.is_empty() {
+                    r.recipients = parties;
+                }
+                if r.location.is_none() {
+                    r.location = places.first().copied();
+                }
+            }
             "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => r.recipients = arg_of(c),
             _ if rel.starts_with("obl") => match case_of(c).as_str() {
                 "by" => r.actors = arg_of(c),
@@ -1832,21 +1854,13 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                 .into_iter()
                 .filter(|&c| syn[c].deprel == "conj"),
         );
-        let attack_noun = |c: usize| {
-            lex.by_first.get(v.lemma[c]).is_some_and(|ix| {
-                ix.iter().any(|&x| {
-                    let t = &lex.triggers[x];
-                    t.pos == TriggerPos::Noun && t.words.len() == 1 && t.event_type == "ASSAULT"
-                })
-            })
-        };
         let obliques: Vec<usize> = verbs
             .flat_map(|x| {
                 children(x)
                     .into_iter()
                     .filter(|&c| syn[c].deprel.starts_with("obl"))
             })
-            .filter(|&c| attack_noun(c))
+            .filter(|&c| event_noun_of_type(v, lex, c, "ASSAULT"))
             .collect();
         r.actors = obliques
             .into_iter()
@@ -2904,6 +2918,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             .filter(|t| sent.span.contains(t.span) && is_dateish(t))
             .collect();
         let tok_of = |pos: usize| doc.tokens[s..e].partition_point(|t| t.span.end <= pos) + s;
+        let absorbed = object_events(&v, lex, &founds);
         // The timex that dates the event whose trigger is token `i`: the nearest one, preferring
         // adverbials, and none that dates something else.
         // The timexes that may date the event whose trigger is token `i`, each with its distance (lower is
@@ -2962,7 +2977,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                             for _ in 0..6 {
                                 match v.doc.syntax[k].head {
                                     Some(h) if h != i && h >= s && h < e && v.upos(h) != "VERB" => {
-                                        if founds.iter().any(|o| o.noun && o.head == h) {
+                                        if founds.iter().enumerate().any(|(oi, o)| {
+                                            o.noun && o.head == h && absorbed[oi].is_none()
+                                        }) {
                                             return true;
                                         }
                                         k = h;
@@ -3098,6 +3115,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 || adjectival
                 || of_event_noun
                 || modifies_event
+                || absorbed[fi].is_some()
                 || no_party
                 || (accident && casualty(f))
             {
@@ -3348,10 +3366,16 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
+            // "launched an offensive": the verb's event, told by its object noun of the same type, takes
+            // the noun's mode when it has none.
+            let object_mode = || {
+                let o = absorbed.iter().position(|&a| a == Some(fi))?;
+                lex.triggers[founds[o].trigger].mode.clone()
+            };
             let mut ev = Event {
                 span: v.span(f.start, f.end),
                 event_type,
-                mode: t.mode.clone().filter(|_| !retyped),
+                mode: t.mode.clone().or_else(object_mode).filter(|_| !retyped),
                 context: contexts
                     .iter()
                     .find(|c| t.event_type != "CONSULT" || c.as_str() != "military")
@@ -3561,6 +3585,44 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
     }
     events
+}
+
+/// For each found trigger, the verb trigger it is the object of, when both are of one type: "signed an
+/// agreement", "an agreement was signed", "ratified the treaty" each tell of one event, the verb's (which
+/// has the tense, the mood and the parties). A verb of talking about something ("discussed the cancelled
+/// talks", `[topic_verb]`) has its object as a topic, another event. Needs the parse.
+fn object_events(v: &View, lex: &Lexicon, founds: &[Found]) -> Vec<Option<usize>> {
+    let ty = |f: &Found| &lex.triggers[f.trigger].event_type;
+    founds
+        .iter()
+        .map(|n| {
+            if !n.noun || !v.parsed(n.head) {
+                return None;
+            }
+            let t = &v.doc.syntax[n.head];
+            if !matches!(&*t.deprel, "obj" | "nsubj:pass") {
+                return None;
+            }
+            let h = t.head?;
+            founds.iter().position(|f| {
+                !f.noun
+                    && f.head == h
+                    && ty(f) == ty(n)
+                    && !lex.topic_verbs.contains(v.lemma[f.head])
+            })
+        })
+        .collect()
+}
+
+/// Whether token `k` is a one-word noun trigger of type `event_type` (the object of a verb of that type
+/// is the event itself, not a party to it).
+fn event_noun_of_type(v: &View, lex: &Lexicon, k: usize, event_type: &str) -> bool {
+    lex.by_first.get(v.lemma[k]).is_some_and(|ix| {
+        ix.iter().any(|&x| {
+            let t = &lex.triggers[x];
+            t.pos == TriggerPos::Noun && t.words.len() == 1 && t.event_type == event_type
+        })
+    })
 }
 
 /// Whether a found trigger is a verb of death or injury ("killed", "injured", `words.txt` `[casualty]`).

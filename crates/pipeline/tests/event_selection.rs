@@ -160,3 +160,24 @@ fn an_event_noun_that_modifies_another_is_part_of_its_name() {
         coded("On 10 February 2005, entrepreneurs in Belarus staged a one-day warning strike.\n");
     assert_eq!(triggers(&doc), ["strike"]);
 }
+
+#[test]
+fn a_verb_and_its_object_of_the_same_type_are_one_event() {
+    // "signed an agreement" is one signing: the verb's event, dated by what the noun phrase says
+    // ("an agreement in Minsk on Monday"), placed in Minsk, which is no party to it.
+    let doc = common::ingested(
+        "Russia and Belarus signed an agreement in Minsk on Monday.\n",
+        Some("2024-12-06"),
+    );
+    assert_eq!(triggers(&doc), ["signed"]);
+    let e = event(&doc, "signed");
+    assert_eq!(e.time.as_deref(), Some("2024-12-02"));
+    assert_eq!(e.location.as_deref(), Some("Minsk"));
+    assert!(e.recipients.is_empty(), "{:?}", e.recipients);
+    // Also in the passive: "an agreement was signed".
+    let doc = coded("An agreement on gas prices was signed by Russia and Belarus in Minsk.\n");
+    assert_eq!(triggers(&doc), ["signed"]);
+    // An object event of another type stays its own event ("condemned the attack").
+    let doc = coded("Poland condemned the attack on the Ukrainian embassy.\n");
+    assert_eq!(triggers(&doc), ["condemned", "attack"]);
+}
