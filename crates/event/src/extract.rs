@@ -3462,44 +3462,68 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             // A news report's present tense, active or passive, is the day of the report ("Turkey
             // freezes the assets …", "three Palestinians are killed …"), whatever date the story before
             // it was about.
+            // The verb whose tense tells when: the trigger itself, or for an event noun the verb it is an
+            // argument of ("Heavy fighting continues in Bakhmut", "… are killed in an operation").
+            let tensed = if f.noun {
+                governing_verb(&v, s, e, f.head)
+            } else {
+                Some(f.head)
+            };
             // The participle's auxiliary, "is/are" (present passive) or "has/have" (present perfect),
             // at most one adverb before it ("have already signed").
             let participle_after = |aux: &[&str]| {
-                v.xpos(f.head) == "VBN"
-                    && (s..f.head)
-                        .rev()
-                        .take(2)
-                        .take_while(|&k| aux.contains(&v.lower[k].as_str()) || v.upos(k) == "ADV")
-                        .any(|k| aux.contains(&v.lower[k].as_str()))
+                tensed.is_some_and(|h| {
+                    v.xpos(h) == "VBN"
+                        && (s..h)
+                            .rev()
+                            .take(2)
+                            .take_while(|&k| {
+                                aux.contains(&v.lower[k].as_str()) || v.upos(k) == "ADV"
+                            })
+                            .any(|k| aux.contains(&v.lower[k].as_str()))
+                })
             };
             // A present perfect before any date has been set is the news of the day ("AirTanker have
             // signed a 27-year contract"); later in a story it is an earlier event, left to the narrative.
             let lead_perfect = narrative.is_none() && participle_after(&["has", "have", "'ve"]);
             // A base form with a subject and no auxiliary or "to" is a present the tagger misread
             // ("Russia and Belarus sign an agreement", sign/VB).
-            let bare_finite = || {
-                v.xpos(f.head) == "VB"
-                    && v.parsed(f.head)
+            let bare_finite = |h: usize| {
+                v.xpos(h) == "VB"
+                    && v.parsed(h)
                     && (s..e).any(|k| {
-                        v.doc.syntax[k].head == Some(f.head)
+                        v.doc.syntax[k].head == Some(h)
                             && v.doc.syntax[k].deprel.starts_with("nsubj")
                     })
                     && !(s..e).any(|k| {
-                        v.doc.syntax[k].head == Some(f.head)
+                        v.doc.syntax[k].head == Some(h)
                             && matches!(&*v.doc.syntax[k].deprel, "aux" | "aux:pass" | "mark")
                     })
             };
-            let present = matches!(v.xpos(f.head), "VBZ" | "VBP") || bare_finite();
-            let reported_today = !f.noun
-                && match ev.status {
-                    EventStatus::Occurred => {
-                        present || participle_after(&["is", "are"]) || lead_perfect
-                    }
-                    // What a report says is so now ("announced that it seeks $16.6 billion").
-                    EventStatus::Reported => present,
-                    _ => false,
-                };
-            if ev.time.is_none() && reported_today {
+            // In a sentence the tagger found no verb in ("A Russian missile strike kills four civilians",
+            // kills/NNS), the trigger the window rules read as a verb is a present when it has the -s of
+            // one.
+            let untagged_present = !f.noun
+                && !(s..e).any(|k| v.parsed(k) && v.upos(k) == "VERB")
+                && v.lower[f.head].ends_with('s')
+                && is_inflected(&v.lower[f.head], &lex.triggers[f.trigger].words[0]);
+            let present = untagged_present
+                || tensed.is_some_and(|h| matches!(v.xpos(h), "VBZ" | "VBP") || bare_finite(h));
+            let reported_today = match ev.status {
+                EventStatus::Occurred => {
+                    present || participle_after(&["is", "are"]) || lead_perfect
+                }
+                // What a report says is so now ("announced that it seeks $16.6 billion").
+                EventStatus::Reported => present,
+                _ => false,
+            };
+            // "Regular sessions are held twice a year": a frequency makes the sentence a rule, which has
+            // no date of its own; neither the day of writing nor the story's date is its time.
+            let habitual = doc
+                .timexes
+                .iter()
+                .any(|t| t.kind == TimexType::Set && sent.span.contains(t.span));
+            if ev.time.is_none() && reported_today && !habitual {
                 // Only a known date of writing, not one guessed from the dates the text mentions.
                 let known = matches!(
                     doc.meta.dct.source,
@@ -3510,7 +3534,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     ev.time_source = Some("document".into());
                 }
             }
-            if ev.time.is_none() {
+            if ev.time.is_none() && !habitual {
                 if matches!(ev.status, EventStatus::Occurred | EventStatus::Reported) {
                     if let Some(n) = &narrative {
                         ev.time = Some(n.clone());
@@ -3623,6 +3647,30 @@ fn event_noun_of_type(v: &View, lex: &Lexicon, k: usize, event_type: &str) -> bo
             t.pos == TriggerPos::Noun && t.words.len() == 1 && t.event_type == event_type
         })
     })
+}
+
+/// The verb an event noun at token `k` is the subject or an oblique of (or a noun coordinated with one):
+/// "Heavy fighting continues", "… are killed in an operation". Not an object: what a present verb acts on
+/// ("condemns the attack", "investigates the bombing") may have happened days before.
+fn governing_verb(v: &View, s: usize, e: usize, k: usize) -> Option<usize> {
+    let mut at = k;
+    for _ in 0..3 {
+        if !v.parsed(at) {
+            return None;
+        }
+        let t = &v.doc.syntax[at];
+        let rel = t.deprel.split(':').next().unwrap_or("");
+        if !matches!(rel, "nsubj" | "obl" | "conj") {
+            return None;
+        }
+        let h = t.head.filter(|&h| h >= s && h < e)?;
+        match v.upos(h) {
+            "VERB" => return Some(h),
+            "NOUN" | "PROPN" => at = h,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whether a found trigger is a verb of death or injury ("killed", "injured", `words.txt` `[casualty]`).

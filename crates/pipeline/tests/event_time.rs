@@ -258,3 +258,42 @@ fn a_date_in_a_clause_describing_a_noun_does_not_move_the_story() {
         Some("2022-12")
     );
 }
+
+#[test]
+fn a_nominal_event_takes_the_present_of_the_verb_it_is_an_argument_of() {
+    // After a story dated 2021, a digest's present-tense item is the day's news, its event noun too.
+    let doc = coded(
+        "On 3 March 2021 the army shelled the town. Heavy fighting continues in Bakhmut.",
+        "2024-12-10",
+    );
+    let fighting = event(&doc, "fighting");
+    assert_eq!(fighting.time.as_deref(), Some("2024-12-10"));
+    assert_eq!(fighting.time_source.as_deref(), Some("document"));
+    // An event noun of a past-tense clause keeps the narrative's date.
+    let doc = coded(
+        "On 3 March 2021 the army shelled the town. Heavy fighting continued in Bakhmut.",
+        "2024-12-10",
+    );
+    assert_eq!(event(&doc, "fighting").time.as_deref(), Some("2021-03-03"));
+    // The tagger finds no verb in "A Russian missile strike kills four civilians" (kills/NNS); the -s of
+    // the verb the window rules read still makes it a present.
+    let doc = coded(
+        "On 3 March 2021 the army shelled the town. A Russian missile strike kills four civilians in \
+         Zaporizhzhia.",
+        "2024-12-10",
+    );
+    assert_eq!(event(&doc, "kills").time.as_deref(), Some("2024-12-10"));
+}
+
+#[test]
+fn a_habitual_present_is_no_news_of_the_day() {
+    // "twice a year" (a SET timex) makes the present a rule, not a report: no date of writing, no
+    // narrative date either.
+    let doc = coded(
+        "The treaty was signed on 8 December 1999. Regular sessions of the Parliamentary Assembly are \
+         held twice a year.",
+        "2025-08-12",
+    );
+    let sessions = event(&doc, "sessions");
+    assert_eq!(sessions.time, None, "{sessions:?}");
+}
