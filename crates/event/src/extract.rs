@@ -1924,7 +1924,15 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .collect();
     }
     if r.actors.is_empty() && !passive && !actor_elsewhere {
-        r.actors = win.actors;
+        // Force is done to the verb's patient in the parse ("a plane is shot down", no agent named), who
+        // is not its actor. (Not so for other types: PLOVER's source of "peacekeepers were shipped out" is
+        // the peacekeepers' UN.)
+        let force = matches!(t.event_type.as_str(), "ASSAULT" | "COERCE");
+        r.actors = win
+            .actors
+            .into_iter()
+            .filter(|x| !(force && r.recipients.contains(x)))
+            .collect();
     }
     // "During the meeting with Putin, Lukashenka declared": who acts at a meeting, in the clause the
     // meeting is an adverbial of, took part in it (when nothing nearer names a participant: "At the NATO

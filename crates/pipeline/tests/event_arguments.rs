@@ -625,3 +625,24 @@ fn its_agents_as_subject_are_those_of_the_state_named_last_before() {
         parties(event(&doc, "strengthened"))
     );
 }
+
+#[test]
+fn the_subject_of_a_passive_is_whom_it_is_done_to_even_without_an_agent() {
+    let doc =
+        coded("An Antonov An-26 transport plane is reportedly shot down over Voronezh Oblast.");
+    let e = event(&doc, "shot down");
+    assert!(names(&e.actors).is_empty(), "{:?}", e.actors);
+    assert_eq!(names(&e.recipients), ["Antonov An-26"]);
+}
+
+#[test]
+fn a_number_word_opening_a_sentence_is_no_participant() {
+    let doc =
+        coded("Eighty UN peacekeepers were shipped out of the eastern Bosnian enclave of Gorazde.");
+    let e = event(&doc, "shipped out");
+    assert!(
+        !names(&e.recipients).contains(&"Eighty"),
+        "{:?}",
+        e.recipients
+    );
+}
