@@ -872,6 +872,10 @@ pub(crate) struct Found {
 /// delegation" hosts a visit, "received assurances" does not).
 const PARTY: &str = "party";
 
+/// The `requires` value of verb triggers that count only when used transitively ("helicopters strike an
+/// oil refinery" attack it; "teachers strike over pay" do not).
+const OBJECT: &str = "object";
+
 /// The `requires` value of triggers that count only after a speech verb ("must", "should": a demand when
 /// somebody says that somebody else must act).
 const SPEECH: &str = "speech";
@@ -1120,7 +1124,7 @@ pub(crate) fn find_triggers(
                 if !(s..i).any(|k| speech_verb(v, s, k)) {
                     continue;
                 }
-            } else if t.requires.as_deref() == Some(PARTY) {
+            } else if matches!(t.requires.as_deref(), Some(PARTY | OBJECT)) {
                 // Checked on the parse, when the event is coded.
             } else if let Some(req) = &t.requires {
                 let name_before =
@@ -3116,15 +3120,21 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     .head
                     .is_some_and(|h| founds.iter().any(|n| n.noun && n.head == h));
             let t = &lex.triggers[f.trigger];
-            let no_party = t.requires.as_deref() == Some(PARTY)
-                && v.parsed(f.head)
-                && !party_object(&v, lex, s, e, f.head);
+            let missing_object = v.parsed(f.head)
+                && match t.requires.as_deref() {
+                    Some(PARTY) => !party_object(&v, lex, s, e, f.head),
+                    Some(OBJECT) => !(s..e).any(|k| {
+                        v.doc.syntax[k].head == Some(f.head)
+                            && matches!(&*v.doc.syntax[k].deprel, "obj" | "iobj" | "nsubj:pass")
+                    }),
+                    _ => false,
+                };
             if topic_label
                 || adjectival
                 || of_event_noun
                 || modifies_event
                 || absorbed[fi].is_some()
-                || no_party
+                || missing_object
                 || (accident && casualty(f))
             {
                 continue;

@@ -139,6 +139,8 @@ fn a_natural_force_that_strikes_is_no_strike_and_no_attack() {
     for text in [
         "Many buildings are damaged after a magnitude 5.1 earthquake strikes Muisne, Ecuador.\n",
         "At least 10 people are killed after lightning strikes across Odisha, India.\n",
+        // The modifier in the plural.
+        "A series of tornadoes strike Chicago, Illinois, prompting ground stops at O'Hare.\n",
     ] {
         let doc = coded(text);
         let t = triggers(&doc);
@@ -180,4 +182,15 @@ fn a_verb_and_its_object_of_the_same_type_are_one_event() {
     // An object event of another type stays its own event ("condemned the attack").
     let doc = coded("Poland condemned the attack on the Ukrainian embassy.\n");
     assert_eq!(triggers(&doc), ["condemned", "attack"]);
+}
+
+#[test]
+fn strike_with_an_object_is_an_attack_without_one_no_event_and_a_deal_an_agreement() {
+    let doc = coded("Russian helicopters strike an oil refinery in Voronezh.\n");
+    assert_eq!(event(&doc, "strike").event_type, "ASSAULT");
+    let doc = coded("Teachers strike over pay in Nairobi.\n");
+    assert!(triggers(&doc).is_empty(), "{:?}", triggers(&doc));
+    let doc = coded("Russia and Belarus strike a deal on gas prices.\n");
+    assert_eq!(triggers(&doc), ["strike"]);
+    assert_eq!(event(&doc, "strike").event_type, "AGREE");
 }
