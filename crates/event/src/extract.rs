@@ -1792,6 +1792,11 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         match rel {
             "nsubj" if r.actors.is_empty() => {
                 r.actors = subject(c);
+                // "A Russian drone strike on facilities in Izmail destroys …": an event as the subject
+                // brings its actors; the places it names are not who acts.
+                if event_noun_of_type(v, lex, c, None) && r.actors.iter().any(|&i| !args[i].place) {
+                    r.actors.retain(|&i| !args[i].place);
+                }
                 actor_elsewhere =
                     r.actors.is_empty() && lex.plural_pronouns.contains(v.lower[c].as_str());
             }
@@ -1804,7 +1809,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             // attacks in the West Bank").
             "obj"
                 if pred == f.head
-                    && event_noun_of_type(v, lex, c, &t.event_type)
+                    && event_noun_of_type(v, lex, c, Some(&t.event_type))
                     && !of_names_patient(lex, t) =>
             {
                 let (places, parties): (Vec<usize>, Vec<usize>) =
@@ -1864,7 +1869,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                     .into_iter()
                     .filter(|&c| syn[c].deprel.starts_with("obl"))
             })
-            .filter(|&c| event_noun_of_type(v, lex, c, "ASSAULT"))
+            .filter(|&c| event_noun_of_type(v, lex, c, Some("ASSAULT")))
             .collect();
         r.actors = obliques
             .into_iter()
@@ -3656,13 +3661,15 @@ fn object_events(v: &View, lex: &Lexicon, founds: &[Found]) -> Vec<Option<usize>
         .collect()
 }
 
-/// Whether token `k` is a one-word noun trigger of type `event_type` (the object of a verb of that type
-/// is the event itself, not a party to it).
-fn event_noun_of_type(v: &View, lex: &Lexicon, k: usize, event_type: &str) -> bool {
+/// Whether token `k` is a one-word noun trigger, of type `event_type` when given (the object of a verb of
+/// that type is the event itself, not a party to it).
+fn event_noun_of_type(v: &View, lex: &Lexicon, k: usize, event_type: Option<&str>) -> bool {
     lex.by_first.get(v.lemma[k]).is_some_and(|ix| {
         ix.iter().any(|&x| {
             let t = &lex.triggers[x];
-            t.pos == TriggerPos::Noun && t.words.len() == 1 && t.event_type == event_type
+            t.pos == TriggerPos::Noun
+                && t.words.len() == 1
+                && event_type.is_none_or(|ty| t.event_type == ty)
         })
     })
 }

@@ -646,3 +646,14 @@ fn a_number_word_opening_a_sentence_is_no_participant() {
         e.recipients
     );
 }
+
+#[test]
+fn an_event_as_subject_brings_its_actors_and_its_places_are_where() {
+    let doc = coded(
+        "A Russian drone strike on agricultural facilities in Izmail, Odesa Oblast, destroys 13,000 tons \
+         of grain.",
+    );
+    let e = event(&doc, "destroys");
+    assert_eq!(names(&e.actors), ["Russia"]);
+    assert_eq!(e.location.as_deref(), Some("Izmail"));
+}
