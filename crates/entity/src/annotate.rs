@@ -527,6 +527,17 @@ fn near_spelling(a: &str, b: &str) -> bool {
     row[b.len()] <= max
 }
 
+/// Whether word `i` starts a model designation, a capital word hyphen-joined to a number ("Ka-50",
+/// "An-26", "S-400"): a weapon or an aircraft, never part of an actor's name ("Russian Air Force Ka-50
+/// helicopters").
+fn model_designation(c: &Ctx, i: usize) -> bool {
+    c.words.get(i + 1).is_some_and(|w| {
+        w.hyphen_before
+            && !w.break_before
+            && w.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+    })
+}
+
 fn unknown_names(c: &mut Ctx) {
     let n = c.words.len();
     let lx = lex();
@@ -537,6 +548,7 @@ fn unknown_names(c: &mut Ctx) {
             || c.covered[i].is_some()
             || c.heading[i]
             || w.norm.chars().all(|ch| ch.is_numeric())
+            || model_designation(c, i)
         {
             i += 1;
             continue;
@@ -545,7 +557,10 @@ fn unknown_names(c: &mut Ctx) {
         let mut j = i + 1;
         while j < n && !c.words[j].break_before && c.covered[j].is_none() && c.sent[j] == c.sent[i]
         {
-            if c.words[j].cap && !c.words[j].norm.chars().all(|ch| ch.is_numeric()) {
+            if c.words[j].cap
+                && !c.words[j].norm.chars().all(|ch| ch.is_numeric())
+                && !model_designation(c, j)
+            {
                 j += 1;
             } else if is_connector(&c.words[j].norm)
                 && j + 1 < n

@@ -276,3 +276,19 @@ fn leaders_of_the_demo_reports_are_linked_with_their_roles() {
     assert_eq!(find(&doc, "p:macron").country.as_deref(), Some("FRA"));
     assert_eq!(find(&doc, "p:borodin").country.as_deref(), Some("RUS"));
 }
+
+#[test]
+fn a_model_designation_is_no_part_of_a_name() {
+    // "Ka-50", "An-26": a capital word hyphen-joined to a number names a weapon or aircraft model.
+    let doc = run(
+        "Russian Air Force Ka-50 helicopters strike an oil refinery. An An-26 plane is shot down.",
+        None,
+    );
+    let names: Vec<&str> = doc
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| doc.slice(m.span)))
+        .collect();
+    assert!(names.contains(&"Air Force"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Ka")), "{names:?}");
+}

@@ -631,8 +631,18 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
     let caps = words.iter().filter(|&&k| v.is_cap(k)).count();
     let title_case = words.len() >= 4 && caps * 10 >= words.len() * 6;
     let mut i = if title_case { e } else { s };
+    // "Ka-50", "S-400": a model designation names a weapon or an aircraft, no participant.
+    let designation = |k: usize| {
+        v.text(k)
+            .rsplit_once('-')
+            .is_some_and(|(_, n)| n.starts_with(|c: char| c.is_ascii_digit()))
+    };
     while i < e {
-        if taken[i - s] || !v.is_cap(i) || !v.text(i).chars().any(|c| c.is_alphabetic()) {
+        if taken[i - s]
+            || !v.is_cap(i)
+            || !v.text(i).chars().any(|c| c.is_alphabetic())
+            || designation(i)
+        {
             i += 1;
             continue;
         }
@@ -647,6 +657,7 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         };
         while j < e
             && !taken[j - s]
+            && !designation(j)
             && (v.is_cap(j) || (j > i && (v.text(j) == "-" || possessive(j))))
         {
             j += 1;
