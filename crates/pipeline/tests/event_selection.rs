@@ -116,6 +116,10 @@ fn a_verb_and_its_event_noun_object_are_one_event() {
     );
     assert_eq!(triggers(&doc), ["agreed", "strengthen"]);
     assert_eq!(event(&doc, "strengthen").event_type, "COOPERATE");
+    let doc = coded(
+        "It was announced that the defence industries of the two countries will expand cooperation.",
+    );
+    assert_eq!(event(&doc, "expand cooperation").event_type, "COOPERATE");
     // What is imposed or committed is the event.
     let doc = coded(
         "The Biden administration imposes sanctions on the militant group for committing attacks in the \
@@ -164,7 +168,7 @@ fn an_event_noun_that_modifies_another_is_part_of_its_name() {
 }
 
 #[test]
-fn a_verb_and_its_object_of_the_same_type_are_one_event() {
+fn signing_an_agreement_is_one_event_dated_and_placed_by_its_object() {
     // "signed an agreement" is one signing: the verb's event, dated by what the noun phrase says
     // ("an agreement in Minsk on Monday"), placed in Minsk, which is no party to it.
     let doc = common::ingested(
