@@ -507,36 +507,13 @@ mod tests {
     fn mentions_of_one_document_dated_by_a_bare_year_stay_apart() {
         // The seed's "the two countries also agreed on a rate for crude oil" and "the foreign ministers
         // agreed a plan of joint actions", both told of 2022: a year fits too many events of one report.
-        let a = src(
-            "a",
-            ev(
-                "AGREE",
-                &[("Russia", "RUS"), ("Belarus", "BLR")],
-                Some("2022"),
-                None,
-            ),
-        );
-        let b = src(
-            "a",
-            ev(
-                "AGREE",
-                &[("Russia", "RUS"), ("Belarus", "BLR")],
-                Some("2022"),
-                None,
-            ),
-        );
-        assert_eq!(merge(&[a.clone(), b]).len(), 2);
+        let pair = |doc: &str| {
+            let parties = [("Russia", "RUS"), ("Belarus", "BLR")];
+            src(doc, ev("AGREE", &parties, Some("2022"), None))
+        };
+        assert_eq!(merge(&[pair("a"), pair("a")]).len(), 2);
         // Across documents the same pair still joins when they name the parties alike.
-        let c = src(
-            "c",
-            ev(
-                "AGREE",
-                &[("Russia", "RUS"), ("Belarus", "BLR")],
-                Some("2022"),
-                None,
-            ),
-        );
-        assert_eq!(merge(&[a, c]).len(), 1);
+        assert_eq!(merge(&[pair("a"), pair("c")]).len(), 1);
     }
 
     #[test]
