@@ -3187,14 +3187,62 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             for a in &recipient_args {
                 to_event_args(&v, a, &mut recipients);
             }
+            let recent_parties = last_parties
+                .as_ref()
+                .filter(|(b, at, _)| *b == block_at && si - at <= 4)
+                .map(|(_, _, p)| p);
             if roles.actor_elsewhere && actors.is_empty() {
-                if let Some((_, _, (a, r))) = last_parties
-                    .as_ref()
-                    .filter(|(b, at, _)| *b == block_at && si - at <= 4)
-                {
+                if let Some((a, r)) = recent_parties {
                     actors = a.clone();
                     if recipients.is_empty() {
                         recipients = r.clone();
+                    }
+                }
+            }
+            // "Putin paid his first visit to Minsk … on that same day, consultations of foreign ministers and
+            // defence ministers were also held": office holders of no named country, meeting just after
+            // another meeting, are those of that meeting's countries.
+            let offices: Vec<&Arg> = actor_args
+                .iter()
+                .filter(|a| {
+                    a.bare_agent && a.country.is_none() && a.entity.is_none() && a.sector.is_some()
+                })
+                .collect();
+            if actors.is_empty()
+                && recipients.is_empty()
+                && !offices.is_empty()
+                && matches!(t.event_type.as_str(), "CONSULT" | "AGREE" | "COOPERATE")
+            {
+                if let Some((a, r)) = recent_parties {
+                    let mut countries: Vec<&String> = Vec::new();
+                    for c in a.iter().chain(r).filter_map(|x| x.country.as_ref()) {
+                        if !countries.contains(&c) {
+                            countries.push(c);
+                        }
+                    }
+                    for o in &offices {
+                        // With the modifier the agent phrase left out ("foreign ministers").
+                        let start = if o.start > s
+                            && v.parsed(o.start - 1)
+                            && matches!(&*v.doc.syntax[o.start - 1].deprel, "amod" | "compound")
+                            && v.doc.syntax[o.start - 1]
+                                .head
+                                .is_some_and(|h| h >= o.start && h < o.end)
+                        {
+                            o.start - 1
+                        } else {
+                            o.start
+                        };
+                        let span = v.span(start, o.end);
+                        for &c in &countries {
+                            actors.push(EventArgument {
+                                span,
+                                entity: None,
+                                name: v.doc.slice(span).to_string(),
+                                country: Some(c.clone()),
+                                sector: o.sector.clone(),
+                            });
+                        }
                     }
                 }
             }

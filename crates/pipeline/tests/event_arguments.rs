@@ -664,3 +664,29 @@ fn a_model_designation_is_no_participant() {
     let doc = coded("Russian Air Force Ka-50 helicopters strike an oil refinery in Voronezh.");
     assert_eq!(names(&event(&doc, "strike").actors), ["Air Force"]);
 }
+
+#[test]
+fn office_holders_of_no_named_country_meet_for_the_countries_of_the_meeting_before() {
+    let doc = coded(
+        "On 19 December 2022, Vladimir Putin paid his first visit to Minsk. Moreover, on that same day, \
+         consultations of foreign ministers and defence ministers were also held in the Belarusian capital.",
+    );
+    let e = event(&doc, "consultations");
+    let got: Vec<(&str, Option<&str>)> = e
+        .actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.country.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("foreign ministers", Some("RUS")),
+            ("foreign ministers", Some("BLR")),
+            ("defence ministers", Some("RUS")),
+            ("defence ministers", Some("BLR")),
+        ]
+    );
+    // Without a meeting before, they stay unknown.
+    let doc = coded("Consultations of foreign ministers were held in the Belarusian capital.");
+    assert!(event(&doc, "Consultations").actors.is_empty());
+}
