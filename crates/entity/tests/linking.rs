@@ -292,3 +292,26 @@ fn a_model_designation_is_no_part_of_a_name() {
     assert!(names.contains(&"Air Force"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("Ka")), "{names:?}");
 }
+
+#[test]
+fn the_bare_title_is_the_person_the_document_names_with_it_most() {
+    let doc = run(
+        "President Biden met President Erdogan. President Biden then spoke. The President will meet the \
+         Lithuanian President tomorrow. The President of Belarus did not come.",
+        Some("2023-07-11"),
+    );
+    let biden = doc
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| doc.slice(m.span) == "Biden"))
+        .expect("Biden");
+    let titles: Vec<usize> = biden
+        .mentions
+        .iter()
+        .filter(|m| doc.slice(m.span) == "President")
+        .map(|m| m.span.start)
+        .collect();
+    // Only "The President will meet": not "the Lithuanian President", not "The President of Belarus".
+    let at = doc.text.find("President will").unwrap();
+    assert_eq!(titles, [at], "{:?}", biden.mentions);
+}
