@@ -191,6 +191,13 @@ fn undated_and_years_apart(a: (&Event, Option<&str>), b: (&Event, Option<&str>))
     }
 }
 
+/// Whether two mentions' recipients may be the same: either has none, or they share a name or a country.
+fn recipients_compatible(a: &Event, b: &Event) -> bool {
+    let keys = |e: &Event| -> Vec<String> { e.recipients.iter().flat_map(arg_keys).collect() };
+    let (ka, kb) = (keys(a), keys(b));
+    ka.is_empty() || kb.is_empty() || ka.iter().any(|k| kb.contains(k))
+}
+
 fn place_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
@@ -253,6 +260,11 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                         || !precise(r.time.as_deref())
                         || !precise(e.time.as_deref()))
                 {
+                    rel = TimeRel::Different;
+                }
+                // Within one document, one party meeting or hitting two different others on one day did two
+                // things ("meeting with the Lithuanian President", "meeting with President Zelenskyy").
+                if rs.doc_id == se.doc_id && !recipients_compatible(r, e) {
                     rel = TimeRel::Different;
                 }
                 let same_place = place_compatible(r.location.as_deref(), e.location.as_deref());
@@ -501,6 +513,18 @@ mod tests {
         let m = merge(&[a, c]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].time.as_deref(), Some("2022-12-03"));
+    }
+
+    #[test]
+    fn one_actor_meeting_two_others_on_one_day_in_one_document_met_twice() {
+        let meeting = |doc: &str, whom: (&str, &str)| {
+            let mut e = ev("CONSULT", &[("Joe Biden", "USA")], Some("2023-07-11"), None);
+            e.recipients = vec![arg(whom.0, whom.1)];
+            src(doc, e)
+        };
+        let (a, b) = (("Gitanas Nauseda", "LTU"), ("Volodymyr Zelensky", "UKR"));
+        assert_eq!(merge(&[meeting("d", a), meeting("d", b)]).len(), 2);
+        assert_eq!(merge(&[meeting("d", a), meeting("d", a)]).len(), 1);
     }
 
     #[test]
