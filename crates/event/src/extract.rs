@@ -2947,6 +2947,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             .collect();
         let tok_of = |pos: usize| doc.tokens[s..e].partition_point(|t| t.span.end <= pos) + s;
         let absorbed = object_events(&v, lex, &founds);
+        // "Regular sessions are held twice a year": a frequency makes the sentence a rule, which has no
+        // date of its own; neither the day of writing nor the story's date is its time.
+        let habitual = doc
+            .timexes
+            .iter()
+            .any(|t| t.kind == TimexType::Set && sent.span.contains(t.span));
+        let tagged_verb = (s..e).any(|k| v.parsed(k) && v.upos(k) == "VERB");
         // The timex that dates the event whose trigger is token `i`: the nearest one, preferring
         // adverbials, and none that dates something else.
         // The timexes that may date the event whose trigger is token `i`, each with its distance (lower is
@@ -3211,7 +3218,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             if actors.is_empty()
                 && recipients.is_empty()
                 && !offices.is_empty()
-                && matches!(t.event_type.as_str(), "CONSULT" | "AGREE" | "COOPERATE")
+                && between_parties(&t.event_type)
             {
                 if let Some((a, r)) = recent_parties {
                     let mut countries: Vec<&String> = Vec::new();
@@ -3586,7 +3593,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             // kills/NNS), the trigger the window rules read as a verb is a present when it has the -s of
             // one.
             let untagged_present = !f.noun
-                && !(s..e).any(|k| v.parsed(k) && v.upos(k) == "VERB")
+                && !tagged_verb
                 && v.lower[f.head].ends_with('s')
                 && is_inflected(&v.lower[f.head], &lex.triggers[f.trigger].words[0]);
             let present = untagged_present
@@ -3599,12 +3606,6 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 EventStatus::Reported => present,
                 _ => false,
             };
-            // "Regular sessions are held twice a year": a frequency makes the sentence a rule, which has
-            // no date of its own; neither the day of writing nor the story's date is its time.
-            let habitual = doc
-                .timexes
-                .iter()
-                .any(|t| t.kind == TimexType::Set && sent.span.contains(t.span));
             if ev.time.is_none() && reported_today && !habitual {
                 // Only a known date of writing, not one guessed from the dates the text mentions.
                 let known = matches!(
@@ -3650,9 +3651,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 && ev.time_source.as_deref() != Some("sentence")
                 && ev.time_source.as_deref() != Some("trigger");
             if !(bare && !opts.keep_bare_nominals) {
-                if matches!(ev.event_type.as_str(), "CONSULT" | "AGREE" | "COOPERATE")
-                    && ev.actors.len() + ev.recipients.len() >= 2
-                {
+                if between_parties(&ev.event_type) && ev.actors.len() + ev.recipients.len() >= 2 {
                     let parties = (ev.actors.clone(), ev.recipients.clone());
                     last_parties = Some((block_at, si, parties));
                 }
@@ -3691,6 +3690,12 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
     }
     events
+}
+
+/// Whether events of this type are held between parties (meetings, agreements, cooperation), whose
+/// participants later sentences may refer back to ("they discussed …").
+fn between_parties(event_type: &str) -> bool {
+    matches!(event_type, "CONSULT" | "AGREE" | "COOPERATE")
 }
 
 /// For each found trigger, the verb trigger it is the object of, when both are of one type: "signed an
