@@ -1945,9 +1945,10 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     }
     if r.actors.is_empty() && !passive && !actor_elsewhere {
         // Force is done to the verb's patient in the parse ("a plane is shot down", no agent named), who
-        // is not its actor. (Not so for other types: PLOVER's source of "peacekeepers were shipped out" is
-        // the peacekeepers' UN.)
-        let force = matches!(t.event_type.as_str(), "ASSAULT" | "COERCE");
+        // is not its actor (`[force_type]`).
+        let force = lex
+            .force_types
+            .contains(t.event_type.to_lowercase().as_str());
         r.actors = win
             .actors
             .into_iter()

@@ -132,6 +132,8 @@ pub struct Lexicon {
     /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "of"
     /// (`of_patient`).
     pub of_patient: WordSet,
+    /// PLOVER types (lower case) whose passive subject is never the actor (`force_type`).
+    pub force_types: WordSet,
     /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "from"
     /// (`from_patient`); after the others "from" names the source.
     pub from_patient: WordSet,
@@ -643,6 +645,7 @@ impl Lexicon {
             (set("determiner"), set("verb_context"), set("artifact"));
         let third_party = set("third_party");
         let of_patient = set("of_patient");
+        let force_types = set("force_type");
         let (from_patient, source_verbs) = (set("from_patient"), set("source_verb"));
         let undergoer_verbs = set("undergoer_verb");
         let (topic_verbs, plural_pronouns) = (set("topic_verb"), set("plural_pronoun"));
@@ -724,6 +727,7 @@ impl Lexicon {
             artifacts,
             third_party,
             of_patient,
+            force_types,
             from_patient,
             source_verbs,
             undergoer_verbs,
@@ -870,6 +874,7 @@ mod tests {
                 "third_party",
                 "of_patient",
                 "from_patient",
+                "force_type",
                 "source_verb",
                 "undergoer_verb",
                 "topic_verb",
