@@ -16,6 +16,9 @@ fn main() -> anyhow::Result<()> {
     if let Some(m) = get("--margin") {
         syntax.tagger.pass2_margin = m.parse()?;
     }
+    if let Some(m) = get("--verb-margin") {
+        syntax.tagger.verb_margin = m.parse()?;
+    }
     if let Some(m) = get("--prune-tagger") {
         syntax.tagger.prune(m.parse()?);
     }

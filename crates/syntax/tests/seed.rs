@@ -154,3 +154,31 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+/// Penn tags of `words` with the embedded models, the verb repair on or off.
+fn xpos(words: &[&str], repair: bool) -> Vec<String> {
+    let mut syntax = Syntax::embedded().expect("models load");
+    if !repair {
+        syntax.tagger.verb_margin = 0;
+    }
+    let mut out = Vec::new();
+    syntax.annotate_with(words, false, &mut out, &mut Default::default());
+    out.iter().map(|t| t.xpos.to_string()).collect()
+}
+
+#[test]
+fn a_news_summary_in_the_present_keeps_its_verbs() {
+    let words: Vec<&str> =
+        "Russian President Vladimir Putin announces that Russia will station tactical \
+                            nuclear weapons in Belarus by July ."
+            .split(' ')
+            .collect();
+    let greedy = xpos(&words, false);
+    // What greedy tagging alone reads (if the models change, this sentence no longer tests the repair).
+    assert_eq!((greedy[4].as_str(), greedy[8].as_str()), ("NNS", "NN"));
+    let repaired = xpos(&words, true);
+    assert_eq!((repaired[4].as_str(), repaired[8].as_str()), ("VBZ", "VB"));
+    // A greeting without a verb stays one.
+    let words = ["Good", "morning", ",", "everyone", "."];
+    assert_eq!(xpos(&words, true), xpos(&words, false));
+}
