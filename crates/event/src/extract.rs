@@ -884,7 +884,7 @@ pub(crate) struct Found {
 const PARTY: &str = "party";
 
 /// The `requires` value of verb triggers that count only when used transitively ("helicopters strike an
-/// oil refinery" attack it; "teachers strike over pay" do not).
+/// oil refinery" attack it, "troops stationed in Belarus" were stationed; "teachers strike over pay" do not).
 const OBJECT: &str = "object";
 
 /// The `requires` value of triggers that count only after a speech verb ("must", "should": a demand when
@@ -1042,7 +1042,7 @@ pub(crate) fn find_triggers(
                 match t.pos {
                     TriggerPos::Verb => {
                         u == "VERB"
-                            || (u == "AUX" && t.requires.as_deref() == Some(SPEECH))
+                            || (u == "AUX" && t.requires(SPEECH))
                             // A past form tagged as an adjective between a subject and its object
                             // ("the OAU, investigated welfare of …", "Serbia eased emergency measures").
                             || (u == "ADJ"
@@ -1130,19 +1130,19 @@ pub(crate) fn find_triggers(
             if in_name || in_entity || formula {
                 continue;
             }
-            if t.requires.as_deref() == Some(SPEECH) {
-                // "X declared that Y must …": a speech verb earlier in the sentence.
-                if !(s..i).any(|k| speech_verb(v, s, k)) {
-                    continue;
-                }
-            } else if matches!(t.requires.as_deref(), Some(PARTY | OBJECT)) {
-                // Checked on the parse, when the event is coded.
-            } else if let Some(req) = &t.requires {
-                let name_before =
-                    t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
-                if !name_before && !sentence_context.iter().any(|c| c == req) {
-                    continue;
-                }
+            // "X declared that Y must …": a speech verb earlier in the sentence.
+            if t.requires(SPEECH) && !(s..i).any(|k| speech_verb(v, s, k)) {
+                continue;
+            }
+            // A context cue; `party` and `object` are checked on the parse, when the event is coded.
+            let name_before = t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
+            if !name_before
+                && t.requires.iter().any(|req| {
+                    !matches!(req.as_str(), SPEECH | PARTY | OBJECT)
+                        && !sentence_context.iter().any(|c| c == req)
+                })
+            {
+                continue;
             }
             if best.is_none_or(|(bn, _, _)| n > bn) {
                 best = Some((n, ti, split_at));
@@ -1326,6 +1326,14 @@ pub(crate) struct Roles {
     pub no_target: bool,
 }
 
+/// Whether argument `a`, after "of", completes an event noun other than `f` ("the summit of the leaders").
+fn of_another_event(v: &View, lex: &Lexicon, s: usize, a: &Arg, f: &Found) -> bool {
+    let Some(of) = (s..a.start).rev().take(4).find(|&k| v.lower[k] == "of") else {
+        return false;
+    };
+    of > s && !(f.start..f.end).contains(&(of - 1)) && event_noun_of_type(v, lex, of - 1, None)
+}
+
 fn prep_before(v: &View, s: usize, a: &Arg) -> &'static str {
     let mut k = a.start;
     // Skip determiners/adjectives between the preposition and the argument.
@@ -1431,6 +1439,11 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             continue;
         }
         if a.place && !matches!(p, "") {
+            continue;
+        }
+        // "on the sidelines of the summit of the leaders of …, negotiations continued": the "of" phrase of
+        // another event noun takes part in that event.
+        if p == "of" && of_another_event(v, lex, s, a, f) {
             continue;
         }
         left_pick = Some(k);
@@ -1839,7 +1852,8 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
             "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => r.recipients = arg_of(c),
             _ if rel.starts_with("obl") => match case_of(c).as_str() {
-                "by" => r.actors = arg_of(c),
+                // Not "by July": a deadline names nobody, and leaves the subject the actor.
+                "by" if !arg_of(c).is_empty() => r.actors = arg_of(c),
                 "to" | "with" | "against" | "on" | "into" if r.recipients.is_empty() => {
                     let a = arg_of(c);
                     if t.mode.as_deref() == Some("visit")
@@ -2467,7 +2481,25 @@ pub(crate) fn status_of(
     } else if f.start > s + 2 && v.lower[f.start - 1] == "be" && v.lower[f.start - 2] == "to" {
         Some(f.start - 2)
     } else {
-        None
+        // "agreed to create a defence space and further strengthen cooperation": a verb coordinated with
+        // a to-infinitive shares its "to".
+        let syn = &v.doc.syntax;
+        let mut h = f.head;
+        let mut to = None;
+        for _ in 0..3 {
+            if !v.parsed(h) || syn[h].deprel != "conj" {
+                break;
+            }
+            match syn[h].head.filter(|&x| x > s + 1 && x < f.start) {
+                Some(up) if v.lower[up - 1] == "to" && syn[up].upos == "VERB" => {
+                    to = Some(up - 1);
+                    break;
+                }
+                Some(up) => h = up,
+                None => break,
+            }
+        }
+        to
     };
     if let Some(t) = to_at {
         // "a contract to supply", "an agreement (with X) to protect", "committed to support": the
@@ -2890,6 +2922,18 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
     type Parties = (Vec<EventArgument>, Vec<EventArgument>);
     let mut last_parties: Option<(usize, usize, Parties)> = None;
     let dct = doc.meta.dct.value.clone();
+    // The day of writing, when the document states it (not guessed from the dates the text mentions): the
+    // day of what the text tells in the present.
+    let today: Option<String> = dct
+        .as_ref()
+        .filter(|d| {
+            d.len() >= 10
+                && matches!(
+                    doc.meta.dct.source,
+                    dossier_model::DctSource::Given | dossier_model::DctSource::Header
+                )
+        })
+        .map(|d| d[..10].to_string());
     for (si, sent) in doc.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(doc.tokens.len()));
         if s >= e {
@@ -3145,14 +3189,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     .is_some_and(|h| founds.iter().any(|n| n.noun && n.head == h));
             let t = &lex.triggers[f.trigger];
             let missing_object = v.parsed(f.head)
-                && match t.requires.as_deref() {
-                    Some(PARTY) => !party_object(&v, lex, s, e, f.head),
-                    Some(OBJECT) => !(s..e).any(|k| {
-                        v.doc.syntax[k].head == Some(f.head)
-                            && matches!(&*v.doc.syntax[k].deprel, "obj" | "iobj" | "nsubj:pass")
-                    }),
-                    _ => false,
-                };
+                && ((t.requires(PARTY) && !party_object(&v, lex, s, e, f.head))
+                    || (t.requires(OBJECT)
+                        && !(v.doc.syntax[f.head].deprel == "acl" && v.xpos(f.head) == "VBN")
+                        && !(s..e).any(|k| {
+                            v.doc.syntax[k].head == Some(f.head)
+                                && matches!(&*v.doc.syntax[k].deprel, "obj" | "iobj" | "nsubj:pass")
+                        })));
             if topic_label
                 || adjectival
                 || of_event_noun
@@ -3170,7 +3213,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 .map(|p| p.end)
                 .unwrap_or(s);
             let next_trigger = founds.get(fi + 1).map(|n| n.start).unwrap_or(e);
-            let speech = t.requires.as_deref() == Some(SPEECH);
+            let speech = t.requires(SPEECH);
             let ctx = RoleCtx {
                 s,
                 e,
@@ -3383,10 +3426,13 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         && at >= f.end
                         && !(f.end..at).any(|k| matches!(v.lower[k].as_str(), "," | ";"))
                 };
+                // "Putin announces that …": an announcement in the present is of the day of writing.
+                let present_cue = cue.is_some() && matches!(v.xpos(c), "VBZ" | "VBP");
                 announced = nearest_timex(c)
                     .filter(|t| name_year.is_none_or(|y| !t.span.contains(doc.tokens[y].span)))
                     .filter(|t| !in_complement(t))
                     .map(timex_value)
+                    .or_else(|| today.clone().filter(|_| present_cue))
                     .or_else(|| narrative.clone());
                 if let Some(y) = name_year {
                     time = Some(v.text(y).to_string());
@@ -3608,13 +3654,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 _ => false,
             };
             if ev.time.is_none() && reported_today && !habitual {
-                // Only a known date of writing, not one guessed from the dates the text mentions.
-                let known = matches!(
-                    doc.meta.dct.source,
-                    dossier_model::DctSource::Given | dossier_model::DctSource::Header
-                );
-                if let Some(d) = dct.as_ref().filter(|d| known && d.len() >= 10) {
-                    ev.time = Some(d[..10].to_string());
+                if let Some(d) = &today {
+                    ev.time = Some(d.clone());
                     ev.time_source = Some("document".into());
                 }
             }

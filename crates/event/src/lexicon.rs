@@ -71,11 +71,19 @@ pub struct Trigger {
     pub mode: Option<String>,
     pub context: Option<String>,
     pub cameo: String,
-    /// A context (from the context cues) the sentence must show for the trigger to count.
-    pub requires: Option<String>,
+    /// Conditions for the trigger to count, all of which must hold: a context (from the context cues) the
+    /// sentence must show, or one of the parse conditions the coder knows (`party`, `object`, `speech`).
+    pub requires: Vec<String>,
     /// A verb–object pattern whose object must be the verb's direct object, not inside a prepositional
     /// phrase (the CAMEO dictionary's "- * OBJECT" patterns; its prepositional objects are written out).
     pub direct_object: bool,
+}
+
+impl Trigger {
+    /// Whether `condition` is among the trigger's requirements.
+    pub fn requires(&self, condition: &str) -> bool {
+        self.requires.iter().any(|r| r == condition)
+    }
 }
 
 /// A gazetteer hit kind.
@@ -463,7 +471,11 @@ impl Lexicon {
                 mode: opt(cols[3]),
                 context: opt(cols[4]),
                 cameo: cols[5].trim().to_string(),
-                requires: cols.get(6).and_then(|c| opt(c)),
+                requires: cols
+                    .get(6)
+                    .and_then(|c| opt(c))
+                    .map(|c| c.split(',').map(|r| r.trim().to_string()).collect())
+                    .unwrap_or_default(),
                 direct_object,
             });
         }
@@ -603,10 +615,9 @@ impl Lexicon {
         }
         let mut speech_only_starts = WordSet::default();
         for t in &triggers {
-            let only_speech = by_first.get(&t.words[0]).is_some_and(|ix| {
-                ix.iter()
-                    .all(|&k| triggers[k].requires.as_deref() == Some("speech"))
-            });
+            let only_speech = by_first
+                .get(&t.words[0])
+                .is_some_and(|ix| ix.iter().all(|&k| triggers[k].requires("speech")));
             if only_speech && t.pos == TriggerPos::Verb && t.words.len() == 1 {
                 for f in verb_forms(&t.words[0]) {
                     // A form that also starts another trigger stays an ordinary start.
@@ -614,8 +625,7 @@ impl Lexicon {
                         ls.iter().any(|l| {
                             l != &t.words[0]
                                 && by_first.get(l).is_some_and(|ix| {
-                                    ix.iter()
-                                        .any(|&k| triggers[k].requires.as_deref() != Some("speech"))
+                                    ix.iter().any(|&k| !triggers[k].requires("speech"))
                                 })
                         })
                     });

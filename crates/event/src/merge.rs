@@ -179,6 +179,14 @@ fn undated_prospect_and_dated_fact(a: &Event, b: &Event) -> bool {
     (prospect(a) && fact(b)) || (prospect(b) && fact(a))
 }
 
+/// Whether both mentions were announced, on dates weeks apart: two announcements tell of two plans (the
+/// exercises declared on 3 December 2022 are not the weapons a president announces in March 2023).
+fn announced_apart(a: &Event, b: &Event) -> bool {
+    a.announced.is_some()
+        && b.announced.is_some()
+        && time_rel(a.announced.as_deref(), b.announced.as_deref()) == TimeRel::Different
+}
+
 /// Whether an undated mention and another mention come from documents written more than a calendar year
 /// apart: nothing then ties the undated one to the other's occasion (an analyst's "preventing the
 /// development of a separate identity" of 2022 is not what a 2025 report announces).
@@ -281,6 +289,7 @@ pub fn merge(events: &[SourcedEvent]) -> Vec<MergedEvent> {
                         || dated && rel == TimeRel::Compatible && e.time == r.time && rs.doc_id != se.doc_id)
                     && r.mode == e.mode
                     && !undated_prospect_and_dated_fact(r, e)
+                    && !announced_apart(r, e)
                     && !undated_and_years_apart((r, rd.as_deref()), (e, se.doc_date.as_deref()))
             });
             if ok {
@@ -592,6 +601,25 @@ mod tests {
         let mut again = plan.clone();
         again.status = EventStatus::Planned;
         assert_eq!(merge(&[src("a", again), src("b", plan)]).len(), 1);
+    }
+
+    #[test]
+    fn plans_announced_months_apart_are_two_plans() {
+        let announced = |on: &str, time: Option<&str>| {
+            let mut e = ev("MOBILIZE", &[("Russia", "RUS")], time, Some("Belarus"));
+            e.status = EventStatus::Planned;
+            e.announced = Some(on.into());
+            e
+        };
+        let drills = src("a", announced("2022-12-03", None));
+        let weapons = src("b", announced("2023-03-25", Some("2023-07")));
+        assert_eq!(merge(&[drills.clone(), weapons]).len(), 2);
+        // Announced days apart, or once, it may be one plan.
+        let again = src("b", announced("2022-12-05", Some("2023-07")));
+        assert_eq!(merge(&[drills.clone(), again]).len(), 1);
+        let mut once = announced("2022-12-03", None);
+        once.announced = None;
+        assert_eq!(merge(&[drills, src("b", once)]).len(), 1);
     }
 
     #[test]

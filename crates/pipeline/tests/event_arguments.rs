@@ -690,3 +690,35 @@ fn office_holders_of_no_named_country_meet_for_the_countries_of_the_meeting_befo
     let doc = coded("Consultations of foreign ministers were held in the Belarusian capital.");
     assert!(event(&doc, "Consultations").actors.is_empty());
 }
+
+#[test]
+fn who_holds_a_summit_does_not_hold_the_talks_on_its_sidelines() {
+    let doc = coded(
+        "Then, on 26-27 December in Saint Petersburg, on the sidelines of the informal summit of the leaders \
+         of the CIS countries, negotiations continued on deepening economic integration.",
+    );
+    assert!(!event(&doc, "summit").actors.is_empty());
+    let a = names(&event(&doc, "negotiations").actors);
+    assert!(!a.iter().any(|n| n.contains("leaders")), "{a:?}");
+}
+
+#[test]
+fn what_is_agreed_to_be_done_is_planned_also_in_a_coordination() {
+    let doc = coded(
+        "In December 2022, Belarus and Russia agreed to create a common defence space and further \
+         strengthen military cooperation.",
+    );
+    assert_eq!(event(&doc, "agreed").status, EventStatus::Occurred);
+    assert_eq!(event(&doc, "strengthen").status, EventStatus::Planned);
+}
+
+#[test]
+fn a_deadline_after_by_leaves_the_subject_the_actor() {
+    let doc = coded(
+        "Russian President Vladimir Putin announced that Russia will station tactical nuclear weapons in \
+         Belarus by July.",
+    );
+    let e = event(&doc, "station");
+    assert_eq!(names(&e.actors), ["Russia"]);
+    assert_eq!(names(&e.recipients), ["Belarus"]);
+}

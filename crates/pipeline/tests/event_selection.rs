@@ -198,3 +198,33 @@ fn strike_with_an_object_is_an_attack_without_one_no_event_and_a_deal_an_agreeme
     assert_eq!(triggers(&doc), ["strike"]);
     assert_eq!(event(&doc, "strike").event_type, "AGREE");
 }
+
+#[test]
+fn forces_are_strengthened_by_someone_cooperation_that_strengthens_is_no_deployment() {
+    // Both need the military cue; only the transitive use moves forces.
+    let doc = coded(
+        "Mezentsev said that Russia trains railway troops and that cooperation between the secret services \
+         is strengthening.\n",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.event_type == "MOBILIZE"),
+        "{:?}",
+        triggers(&doc)
+    );
+    let doc = coded("Russia strengthened its military units on the border with Finland.\n");
+    assert_eq!(event(&doc, "strengthened").event_type, "MOBILIZE");
+    // A past participle describing the forces moved has them as its object.
+    let doc = coded("The number of Russian troops stationed in Belarus has doubled.\n");
+    assert_eq!(event(&doc, "stationed").event_type, "MOBILIZE");
+}
+
+#[test]
+fn settling_a_dispute_is_an_agreement_settling_in_a_country_is_not() {
+    let doc = coded("Greece and North Macedonia settled their dispute over the name.\n");
+    assert_eq!(event(&doc, "settled").event_type, "AGREE");
+    let doc = coded(
+        "The Union State gives citizens of Russia and Belarus the right to work and permanently settle in \
+         either country.\n",
+    );
+    assert!(!triggers(&doc).contains(&"settle"), "{:?}", triggers(&doc));
+}

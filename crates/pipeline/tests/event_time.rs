@@ -297,3 +297,22 @@ fn a_habitual_present_is_no_news_of_the_day() {
     let sessions = event(&doc, "sessions");
     assert_eq!(sessions.time, None, "{sessions:?}");
 }
+
+#[test]
+fn an_announcement_in_the_present_is_of_the_day_of_writing() {
+    let doc = coded(
+        "In 2022 Belarus held elections. Russian President Vladimir Putin announces that Russia will \
+         station tactical nuclear weapons in Belarus by July.",
+        "2023-03-25",
+    );
+    let e = event(&doc, "station");
+    assert_eq!(e.announced.as_deref(), Some("2023-03-25"));
+    assert_eq!(e.time.as_deref(), Some("2023-07"));
+    // In the past tense it keeps the story's date.
+    let doc = coded(
+        "In 2022 Belarus held elections. Russian President Vladimir Putin announced that Russia will \
+         station tactical nuclear weapons in Belarus by July.",
+        "2023-03-25",
+    );
+    assert_eq!(event(&doc, "station").announced.as_deref(), Some("2022"));
+}
