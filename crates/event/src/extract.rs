@@ -1584,6 +1584,12 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
         }
     }
+    // "the Vilnius summit", "the Minsk talks": a city right before a meeting noun is where it is held.
+    if r.location.is_none() && t.pos == TriggerPos::Noun && t.event_type == "CONSULT" {
+        r.location = args
+            .iter()
+            .position(|a| a.end == f.start && a.place && !a.state && a.members.is_empty());
+    }
     // Location anywhere else in the sentence ("in Saint Petersburg", "held in Moscow").
     if r.location.is_none() {
         let mut best: Option<(usize, usize)> = None;

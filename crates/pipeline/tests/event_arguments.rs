@@ -722,3 +722,15 @@ fn a_deadline_after_by_leaves_the_subject_the_actor() {
     assert_eq!(names(&e.actors), ["Russia"]);
     assert_eq!(names(&e.recipients), ["Belarus"]);
 }
+
+#[test]
+fn a_city_naming_a_meeting_is_where_it_is_held() {
+    let doc = coded(
+        "Hence, it will be necessary to further adapt allied deterrence and defence to the military threats \
+         coming from Belarus, which may be the subject of the decisions of the Vilnius summit in July 2023.",
+    );
+    assert_eq!(event(&doc, "summit").location.as_deref(), Some("Vilnius"));
+    // A state before the noun is who acts, not where.
+    let doc = coded("A Russian strike hit the port.");
+    assert_eq!(names(&event(&doc, "strike").actors), ["Russia"]);
+}
