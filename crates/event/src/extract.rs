@@ -2979,7 +2979,15 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         // invasion of Gaza") names a topic; the events are in the text under it. (A trigger found there as
         // a verb is a noun the window rules misread: the tagger found no verb.) Without tags this cannot be
         // told.
-        let topic_label = (heading || block == Some(dossier_model::BlockKind::Title))
+        // So does a paragraph that is one unpunctuated line too long for a heading ("Southern front of the
+        // Russian invasion of Ukraine, Attacks on civilians in the Russian invasion of Ukraine").
+        let label_line = block == Some(dossier_model::BlockKind::Paragraph)
+            && doc.blocks[block_at].span == sent.span
+            && !matches!(
+                v.lower[e - 1].as_str(),
+                "." | "!" | "?" | ":" | ";" | "\"" | "”" | "'" | "’" | ")"
+            );
+        let topic_label = (heading || block == Some(dossier_model::BlockKind::Title) || label_line)
             && (s..e).all(|k| v.parsed(k))
             && !(s..e).any(|k| matches!(v.upos(k), "VERB" | "AUX"));
         let args = find_args(&v, lex, s, e, &recent);

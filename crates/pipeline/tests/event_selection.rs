@@ -228,3 +228,13 @@ fn settling_a_dispute_is_an_agreement_settling_in_a_country_is_not() {
     );
     assert!(!triggers(&doc).contains(&"settle"), "{:?}", triggers(&doc));
 }
+
+#[test]
+fn an_unpunctuated_line_too_long_for_a_heading_is_a_topic_too() {
+    let doc = coded(
+        "Russian invasion of Ukraine\n\nSouthern front of the Russian invasion of Ukraine, Attacks on \
+         civilians in the Russian invasion of Ukraine\n\nA Russian missile strike hits a clinic in \
+         Zaporizhzhia, Ukraine.\n",
+    );
+    assert_eq!(triggers(&doc), ["missile strike"]);
+}
