@@ -1446,6 +1446,14 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         if p == "of" && of_another_event(v, lex, s, a, f) {
             continue;
         }
+        // "in Zaporizhzhia, Ukraine, and injures four others": the country after a city places it.
+        if a.state
+            && a.start > s + 1
+            && v.lower[a.start - 1] == ","
+            && args.iter().any(|b| b.place && b.end + 1 == a.start)
+        {
+            continue;
+        }
         left_pick = Some(k);
         break;
     }

@@ -734,3 +734,19 @@ fn a_city_naming_a_meeting_is_where_it_is_held() {
     let doc = coded("A Russian strike hit the port.");
     assert_eq!(names(&event(&doc, "strike").actors), ["Russia"]);
 }
+
+#[test]
+fn the_country_after_a_city_is_where_not_who() {
+    let doc = coded(
+        "A Russian missile strike kills ten civilians in Zaporizhzhia, Ukraine, and injures four others, \
+         including two children.",
+    );
+    for e in &doc.events {
+        assert!(
+            !names(&e.actors).contains(&"Ukraine"),
+            "{}: {:?}",
+            doc.slice(e.span),
+            names(&e.actors)
+        );
+    }
+}
