@@ -1866,8 +1866,13 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             }
             "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => r.recipients = arg_of(c),
             _ if rel.starts_with("obl") => match case_of(c).as_str() {
-                // Not "by July": a deadline names nobody, and leaves the subject the actor.
-                "by" if !arg_of(c).is_empty() => r.actors = arg_of(c),
+                "by" => {
+                    // Not "by July": a deadline names nobody, and leaves the subject the actor.
+                    let agent = arg_of(c);
+                    if !agent.is_empty() {
+                        r.actors = agent;
+                    }
+                }
                 "to" | "with" | "against" | "on" | "into" if r.recipients.is_empty() => {
                     let a = arg_of(c);
                     if t.mode.as_deref() == Some("visit")

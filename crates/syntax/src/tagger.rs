@@ -249,7 +249,7 @@ pub struct Tagger {
     /// without scoring: a speed/accuracy trade-off set at run time ([`PASS2_MARGIN`]).
     pub pass2_margin: i32,
     /// How far below a noun's score a verb reading may be for a sentence without a verb to take it
-    /// ([`VERB_MARGIN`]; 0: never).
+    /// ([`VERB_MARGIN`]); 0 turns off that repair and the one after modals ([`Tagger::tag`]).
     pub verb_margin: i32,
     pub upos: Vec<String>,
     pub xpos: Vec<String>,
