@@ -1864,7 +1864,14 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
                     r.location = places.first().copied();
                 }
             }
-            "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => r.recipients = arg_of(c),
+            "obj" | "iobj" if pred == f.head && r.recipients.is_empty() => {
+                // "protecting transport routes from NATO countries to Ukraine": where the object comes from
+                // is no party it is done to.
+                r.recipients = arg_of(c)
+                    .into_iter()
+                    .filter(|&i| prep_before(v, s, &args[i]) != "from")
+                    .collect();
+            }
             _ if rel.starts_with("obl") => match case_of(c).as_str() {
                 "by" => {
                     // Not "by July": a deadline names nobody, and leaves the subject the actor.

@@ -750,3 +750,9 @@ fn the_country_after_a_city_is_where_not_who() {
         );
     }
 }
+
+#[test]
+fn where_the_object_comes_from_is_no_recipient() {
+    let doc = coded("The importance of protecting transport routes from NATO countries to Ukraine is also growing.");
+    assert_eq!(names(&event(&doc, "protecting").recipients), ["Ukraine"]);
+}
