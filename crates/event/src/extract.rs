@@ -891,6 +891,27 @@ const OBJECT: &str = "object";
 /// somebody says that somebody else must act).
 const SPEECH: &str = "speech";
 
+/// The `requires` value of nouns that are acts only when they say what is done: "the threat to cut off
+/// electricity", "threats of sanctions" are threats made; "threats coming from Belarus", "an extraordinary
+/// threat to national security" are dangers.
+const CONTENT: &str = "content";
+
+/// The `requires` values checked here; any other value names a sentence context (cues.tsv).
+pub(crate) const CONDITIONS: [&str; 4] = [SPEECH, PARTY, OBJECT, CONTENT];
+
+/// Whether noun `h` has a to-infinitive or an "of" phrase as its complement. A to-infinitive right after
+/// the noun counts however the parser attached it ("repeated its threat to cut off …" often hangs the
+/// infinitive on the verb).
+fn has_content(v: &View, s: usize, e: usize, h: usize) -> bool {
+    let deps = |h: usize| (s..e).filter(move |&k| v.doc.syntax[k].head == Some(h));
+    (h + 2 < e && v.lower[h + 1] == "to" && v.xpos(h + 2) == "VB")
+        || deps(h).any(|k| match &*v.doc.syntax[k].deprel {
+            "acl" => deps(k).any(|m| v.doc.syntax[m].deprel == "mark" && v.lower[m] == "to"),
+            "nmod" => deps(k).any(|m| v.doc.syntax[m].deprel == "case" && v.lower[m] == "of"),
+            _ => false,
+        })
+}
+
 /// Whether token `k` of the sentence starting at `s` is a speech verb ("said", "declared"; not "Member States").
 fn speech_verb(v: &View, s: usize, k: usize) -> bool {
     v.flags[k] & (CUE_ANN | CUE_REP) != 0
@@ -1134,11 +1155,11 @@ pub(crate) fn find_triggers(
             if t.requires(SPEECH) && !(s..i).any(|k| speech_verb(v, s, k)) {
                 continue;
             }
-            // A context cue; `party` and `object` are checked on the parse, when the event is coded.
+            // A context cue; `party`, `object` and `content` are checked on the parse, when the event is coded.
             let name_before = t.pos == TriggerPos::Noun && i > s && v.is_cap(i - 1) && i - 1 != s;
             if !name_before
                 && t.requires.iter().any(|req| {
-                    !matches!(req.as_str(), SPEECH | PARTY | OBJECT)
+                    !CONDITIONS.contains(&req.as_str())
                         && !sentence_context.iter().any(|c| c == req)
                 })
             {
@@ -2568,6 +2589,18 @@ pub(crate) fn status_of(
     {
         hypothetical = false;
     }
+    // "for fear of events similar to the protests after the 2020 election": what a thing is compared with
+    // is known; a cue of possibility before the comparison reaches only the thing compared.
+    if hypothetical && f.noun {
+        let cue = (look_from..f.start)
+            .rev()
+            .find(|&k| v.flags[k] & CUE_HYP != 0);
+        if cue.is_some_and(|c| {
+            (c + 1..f.start).any(|k| lex.comparison_marks.contains(v.lower[k].as_str()))
+        }) {
+            hypothetical = false;
+        }
+    }
     // "Russia will continue to use Belarus …, accusing Western countries": a participle or infinitive
     // hung on a verb shares that verb's modal ("will" → future, "would"/"could" → possible), however far
     // back it is.
@@ -3224,6 +3257,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             let t = &lex.triggers[f.trigger];
             let missing_object = v.parsed(f.head)
                 && ((t.requires(PARTY) && !party_object(&v, lex, s, e, f.head))
+                    || (t.requires(CONTENT) && !has_content(&v, s, e, f.head))
                     || (t.requires(OBJECT)
                         && !(v.doc.syntax[f.head].deprel == "acl" && v.xpos(f.head) == "VBN")
                         && !(s..e).any(|k| {

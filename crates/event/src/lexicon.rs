@@ -177,6 +177,8 @@ pub struct Lexicon {
     pub name_numerals: WordSet,
     /// Nouns whose "of" + gerund is only thought of ("the importance of protecting", `modal_noun`).
     pub modal_nouns: WordSet,
+    /// Words of comparison ("similar to the protests", `comparison_mark`).
+    pub comparison_marks: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -670,6 +672,7 @@ impl Lexicon {
         let occurrence = set("occurrence");
         let name_numerals = set("name_numeral");
         let modal_nouns = set("modal_noun");
+        let comparison_marks = set("comparison_mark");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let sequence_marks = set("sequence_mark");
@@ -755,6 +758,7 @@ impl Lexicon {
             occurrence,
             name_numerals,
             modal_nouns,
+            comparison_marks,
             purpose_marks,
             condition_marks,
             sequence_marks,
@@ -860,6 +864,16 @@ mod tests {
                 t.cameo.len() >= 2 && t.cameo.chars().all(|c| c.is_ascii_digit()),
                 "{t:?}"
             );
+        }
+        // A condition nothing checks would silently drop its trigger.
+        for t in &lex.triggers {
+            for r in &t.requires {
+                assert!(
+                    crate::extract::CONDITIONS.contains(&r.as_str())
+                        || lex.context_cues.values().any(|c| c == r),
+                    "{t:?}: unknown condition {r}"
+                );
+            }
         }
         // All 16 types are reachable from the lexicon.
         for ty in PLOVER_TYPES {

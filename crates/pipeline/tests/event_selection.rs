@@ -93,6 +93,20 @@ fn what_it_is_necessary_to_do_has_not_happened() {
 }
 
 #[test]
+fn what_a_feared_event_is_compared_with_has_happened() {
+    let doc = coded(
+        "Russia is preventing the development of a separate identity for fear of events similar to the \
+         protests after the August 2020 presidential election.\n",
+    );
+    let e = event(&doc, "protests");
+    assert_eq!(e.status, dossier_model::EventStatus::Occurred);
+    // Without the comparison the feared event is only thought of.
+    let doc = coded("Belarus fears new protests after the election.\n");
+    let e = event(&doc, "protests");
+    assert_eq!(e.status, dossier_model::EventStatus::Hypothetical);
+}
+
+#[test]
 fn what_was_to_happen_is_planned() {
     let doc = coded("The new system was to guarantee security for medium-sized countries.\n");
     let e = event(&doc, "guarantee");
@@ -237,4 +251,39 @@ fn an_unpunctuated_line_too_long_for_a_heading_is_a_topic_too() {
          Zaporizhzhia, Ukraine.\n",
     );
     assert_eq!(triggers(&doc), ["missile strike"]);
+}
+
+#[test]
+fn a_threat_made_says_what_it_threatens_a_danger_does_not() {
+    for text in [
+        "It will be necessary to adapt allied defence to the military threats coming from Belarus.",
+        "These policies constitute an unusual and extraordinary threat to the national security of the \
+         United States.",
+    ] {
+        let doc = coded(text);
+        assert!(
+            !doc.events.iter().any(|e| e.event_type == "THREATEN"),
+            "{text}: {:?}",
+            triggers(&doc)
+        );
+    }
+    for (text, trigger) in [
+        (
+            "Iran repeated its threat to cut off electricity to Nakhichevan.",
+            "threat",
+        ),
+        (
+            "The minister dismissed the threats of sanctions against Minsk.",
+            "threats",
+        ),
+    ] {
+        let doc = coded(text);
+        assert!(
+            doc.events
+                .iter()
+                .any(|e| e.event_type == "THREATEN" && doc.slice(e.span) == trigger),
+            "{text}: {:?}",
+            triggers(&doc)
+        );
+    }
 }
