@@ -1342,6 +1342,8 @@ pub(crate) struct Roles {
     /// The parse says the actor is named in an earlier sentence ("They discussed …"): no name of this
     /// sentence may stand in for it.
     pub actor_elsewhere: bool,
+    /// The actor is a noun that names no party ("the regime's crackdown"): no other name may stand in for it.
+    pub actor_unnamed: bool,
     /// The parse says the object is what the event is about ("discussed the measures"): no name of this
     /// sentence may stand in for a target.
     pub no_target: bool,
@@ -1713,6 +1715,8 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     let mut pred = f.head;
     // Where a nominal event comes from ("threats from both countries", "threats coming from Belarus").
     let mut sources: Vec<usize> = Vec::new();
+    // A nominal event owned by a noun ("the regime's crackdown") is that noun's act, named or not.
+    let mut owned = false;
     // Nominal trigger as object of a light verb: take that verb's subject.
     if t.pos == TriggerPos::Noun {
         let from_names_source = from_names_source(lex, t);
@@ -1739,6 +1743,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             let rel = &*syn[c].deprel;
             if rel == "nmod:poss" {
                 r.actors = arg_of(c);
+                owned = matches!(v.upos(c), "NOUN" | "PROPN");
             } else if rel.starts_with("nmod") {
                 let third_party = t.words.last().is_some_and(|w| lex.third_party.contains(w));
                 let done_to = of_names_patient(lex, t);
@@ -2004,7 +2009,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             .filter(|&i| !args[i].place)
             .collect();
     }
-    if r.actors.is_empty() && !passive && !actor_elsewhere {
+    if r.actors.is_empty() && !passive && !actor_elsewhere && !owned {
         // Force is done to the verb's patient in the parse ("a plane is shot down", no agent named), who
         // is not its actor (`[force_type]`).
         let force = lex
@@ -2044,6 +2049,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     }
     r.recipients.retain(|x| !r.actors.contains(x));
     r.actor_elsewhere = actor_elsewhere && r.actors.is_empty();
+    r.actor_unnamed = owned && r.actors.is_empty();
     r.no_target = no_target && r.recipients.is_empty();
     r
 }
@@ -2323,7 +2329,7 @@ fn with_inferred_countries(
             a.country = Some(c.clone());
         }
     }
-    if act.is_empty() && !roles.actor_elsewhere {
+    if act.is_empty() && !roles.actor_elsewhere && !roles.actor_unnamed {
         // No actor found: a state, organization or person with a country before the trigger in its clause.
         let from = (s..f.start)
             .rev()

@@ -756,3 +756,24 @@ fn where_the_object_comes_from_is_no_recipient() {
     let doc = coded("The importance of protecting transport routes from NATO countries to Ukraine is also growing.");
     assert_eq!(names(&event(&doc, "protecting").recipients), ["Ukraine"]);
 }
+
+#[test]
+fn a_nominal_event_owned_by_an_unnamed_noun_takes_no_other_actor() {
+    let doc = coded(
+        "They discussed the recent measures taken by the United States in response to the regime's ongoing \
+         crackdown against the pro-democracy movement.",
+    );
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| !names(&e.actors).contains(&"United States")),
+        "{:?}",
+        doc.events
+    );
+    // A named owner is the actor.
+    let doc = coded("They discussed the Belarusian government's crackdown against the opposition.");
+    assert_eq!(
+        names(&event(&doc, "crackdown").actors),
+        ["Belarus government"]
+    );
+}
