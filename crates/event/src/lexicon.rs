@@ -919,6 +919,7 @@ mod tests {
                 "occurrence",
                 "name_numeral",
                 "modal_noun",
+                "comparison_mark",
                 "commitment_noun",
                 "courtesy",
                 "question_auxiliary",

@@ -219,6 +219,18 @@ fn an_attack_that_kills_is_one_assault_dated_like_the_casualties() {
 }
 
 #[test]
+fn an_attack_and_the_killing_it_caused_are_one_assault() {
+    let doc = coded("Israeli forces subsequently raid the hospital, killing four doctors.");
+    let assaults = of_type(&doc, "ASSAULT");
+    assert_eq!(assaults.len(), 1, "{assaults:?}");
+    assert_eq!(doc.slice(assaults[0].span), "raid");
+    assert_eq!(
+        (names(&assaults[0].actors), names(&assaults[0].recipients)),
+        (vec!["Israel forces"], vec!["doctors"])
+    );
+}
+
+#[test]
 fn a_place_with_a_version_number_names_a_concept_not_a_participant() {
     let doc = coded(
         "Its authorities also abandoned the concept of \"Helsinki 2.0\", which they promoted until 2020.",
@@ -256,9 +268,9 @@ fn a_name_suffix_after_its_comma_is_no_actor_of_its_own() {
 #[test]
 fn what_an_event_noun_comes_from_is_its_source_not_its_target() {
     let doc = coded(
-        "Hence, it will be necessary to adapt allied deterrence to the military threats coming from Belarus.",
+        "Hence, it will be necessary to adapt allied deterrence to the military attacks coming from Belarus.",
     );
-    let e = event(&doc, "threats");
+    let e = event(&doc, "attacks");
     assert_eq!(
         (names(&e.actors), names(&e.recipients)),
         (vec!["Belarus"], vec![])
@@ -269,7 +281,7 @@ fn what_an_event_noun_comes_from_is_its_source_not_its_target() {
     // Also where the parse hangs the "from" on another noun.
     let doc = coded(
         "The deepening cooperation between the secret services of Russia and Belarus will lead to an \
-         increase in threats from both countries in the spheres of information and cyber.",
+         increase in threats of sabotage from both countries in the spheres of information and cyber.",
     );
     let e = event(&doc, "threats");
     assert_eq!(
