@@ -3934,16 +3934,16 @@ fn one_assault_per_incident(
                 && v.doc.syntax[h].deprel == "nsubj"
         })
     };
-    // "Israeli forces raid the hospital, killing four doctors": a participle clause hung on the attack
-    // verb tells what the attack did.
+    // "Israeli forces raid the hospital, killing four doctors", "reprisal attacks killing three
+    // civilians": a participle hung on the attack word tells what the attack did.
     let attack_result = |fi: usize| {
         let k = founds[fi].start;
         v.parsed(k)
             && v.xpos(k) == "VBG"
-            && matches!(&*v.doc.syntax[k].deprel, "advcl" | "xcomp" | "conj")
-            && assaults.iter().any(|&(a, _)| {
-                !casualty(a) && !founds[a].noun && v.doc.syntax[k].head == Some(founds[a].head)
-            })
+            && matches!(&*v.doc.syntax[k].deprel, "advcl" | "xcomp" | "conj" | "acl")
+            && assaults
+                .iter()
+                .any(|&(a, _)| !casualty(a) && v.doc.syntax[k].head == Some(founds[a].head))
     };
     let attack_named = assaults.iter().any(|&(fi, _)| !casualty(fi))
         && assaults.iter().all(|&(fi, _)| {

@@ -228,6 +228,15 @@ fn an_attack_and_the_killing_it_caused_are_one_assault() {
         (names(&assaults[0].actors), names(&assaults[0].recipients)),
         (vec!["Israel forces"], vec!["doctors"])
     );
+    // Also a participle after the attack noun.
+    let doc = coded(
+        "Pro-Turkish factions have begun sectarian reprisal attacks killing at least three civilians in Manbij.",
+    );
+    let triggers: Vec<&str> = of_type(&doc, "ASSAULT")
+        .iter()
+        .map(|e| doc.slice(e.span))
+        .collect();
+    assert_eq!(triggers, ["attacks"]);
 }
 
 #[test]
