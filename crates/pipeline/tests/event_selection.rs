@@ -287,3 +287,18 @@ fn a_threat_made_says_what_it_threatens_a_danger_does_not() {
         );
     }
 }
+
+#[test]
+fn sharing_needs_something_shared() {
+    for text in [
+        "MS. JEAN-PIERRE: So, I don't have any intel or specifics to share.",
+        "I just don't have anything else to share.",
+    ] {
+        let doc = coded(text);
+        assert!(doc.events.is_empty(), "{text}: {:?}", triggers(&doc));
+    }
+    let doc = coded(
+        "Israeli intelligence officials have shared evidence with the U.S. about the contacts.",
+    );
+    assert_eq!(triggers(&doc), ["shared"]);
+}
