@@ -18,6 +18,9 @@ pub struct Args {
     /// Only events of this PLOVER type (AGREE, CONSULT, …)
     #[arg(long = "type")]
     event_type: Option<String>,
+    /// Also events that name no participant, place or time
+    #[arg(long)]
+    all: bool,
     #[command(flatten)]
     db: DbArg,
 }
@@ -35,6 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         from: args.from,
         to: args.to,
         event_type: args.event_type,
+        all: args.all,
     };
     let events = dossier_event::timeline::timeline(&docs, &filter);
     let mut out = std::io::stdout().lock();

@@ -19,6 +19,9 @@ pub struct Filter {
     pub to: Option<String>,
     /// Keep events of this PLOVER type.
     pub event_type: Option<String>,
+    /// Also keep events that name no participant, place or time. They stay in the store and the exports,
+    /// but a timeline line with none of the four ("any update you can give?") tells an analyst nothing.
+    pub all: bool,
 }
 
 /// The events of `docs` with the text of their sentence.
@@ -61,6 +64,13 @@ fn time_bounds(t: &str) -> (&str, &str) {
 
 impl Filter {
     pub fn keep(&self, m: &MergedEvent) -> bool {
+        let anchored = !m.actors.is_empty()
+            || !m.recipients.is_empty()
+            || m.location.is_some()
+            || m.time.is_some();
+        if !(anchored || self.all) {
+            return false;
+        }
         if let Some(ty) = &self.event_type {
             if !m.event_type.eq_ignore_ascii_case(ty) {
                 return false;
@@ -213,5 +223,33 @@ mod tests {
         assert_eq!(timeline(std::slice::from_ref(&d), &f).len(), 1);
         let text = format(&all);
         assert!(text.contains("CONSULT") && text.contains("Vladimir Putin (RUS)"));
+    }
+
+    #[test]
+    fn an_event_with_no_participant_place_or_time_is_shown_only_on_request() {
+        let mut d = Document::new("Any update you can give on that? Russia attacked.");
+        let bare = Event {
+            span: Span::new(4, 10),
+            event_type: "AID".into(),
+            ..Event::default()
+        };
+        d.events = vec![bare.clone(), ev("ASSAULT", "2022-02", "Russia", "RUS")];
+        let shown = timeline(std::slice::from_ref(&d), &Filter::default());
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].event_type, "ASSAULT");
+        let f = Filter {
+            all: true,
+            ..Filter::default()
+        };
+        assert_eq!(timeline(std::slice::from_ref(&d), &f).len(), 2);
+        // A place alone is enough.
+        d.events = vec![Event {
+            location: Some("Saint Petersburg".into()),
+            ..bare
+        }];
+        assert_eq!(
+            timeline(std::slice::from_ref(&d), &Filter::default()).len(),
+            1
+        );
     }
 }

@@ -515,6 +515,7 @@ pub fn timeline(store: &Store, req: &Request) -> Page {
         from: req.param("from").map(str::to_string),
         to: req.param("to").map(str::to_string),
         event_type: req.param("type").map(str::to_string),
+        all: req.param("all").is_some_and(|v| !v.is_empty()),
     };
     let docs = all_documents(store)?;
     let events = dossier_event::timeline::timeline(&docs, &filter);
@@ -525,11 +526,13 @@ pub fn timeline(store: &Store, req: &Request) -> Page {
         )
     };
     let mut b = format!(
-        "<form action=\"/timeline\">{}{}{}{}<button>Filter</button></form>",
+        "<form action=\"/timeline\">{}{}{}{}<label title=\"also events that name no participant, place or \
+         time\"><input type=\"checkbox\" name=\"all\" value=\"1\"{}> all</label> <button>Filter</button></form>",
         field("actor", "actor"),
         field("type", "type"),
         field("from", "from date"),
         field("to", "to date"),
+        if filter.all { " checked" } else { "" },
     );
     let headers = [
         "time",
