@@ -1148,7 +1148,16 @@ pub(crate) fn find_triggers(
                     !matches!(en.kind.to_uppercase().as_str(), "EVENT" | "EXERCISE")
                         && m.contains(tok)
                 });
-            if in_name || in_entity || formula {
+            // "life-threatening flooding", "Russian-backed separatists": a participle glued by a hyphen to
+            // the word before it is part of a compound modifier.
+            let glued = |a: usize, b: usize| v.doc.tokens[a].span.end == v.doc.tokens[b].span.start;
+            let compound_modifier = t.pos == TriggerPos::Verb
+                && i >= s + 2
+                && v.lower[i - 1] == "-"
+                && glued(i - 2, i - 1)
+                && glued(i - 1, i)
+                && (v.lower[i].ends_with("ing") || v.lower[i].ends_with("ed"));
+            if in_name || in_entity || formula || compound_modifier {
                 continue;
             }
             // "X declared that Y must …": a speech verb earlier in the sentence.

@@ -302,3 +302,22 @@ fn sharing_needs_something_shared() {
     );
     assert_eq!(triggers(&doc), ["shared"]);
 }
+
+#[test]
+fn a_participle_glued_to_the_word_before_it_is_a_modifier() {
+    let doc = coded(
+        "He has been briefed on the severe storms and life-threatening flooding in the Northeast.",
+    );
+    assert!(
+        !triggers(&doc).contains(&"threatening"),
+        "{:?}",
+        triggers(&doc)
+    );
+    // Spaced, it is a verb.
+    let doc = coded("Russia is threatening Ukraine with new strikes.");
+    assert!(
+        triggers(&doc).contains(&"threatening"),
+        "{:?}",
+        triggers(&doc)
+    );
+}
