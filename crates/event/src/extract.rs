@@ -682,7 +682,20 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
         while a < j && lex.stop_caps.contains(v.lower[a].as_str()) {
             a += 1;
         }
-        if a == i && i == s && j == i + 1 && !v.lemma_is_name(i, lex) {
+        // "Hunger strikes occur …": a capital that only opens the sentence, on a word no entity covers
+        // before a common noun, is no name.
+        let modifier_word = |i: usize| {
+            v.parsed(i)
+                && i + 1 < e
+                && v.upos(i + 1) == "NOUN"
+                && !v.is_cap(i + 1)
+                && lex.country(v.text(i)).is_none()
+                && !v
+                    .mentions
+                    .iter()
+                    .any(|(m, _)| m.contains(v.doc.tokens[i].span))
+        };
+        if a == i && i == s && j == i + 1 && (!v.lemma_is_name(i, lex) || modifier_word(i)) {
             a = j;
         }
         if a < j {

@@ -798,3 +798,16 @@ fn a_nominal_event_owned_by_an_unnamed_noun_takes_no_other_actor() {
         ["Belarus government"]
     );
 }
+
+#[test]
+fn a_common_word_that_opens_the_sentence_is_no_party() {
+    let doc = coded(
+        "Hunger strikes occur in at least 16 prisons in Venezuela to protest against poor living conditions.",
+    );
+    for e in &doc.events {
+        assert!(!parties(e).contains(&"Hunger"), "{e:?}");
+    }
+    // A name that opens the sentence stays one.
+    let doc = coded("Hamas gunmen attacked an Israeli kibbutz.");
+    assert_eq!(names(&event(&doc, "attacked").actors), ["Hamas"]);
+}
