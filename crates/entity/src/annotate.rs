@@ -460,7 +460,8 @@ fn propn(c: &Ctx, i: usize) -> Option<bool> {
 
 /// "Svyatlana Tsikhanouskaya" when the knowledge base knows the surname and another spelling of the given
 /// name: a proper noun right before a person's one-word name that is spelt nearly as one of the person's
-/// given names is part of that name, not a person of its own ("Hunter Biden" is not Joe Biden).
+/// given names is part of that name. Any other given name makes another person of the same surname
+/// ("Hunter Biden" is not Joe Biden), whom the knowledge base does not know.
 fn given_names(c: &mut Ctx) {
     let lx = lex();
     for r in 0..c.raws.len() {
@@ -488,11 +489,16 @@ fn given_names(c: &mut Ctx) {
             let ws = crate::norm::name_words(a);
             ws.len() >= 2 && near_spelling(&ws[0], nw)
         });
-        if !spelt_as_given {
+        if !spelt_as_given && c.res.is_demonym(nw) {
             continue;
         }
         c.covered[g] = Some(r);
         let raw = &mut c.raws[r];
+        if !spelt_as_given {
+            let name = format!("{nw} {}", w.norm.as_str());
+            raw.key = Key::Unknown(name, "PERSON");
+            raw.form = "name";
+        }
         raw.first = g;
         raw.span.start = c.words[g].start;
     }
