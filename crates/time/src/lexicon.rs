@@ -158,6 +158,9 @@ pub struct Entry {
     pub tense: i8,
     /// The same, only for the expression right after the word ("since March": the last March).
     pub tense_next: i8,
+    /// The expression right after the word is a deadline, ahead when no cue gives a tense ("to sell TikTok
+    /// by January 19"; `DEADLINE_NEXT`).
+    pub deadline: bool,
     /// Capitalized inside a sentence, the word belongs to a name ("the Future of Babylon"; `NAME_WORD`).
     pub name_word: bool,
     /// What the word introduces when it comes right before it (`BEFORE` rows: bits [`BEFORE_DECADE`],
@@ -316,6 +319,13 @@ impl Lexicon {
                 "PAST_NEXT" => (-1, true),
                 "SUFFIX" => {
                     past_suffixes.extend(ws.split('|'));
+                    continue;
+                }
+                "DEADLINE_NEXT" => {
+                    for w in ws.split('|') {
+                        add(&mut words, w, None);
+                        words.get_mut(w).expect("just added").deadline = true;
+                    }
                     continue;
                 }
                 _ => return Err(format!("tense.tsv:{ln}: unknown cue {cue}")),

@@ -198,6 +198,14 @@ fn tense_of(scan: &Scan, m: &Match) -> Tense {
             return conv(t.tense);
         }
     }
+    // "requires ByteDance to sell TikTok by January 19": a deadline in a clause without tense is ahead.
+    if before
+        .first()
+        .and_then(|t| t.entry)
+        .is_some_and(|e| e.deadline)
+    {
+        return Tense::Future;
+    }
     Tense::Present
 }
 

@@ -377,11 +377,14 @@ pub fn scan<'a>(text: &'a str, lex: &'static Lexicon) -> Scan<'a> {
             }
             // A word known only as a rule's literal ("[arrived]") still has its tense.
             let plain = entry.is_none_or(|e| e.tense == 0 && e.cvs.is_empty());
+            // "China-based", "state-owned": a participle hyphen-joined to the word before is an adjective.
+            let compound = text[..i].ends_with('-');
             if plain
                 && w.len() > 4
                 && w.is_ascii()
                 && lex.past_suffixes.iter().any(|s| w.ends_with(s))
                 && !cap
+                && !compound
             {
                 tense = -1;
             }

@@ -310,6 +310,20 @@ fn tense_decides_direction() {
     // "since" makes the month after it past even in a present-tense sentence.
     let f = news("Stocks have their best week since November.", "2009-03-13");
     expect!(f, "November", Date, "2008-11");
+    // "by" a date in a clause without tense is a deadline, ahead; an irregular past keeps it behind.
+    let f = news(
+        "The act requires ByteDance to sell TikTok by January 19 or face a ban.",
+        "2024-12-06",
+    );
+    expect!(f, "January 19", Date, "2025-01-19");
+    let f = news("The troops withdrew by January 19.", "2024-12-06");
+    expect!(f, "January 19", Date, "2024-01-19");
+    // A participle hyphen-joined to a word ("China-based") is an adjective, no past.
+    let f = news(
+        "The act requires China-based ByteDance to sell TikTok by January 19.",
+        "2024-12-06",
+    );
+    expect!(f, "January 19", Date, "2025-01-19");
 }
 
 #[test]
