@@ -1170,7 +1170,12 @@ pub(crate) fn find_triggers(
                 && glued(i - 2, i - 1)
                 && glued(i - 1, i)
                 && (v.lower[i].ends_with("ing") || v.lower[i].ends_with("ed"));
-            if in_name || in_entity || formula || compound_modifier {
+            // "a United States court of appeals": part of the name of a body.
+            let body_name = t.pos == TriggerPos::Noun
+                && i >= s + 2
+                && v.lower[i - 1] == "of"
+                && lex.body_nouns.contains(v.lower[i - 2].as_str());
+            if in_name || in_entity || formula || compound_modifier || body_name {
                 continue;
             }
             // "X declared that Y must …": a speech verb earlier in the sentence.

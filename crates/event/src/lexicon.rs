@@ -179,6 +179,8 @@ pub struct Lexicon {
     pub modal_nouns: WordSet,
     /// Words of comparison ("similar to the protests", `comparison_mark`).
     pub comparison_marks: WordSet,
+    /// Bodies named by what they do ("court of appeals", `body_noun`).
+    pub body_nouns: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -673,6 +675,7 @@ impl Lexicon {
         let name_numerals = set("name_numeral");
         let modal_nouns = set("modal_noun");
         let comparison_marks = set("comparison_mark");
+        let body_nouns = set("body_noun");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let sequence_marks = set("sequence_mark");
@@ -759,6 +762,7 @@ impl Lexicon {
             name_numerals,
             modal_nouns,
             comparison_marks,
+            body_nouns,
             purpose_marks,
             condition_marks,
             sequence_marks,
@@ -919,6 +923,7 @@ mod tests {
                 "occurrence",
                 "name_numeral",
                 "modal_noun",
+                "body_noun",
                 "comparison_mark",
                 "commitment_noun",
                 "courtesy",
