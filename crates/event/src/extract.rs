@@ -3288,7 +3288,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     .head
                     .is_some_and(|h| founds.iter().any(|n| n.noun && n.head == h));
             let t = &lex.triggers[f.trigger];
-            let missing_object = v.parsed(f.head)
+            let unmet_condition = v.parsed(f.head)
                 && ((t.requires(PARTY) && !party_object(&v, lex, s, e, f.head))
                     || (t.requires(CONTENT) && !has_content(&v, s, e, f.head))
                     || (t.requires(OBJECT)
@@ -3302,7 +3302,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 || of_event_noun
                 || modifies_event
                 || absorbed[fi].is_some()
-                || missing_object
+                || unmet_condition
                 || (accident && casualty(f))
             {
                 continue;
