@@ -1138,6 +1138,8 @@ pub(crate) fn find_triggers(
             let in_name = v.is_cap(head)
                 && head != s
                 && ((head > s && v.is_cap(head - 1) && head - 1 != s)
+                    // "the Federal Bureau of Investigation"
+                    || (head > s + 1 && name_connector(head - 1) && v.is_cap(head - 2))
                     || (head + 1 < e && v.is_cap(head + 1))
                     || (head + 2 < e
                         && name_connector(head + 1)

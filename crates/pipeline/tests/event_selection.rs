@@ -326,6 +326,12 @@ fn a_participle_glued_to_the_word_before_it_is_a_modifier() {
 fn an_event_noun_in_the_name_of_a_body_is_no_event() {
     let doc = coded("A United States court of appeals upholds the law on Friday.");
     assert!(!triggers(&doc).contains(&"appeals"), "{:?}", triggers(&doc));
+    let doc = coded("The Federal Bureau of Investigation reports that 1,110 people are missing.");
+    assert!(
+        !triggers(&doc).contains(&"Investigation"),
+        "{:?}",
+        triggers(&doc)
+    );
     // Outside such a name it is a request.
     let doc = coded("Zuma appeals to the Constitutional Court to block the parliament.");
     assert!(triggers(&doc).contains(&"appeals"), "{:?}", triggers(&doc));
