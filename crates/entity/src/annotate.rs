@@ -447,15 +447,20 @@ fn is_connector(w: &str) -> bool {
     )
 }
 
-/// Whether the tagger calls word `i` a proper noun (`None` without a syntax layer or a token there).
-fn propn(c: &Ctx, i: usize) -> Option<bool> {
+/// The tagger's UPOS of word `i` (`None` without a syntax layer or a token there).
+fn upos_of<'a>(c: &'a Ctx, i: usize) -> Option<&'a str> {
     let syntax = &c.doc.syntax;
     if syntax.is_empty() || c.doc.tokens.len() != syntax.len() {
         return None;
     }
     let w = &c.words[i];
     let t = c.doc.tokens.partition_point(|t| t.span.end <= w.start);
-    (t < syntax.len() && c.doc.tokens[t].span.start <= w.start).then(|| syntax[t].upos == "PROPN")
+    (t < syntax.len() && c.doc.tokens[t].span.start <= w.start).then(|| &*syntax[t].upos)
+}
+
+/// Whether the tagger calls word `i` a proper noun (`None` without a syntax layer or a token there).
+fn propn(c: &Ctx, i: usize) -> Option<bool> {
+    upos_of(c, i).map(|u| u == "PROPN")
 }
 
 /// "Svyatlana Tsikhanouskaya" when the knowledge base knows the surname and another spelling of the given
@@ -678,6 +683,11 @@ fn unknown_names(c: &mut Ctx) {
         };
         let Some(kind) = kind else { continue };
         if len == 1 && c.words[a].norm.chars().count() < 2 {
+            continue;
+        }
+        // "abducted by Islamic extremist group Boko Haram": one capitalised word the tagger reads as an
+        // adjective, with no title before it, is no name.
+        if len == 1 && !title_cue && upos_of(c, a) == Some("ADJ") {
             continue;
         }
         if len == 1 && at_start && kind != "ORG" && !title_cue {

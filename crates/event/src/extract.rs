@@ -770,6 +770,21 @@ pub(crate) fn find_args(v: &View, lex: &Lexicon, s: usize, e: usize, recent: &[A
                             && a.country
                                 .as_ref()
                                 .is_none_or(|c| Some(c) == prev.country.as_ref())));
+                // "the Lions' Den militant group", "Hamas militants": an agent noun right after a name
+                // says what the named one is.
+                if adjacent
+                    && !prev.bare_agent
+                    && !prev.state
+                    && !prev.org
+                    && !prev.place
+                    && a.bare_agent
+                    && a.country.is_none()
+                    && a.entity.is_none()
+                {
+                    prev.end = a.end;
+                    prev.sector = prev.sector.take().or(a.sector.clone());
+                    continue;
+                }
                 // "Union State Parliamentary Assembly": an organization's name continues.
                 if adjacent
                     && prev.org

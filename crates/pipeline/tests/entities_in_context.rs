@@ -48,3 +48,11 @@ fn a_proper_noun_before_a_known_surname_is_the_given_name_not_another_person() {
     let e = entity(&doc, "p:lukashenka");
     assert_eq!(doc.slice(e.mentions[0].span), "Lukashenka");
 }
+
+#[test]
+fn one_capitalised_adjective_is_no_name() {
+    let doc = coded("Women are abducted by Islamic extremist group Boko Haram in Jere.");
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Islamic"), "{names:?}");
+    assert!(names.contains(&"Boko Haram"), "{names:?}");
+}

@@ -811,3 +811,20 @@ fn a_common_word_that_opens_the_sentence_is_no_party() {
     let doc = coded("Hamas gunmen attacked an Israeli kibbutz.");
     assert_eq!(names(&event(&doc, "attacked").actors), ["Hamas"]);
 }
+
+#[test]
+fn a_group_is_named_by_the_name_beside_its_description() {
+    let doc = coded(
+        "At least 42 women are abducted by Islamic extremist group Boko Haram in Jere, Borno State, Nigeria.",
+    );
+    let e = event(&doc, "abducted");
+    assert_eq!(names(&e.actors), ["Boko Haram"]);
+    assert_eq!(e.actors[0].sector.as_deref(), Some("REB"));
+    let doc = coded(
+        "The administration imposes sanctions on the Lions' Den militant group based in Nablus, for committing \
+         attacks in the West Bank.",
+    );
+    let e = event(&doc, "imposes sanctions");
+    assert_eq!(names(&e.recipients), ["Lions' Den"]);
+    assert_eq!(e.recipients[0].sector.as_deref(), Some("REB"));
+}
