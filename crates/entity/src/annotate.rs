@@ -490,11 +490,19 @@ fn given_names(c: &mut Ctx) {
             continue;
         }
         let e = &c.res.kb.entries[k];
-        let spelt_as_given = std::iter::once(&e.name).chain(&e.aliases).any(|a| {
-            let ws = crate::norm::name_words(a);
-            ws.len() >= 2 && near_spelling(&ws[0], nw)
-        });
-        if !spelt_as_given && c.res.is_demonym(nw) {
+        let given: Vec<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|a| crate::norm::name_words(a))
+            .filter(|ws| ws.len() >= 2)
+            .map(|ws| ws[0].clone())
+            .collect();
+        let spelt_as_given = given.iter().any(|g| near_spelling(g, nw));
+        // Transliterations of one given name keep its first letter ("Vladimir" / "Volodymyr"), so only a
+        // name starting otherwise is surely someone else's.
+        let other_person = !given.is_empty()
+            && given.iter().all(|g| g.chars().next() != nw.chars().next())
+            && !c.res.is_demonym(nw);
+        if !spelt_as_given && !other_person {
             continue;
         }
         c.covered[g] = Some(r);

@@ -43,6 +43,10 @@ fn a_proper_noun_before_a_known_surname_is_the_given_name_not_another_person() {
         (hunter.kind.as_str(), hunter.kb_id.as_deref()),
         ("PERSON", None)
     );
+    // A transliteration of the given name keeps the surname's link ("Vladimir" for "Volodymyr").
+    let doc = coded("Vladimir Zelensky met Biden in Kyiv.");
+    let e = entity(&doc, "p:zelensky");
+    assert!(doc.slice(e.mentions[0].span).ends_with("Zelensky"));
     // A title before the surname stays a title.
     let doc = coded("Yesterday President Lukashenka met Tsikhanouskaya.");
     let e = entity(&doc, "p:lukashenka");
