@@ -7,7 +7,7 @@
 
 use dossier_model::{Document, Event, EventArgument, EventStatus, Sentence, Span, TimexType};
 
-use crate::lexicon::{Lexicon, PlaceKind, TriggerPos};
+use crate::lexicon::{type_listed, Lexicon, PlaceKind, TriggerPos};
 
 /// A candidate argument mention (token range within the document).
 #[derive(Clone, Debug, Default)]
@@ -1646,10 +1646,7 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // "urged Iraq to …" (the object is found above), "said Serbia must …".
     if r.recipients.is_empty()
         && t.pos == TriggerPos::Verb
-        && matches!(
-            t.event_type.as_str(),
-            "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" | "SUPPORT" | "AGREE"
-        )
+        && type_listed(&lex.speech_act_types, &t.event_type)
     {
         if let Some(th) = (f.end..(f.end + 3).min(e)).find(|&k| v.lower[k] == "that") {
             if let Some(idx) = args.iter().position(|a| a.start > th && a.start <= th + 4) {
@@ -1660,7 +1657,10 @@ pub(crate) fn roles_window(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
         }
     }
     // "the Vilnius summit", "the Minsk talks": a city right before a meeting noun is where it is held.
-    if r.location.is_none() && t.pos == TriggerPos::Noun && t.event_type == "CONSULT" {
+    if r.location.is_none()
+        && t.pos == TriggerPos::Noun
+        && type_listed(&lex.meeting_types, &t.event_type)
+    {
         r.location = args
             .iter()
             .position(|a| a.end == f.start && a.place && !a.state && a.members.is_empty());
@@ -2056,9 +2056,7 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     if r.actors.is_empty() && !passive && !actor_elsewhere && !owned {
         // Force is done to the verb's patient in the parse ("a plane is shot down", no agent named), who
         // is not its actor (`[force_type]`).
-        let force = lex
-            .force_types
-            .contains(t.event_type.to_lowercase().as_str());
+        let force = type_listed(&lex.force_types, &t.event_type);
         r.actors = win
             .actors
             .into_iter()
@@ -2068,7 +2066,10 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
     // "During the meeting with Putin, Lukashenka declared": who acts at a meeting, in the clause the
     // meeting is an adverbial of, took part in it (when nothing nearer names a participant: "At the NATO
     // summit, G7 officials announce").
-    if r.actors.is_empty() && t.pos == TriggerPos::Noun && t.event_type == "CONSULT" {
+    if r.actors.is_empty()
+        && t.pos == TriggerPos::Noun
+        && type_listed(&lex.meeting_types, &t.event_type)
+    {
         let host = syn[f.head]
             .head
             .filter(|&h| h >= s && h < e && syn[f.head].deprel == "obl")
@@ -2136,8 +2137,7 @@ pub(crate) fn to_event_args(v: &View, a: &Arg, out: &mut Vec<EventArgument>) {
 /// nouns of force, pressure or obstruction, `of_patient` in words.txt), not who does it ("the visit of the
 /// president").
 fn of_names_patient(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
-    lex.of_patient
-        .contains(t.event_type.to_lowercase().as_str())
+    type_listed(&lex.of_patient, &t.event_type)
         || t.mode
             .as_deref()
             .is_some_and(|m| lex.of_patient.contains(m))
@@ -2181,8 +2181,7 @@ fn affiliations(v: &View, s: usize, args: &[Arg]) -> Vec<usize> {
 /// Whether "from" after this nominal trigger names where the event comes from ("threats from both
 /// countries"), not whom it is done to ("the withdrawal from Afghanistan": `from_patient` in words.txt).
 fn from_names_source(lex: &Lexicon, t: &crate::lexicon::Trigger) -> bool {
-    !lex.from_patient
-        .contains(t.event_type.to_lowercase().as_str())
+    !type_listed(&lex.from_patient, &t.event_type)
         && t.mode
             .as_deref()
             .is_none_or(|m| !lex.from_patient.contains(m))
@@ -2359,7 +2358,7 @@ fn with_inferred_countries(
         // country ("demanded that Nigerian ministers resign"), not when it is the state itself, nor when
         // the event is a meeting, which as often crosses borders ("Jake Sullivan met Svyatlana
         // Tsikhanouskaya of Belarus").
-        let domestic = trigger.event_type != "CONSULT"
+        let domestic = !type_listed(&lex.meeting_types, &trigger.event_type)
             && rec
                 .iter()
                 .all(|r| !r.state && r.members.iter().all(|m| !m.state));
@@ -3380,7 +3379,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             if actors.is_empty()
                 && recipients.is_empty()
                 && !offices.is_empty()
-                && between_parties(&t.event_type)
+                && type_listed(&lex.between_parties_types, &t.event_type)
             {
                 if let Some((a, r)) = recent_parties {
                     let mut countries: Vec<&String> = Vec::new();
@@ -3632,7 +3631,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 mode: t.mode.clone().or_else(object_mode).filter(|_| !retyped),
                 context: contexts
                     .iter()
-                    .find(|c| t.event_type != "CONSULT" || c.as_str() != "military")
+                    .find(|c| {
+                        !type_listed(&lex.meeting_types, &t.event_type) || c.as_str() != "military"
+                    })
                     .cloned()
                     .or_else(|| t.context.clone().filter(|_| !retyped)),
                 actors,
@@ -3811,7 +3812,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 && ev.time_source.as_deref() != Some("sentence")
                 && ev.time_source.as_deref() != Some("trigger");
             if !(bare && !opts.keep_bare_nominals) {
-                if between_parties(&ev.event_type) && ev.actors.len() + ev.recipients.len() >= 2 {
+                if type_listed(&lex.between_parties_types, &ev.event_type)
+                    && ev.actors.len() + ev.recipients.len() >= 2
+                {
                     let parties = (ev.actors.clone(), ev.recipients.clone());
                     last_parties = Some((block_at, si, parties));
                 }
@@ -3850,12 +3853,6 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         }
     }
     events
-}
-
-/// Whether events of this type are held between parties (meetings, agreements, cooperation), whose
-/// participants later sentences may refer back to ("they discussed …").
-fn between_parties(event_type: &str) -> bool {
-    matches!(event_type, "CONSULT" | "AGREE" | "COOPERATE")
 }
 
 /// For each found trigger, the verb trigger it is the object of, when both are of one type: "signed an

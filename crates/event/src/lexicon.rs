@@ -142,6 +142,12 @@ pub struct Lexicon {
     pub of_patient: WordSet,
     /// PLOVER types (lower case) whose passive subject is never the actor (`force_type`).
     pub force_types: WordSet,
+    /// PLOVER types (lower case) of meetings (`meeting_type`).
+    pub meeting_types: WordSet,
+    /// PLOVER types (lower case) of events held between parties (`between_parties_type`).
+    pub between_parties_types: WordSet,
+    /// PLOVER types (lower case) of speech acts aimed at their complement's subject (`speech_act_type`).
+    pub speech_act_types: WordSet,
     /// PLOVER types and modes (lower case) whose nominal triggers take the party acted upon after "from"
     /// (`from_patient`); after the others "from" names the source.
     pub from_patient: WordSet,
@@ -416,6 +422,11 @@ fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(|w| w.to_lowercase()).collect()
 }
 
+/// Whether a PLOVER type (any case) is in a type list of words.txt (lower case).
+pub fn type_listed(list: &WordSet, event_type: &str) -> bool {
+    list.contains(event_type.to_ascii_lowercase().as_str())
+}
+
 impl Lexicon {
     fn parse() -> Lexicon {
         let mut triggers = Vec::new();
@@ -660,6 +671,9 @@ impl Lexicon {
         let third_party = set("third_party");
         let of_patient = set("of_patient");
         let force_types = set("force_type");
+        let meeting_types = set("meeting_type");
+        let between_parties_types = set("between_parties_type");
+        let speech_act_types = set("speech_act_type");
         let (from_patient, source_verbs) = (set("from_patient"), set("source_verb"));
         let undergoer_verbs = set("undergoer_verb");
         let (topic_verbs, plural_pronouns) = (set("topic_verb"), set("plural_pronoun"));
@@ -744,6 +758,9 @@ impl Lexicon {
             third_party,
             of_patient,
             force_types,
+            meeting_types,
+            between_parties_types,
+            speech_act_types,
             from_patient,
             source_verbs,
             undergoer_verbs,
@@ -903,6 +920,9 @@ mod tests {
                 "of_patient",
                 "from_patient",
                 "force_type",
+                "meeting_type",
+                "between_parties_type",
+                "speech_act_type",
                 "source_verb",
                 "undergoer_verb",
                 "topic_verb",
