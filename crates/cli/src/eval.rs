@@ -187,13 +187,19 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         }
         EvalCommand::Meantime { dir, split } => {
             let keep = split_filter(&split)?;
-            let r = dossier_event::eval::meantime::run(&dir, keep)
-                .with_context(|| dir.display().to_string())?;
-            print!("{r}");
             // The gold tokens, sentences and timexes stand in for segmentation and the time tagger.
             let pipeline =
                 dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default())
                     .without(&["segment", "time"]);
+            // MEANTIME annotates nominal events without participants too: keep them for its trigger
+            // and factuality scores.
+            let keeping_bare =
+                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default())
+                    .without(&["segment", "time"])
+                    .keeping_bare_nominals();
+            let r = dossier_event::eval::meantime::run_with(&dir, keep, &|d| keeping_bare.run(d))
+                .with_context(|| dir.display().to_string())?;
+            print!("{r}");
             let r = dossier_event::eval::meantime::anchoring(&dir, keep, &|d| pipeline.run(d))
                 .with_context(|| dir.display().to_string())?;
             print!("{r}");

@@ -95,6 +95,19 @@ impl Pipeline {
         self
     }
 
+    /// The same pipeline with its event component (put last) keeping nominal events that name no
+    /// participant, place or time ("the cuts"), which MEANTIME annotates and the standard coder drops.
+    pub fn keeping_bare_nominals(mut self) -> Pipeline {
+        self.components.retain(|c| c.name() != "event");
+        self.components
+            .push(Box::new(dossier_event::EventComponent::with_options(
+                dossier_event::Options {
+                    keep_bare_nominals: true,
+                },
+            )));
+        self
+    }
+
     pub fn names(&self) -> Vec<&'static str> {
         self.components.iter().map(|c| c.name()).collect()
     }

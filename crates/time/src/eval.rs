@@ -383,51 +383,6 @@ fn wild_eq(exp: &str, got: &str) -> bool {
     e.len() == g.len() && e.bytes().zip(g.bytes()).all(|(a, b)| a == b'X' || a == b)
 }
 
-/// The first day a TIMEX3 date value covers (`199` → 1990-01-01, `2019-Q3` → 2019-07-01,
-/// `2019-W03` → the Monday of that week), or `None` for other values.
-fn start_day(v: &str) -> Option<String> {
-    use crate::normalize::{civil_from_days, days_from_civil, weekday};
-    let b = v.as_bytes();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    if b.len() == 3 && digits(v) {
-        return Some(format!("{v}0-01-01"));
-    }
-    if b.len() == 2 && digits(v) {
-        return Some(format!("{v}00-01-01"));
-    }
-    if b.len() < 4 || !digits(&v[..4]) {
-        return None;
-    }
-    let y: i32 = v[..4].parse().ok()?;
-    let rest = &v[4..];
-    if rest.is_empty() {
-        return Some(format!("{y:04}-01-01"));
-    }
-    if let Some(q) = rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok()) {
-        return Some(format!("{y:04}-{:02}-01", (q.clamp(1, 4) - 1) * 3 + 1));
-    }
-    if let Some(h) = rest.strip_prefix("-H").and_then(|q| q.parse::<u32>().ok()) {
-        return Some(format!("{y:04}-{:02}-01", if h == 2 { 7 } else { 1 }));
-    }
-    if let Some(w) = rest
-        .strip_prefix("-W")
-        .and_then(|w| w.get(..2))
-        .and_then(|w| w.parse::<i64>().ok())
-    {
-        let jan4 = days_from_civil(y, 1, 4);
-        let monday = jan4 - (weekday(y, 1, 4) as i64 - 1) + (w - 1) * 7;
-        let (yy, mm, dd) = civil_from_days(monday);
-        return Some(format!("{yy:04}-{mm:02}-{dd:02}"));
-    }
-    if rest.len() == 3 && digits(&rest[1..]) {
-        return Some(format!("{v}-01"));
-    }
-    if rest.len() >= 6 && digits(&rest[1..3]) && digits(&rest[4..6]) {
-        return Some(v[..10].to_string());
-    }
-    None
-}
-
 /// `XXXX-WXX-2` (a Tuesday, unresolved) agrees with any resolved Tuesday (with the same time, if any).
 fn weekday_eq(exp: &str, got: &str) -> bool {
     use crate::normalize::weekday;
@@ -544,7 +499,7 @@ pub fn recognizers_value_ok(exp: &str, value: &str, range: Option<(&str, &str)>)
             if point_ok(parts[0], begin) {
                 return true;
             }
-            return start_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
+            return crate::normalize::first_day(begin).is_some_and(|b| wild_eq(parts[0], &b));
         }
     }
     // "in two weeks": TimeML's DURATION `P2W`, whose interval (beginPoint/endPoint) ends on the day they give.

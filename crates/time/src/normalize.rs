@@ -532,6 +532,72 @@ fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
+/// The first day a TIMEX3 date value covers (`199` → 1990-01-01, `2019-Q3` → 2019-07-01,
+/// `2019-W03` → the Monday of that week, `2019-W03-WE` → its Saturday, `2019-SU` → 2019-06-01), or `None`
+/// for other values.
+pub fn first_day(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if b.len() == 3 && digits(v) {
+        return Some(format!("{v}0-01-01"));
+    }
+    if b.len() == 2 && digits(v) {
+        return Some(format!("{v}00-01-01"));
+    }
+    if b.len() < 4 || !digits(&v[..4]) {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    let rest = &v[4..];
+    if rest.is_empty() {
+        return Some(format!("{y:04}-01-01"));
+    }
+    if let Some(q) = rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok()) {
+        return Some(format!("{y:04}-{:02}-01", (q.clamp(1, 4) - 1) * 3 + 1));
+    }
+    if let Some(h) = rest.strip_prefix("-H").and_then(|q| q.parse::<u32>().ok()) {
+        return Some(format!("{y:04}-{:02}-01", if h == 2 { 7 } else { 1 }));
+    }
+    if let Some(w) = rest
+        .strip_prefix("-W")
+        .and_then(|w| w.get(..2))
+        .and_then(|w| w.parse::<i64>().ok())
+    {
+        let jan4 = days_from_civil(y, 1, 4);
+        let monday = jan4 - (weekday(y, 1, 4) as i64 - 1) + (w - 1) * 7;
+        let offset = match rest.get(4..) {
+            Some("-WE") => 5,
+            Some(d) => d
+                .strip_prefix('-')
+                .and_then(|d| d.parse::<i64>().ok())
+                .filter(|d| (1..=7).contains(d))
+                .map_or(0, |d| d - 1),
+            None => 0,
+        };
+        let (yy, mm, dd) = civil_from_days(monday + offset);
+        return Some(format!("{yy:04}-{mm:02}-{dd:02}"));
+    }
+    // Seasons, northern hemisphere (as `dossier_judgment`'s period ends): spring from March, summer from
+    // June, autumn from September, winter from December.
+    let season = match rest {
+        "-SP" => Some(3),
+        "-SU" => Some(6),
+        "-FA" | "-AU" => Some(9),
+        "-WI" => Some(12),
+        _ => None,
+    };
+    if let Some(m) = season {
+        return Some(format!("{y:04}-{m:02}-01"));
+    }
+    if rest.len() == 3 && digits(&rest[1..]) {
+        return Some(format!("{v}-01"));
+    }
+    if rest.len() >= 6 && digits(&rest[1..3]) && digits(&rest[4..6]) {
+        return Some(v[..10].to_string());
+    }
+    None
+}
+
 /// ISO weekday, Monday = 1.
 pub fn weekday(y: i32, m: u32, d: u32) -> u32 {
     ((days_from_civil(y, m, d) + 3).rem_euclid(7) + 1) as u32
@@ -1429,4 +1495,32 @@ pub fn normalize(f: &Frame, ty: TimexType, ctx: &Ctx) -> Option<(TimexType, Stri
         return Some((out_ty, format!("{d}T{t}")));
     }
     date.map(|d| (out_ty, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_day;
+
+    #[test]
+    fn first_day_of_each_kind_of_date_value() {
+        for (value, day) in [
+            ("2019-03-07", Some("2019-03-07")),
+            ("2019-03", Some("2019-03-01")),
+            ("2019", Some("2019-01-01")),
+            ("199", Some("1990-01-01")),
+            ("20", Some("2000-01-01")),
+            ("2019-Q3", Some("2019-07-01")),
+            ("2019-H2", Some("2019-07-01")),
+            // 2008-W42 runs from Monday 13 to Sunday 19 October.
+            ("2008-W42", Some("2008-10-13")),
+            ("2008-W42-WE", Some("2008-10-18")),
+            ("2008-W42-3", Some("2008-10-15")),
+            ("2008-FA", Some("2008-09-01")),
+            ("2008-WI", Some("2008-12-01")),
+            ("PRESENT_REF", None),
+            ("P3D", None),
+        ] {
+            assert_eq!(first_day(value).as_deref(), day, "{value}");
+        }
+    }
 }

@@ -16,6 +16,7 @@
 //!   the coder's cue rules give to that mention ([`crate::factuality`]).
 
 use dossier_eval::xml::attr;
+use dossier_time::normalize::first_day;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -287,6 +288,22 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
 /// Runs the evaluation over every `.xml` file under `dir` (recursively); `filter` selects files by index in
 /// sorted order.
 pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<MeantimeReport> {
+    let comp = EventComponent::with_options(Options {
+        keep_bare_nominals: true,
+    });
+    run_with(dir, filter, &|doc: &mut Document| {
+        dossier_model::Component::process(&comp, doc)
+    })
+}
+
+/// Like [`run`], with `annotate` adding the layers to the gold tokens, sentences, creation time and
+/// timexes (e.g. the standard pipeline without segmentation and time tagging); it must run the event
+/// component, keeping bare nominal events (MEANTIME annotates them).
+pub fn run_with(
+    dir: &Path,
+    filter: impl Fn(usize) -> bool,
+    annotate: &dyn Fn(&mut Document),
+) -> std::io::Result<MeantimeReport> {
     let files = dossier_eval::cat_files(dir)?;
     let lex = Lexicon::get();
     let lexicon_lemmas: HashSet<&str> = lex
@@ -297,17 +314,15 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
         .filter(|t| t.words.len() == 1)
         .map(|t| t.words[0].as_str())
         .collect();
-    let comp = EventComponent::with_options(Options {
-        keep_bare_nominals: true,
-    });
     let mut rep = MeantimeReport::default();
     for (fi, path) in files.iter().enumerate() {
         if !filter(fi) {
             continue;
         }
         let xml = std::fs::read_to_string(path)?;
-        let (mut doc, gold, _) = parse(&xml);
-        dossier_model::Component::process(&comp, &mut doc);
+        let (mut doc, gold, timexes) = parse(&xml);
+        doc.timexes = timexes;
+        annotate(&mut doc);
         // Only the title and the first sentences are annotated: score predictions up to the last sentence
         // holding a gold mention.
         let last_tok = gold
@@ -345,9 +360,12 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
                 rep.pred_matched += 1;
                 gold_hit[gi] = true;
                 let e = &doc.events[pi];
-                let future_time = match (&e.time, &dct) {
+                // An event time (a value or a `begin/end` range) is ahead when it starts after the
+                // creation day.
+                let first_day = |v: &str| first_day(v.split('/').next().unwrap_or(v));
+                let future_time = match (e.time.as_deref(), dct.as_deref()) {
                     (Some(t), Some(d)) => {
-                        t.get(..10).unwrap_or(t) > d.get(..t.len().min(10)).unwrap_or(d)
+                        first_day(t).zip(first_day(d)).is_some_and(|(t, d)| t > d)
                     }
                     _ => false,
                 };
@@ -357,10 +375,11 @@ pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<Meanti
                 } else if std::env::var_os("DOSSIER_DEBUG").is_some() {
                     let si = doc.sentence_at(e.span.start).unwrap_or(0);
                     eprintln!(
-                        "MATCHED {}→{} ({})\t[{}]\t{}",
+                        "MATCHED {}→{} ({}, {})\t[{}]\t{}",
                         gold[gi].class,
                         pred_class(e.status, future_time),
                         e.status.as_str(),
+                        e.time.as_deref().unwrap_or("-"),
                         doc.slice(e.span),
                         doc.slice(doc.sentences[si].span)
                     );
