@@ -2515,6 +2515,48 @@ fn aim_status(v: &View, lex: &Lexicon, s: usize, e: usize, word: usize) -> Optio
     None
 }
 
+/// Whether trigger `f`'s clause (starting at `cs`) is what a reporting or announcing verb says: its
+/// complement in the parse ("Airbus said on Tuesday it would cut …") or a promise's, or, unparsed, the clause right after
+/// such a verb ("said that …"). A verb of expectation ("predicted that it would be profitable") is no
+/// report: its "would" stays a possibility.
+fn reported_clause(v: &View, lex: &Lexicon, s: usize, cs: usize, f: &Found) -> bool {
+    let reporting = |k: usize| {
+        let cands = v.forms[k];
+        lex.cue("report")
+            .iter()
+            .chain(lex.cue("announce"))
+            .any(|p| p.len() == 1 && (cands.contains(&p[0]) || v.lemma[k] == p[0]))
+    };
+    let syn = &v.doc.syntax;
+    // (A sentence the pipeline only tagged has no relations.)
+    if v.parsed(f.head) && !syn[f.head].deprel.is_empty() {
+        let mut h = f.head;
+        for _ in 0..3 {
+            match &*syn[h].deprel {
+                "ccomp" => return syn[h].head.is_some_and(reporting),
+                // "assurances from Russia that it would stop recruiting": a promise's content.
+                "acl" => {
+                    return syn[h].head.map(|n| v.lower[n].as_str()).is_some_and(|n| {
+                        lex.saying_nouns.contains(n) || lex.commitment_nouns.contains(n)
+                    })
+                }
+                "xcomp" | "conj" => match syn[h].head {
+                    Some(up) => h = up,
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+        return false;
+    }
+    // The verb before "that" or the clause's first word.
+    (s..cs)
+        .rev()
+        .take(2)
+        .find(|&k| v.lower[k] != "that")
+        .is_some_and(reporting)
+}
+
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
 /// announcing/reporting verb).
 pub(crate) fn status_of(
@@ -2757,13 +2799,7 @@ pub(crate) fn status_of(
                 "could" | "may" | "might" | "if" | "unless" | "possibly" | "probably"
             )
         })
-        && (s..cs).any(|k| {
-            let cands = v.forms[k];
-            lex.cue("report")
-                .iter()
-                .chain(lex.cue("announce"))
-                .any(|p| p.len() == 1 && (cands.contains(&p[0]) || v.lemma[k] == p[0]))
-        })
+        && reported_clause(v, lex, s, cs, f)
     {
         hypothetical = false;
         future = true;

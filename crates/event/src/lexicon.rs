@@ -187,6 +187,8 @@ pub struct Lexicon {
     pub comparison_marks: WordSet,
     /// Bodies named by what they do ("court of appeals", `body_noun`).
     pub body_nouns: WordSet,
+    /// Nouns whose clause is what was said or promised (`saying_noun`).
+    pub saying_nouns: WordSet,
     /// Markers of a purpose clause and of a condition (`purpose_mark`, `condition_mark`).
     pub purpose_marks: WordSet,
     pub condition_marks: WordSet,
@@ -690,6 +692,7 @@ impl Lexicon {
         let modal_nouns = set("modal_noun");
         let comparison_marks = set("comparison_mark");
         let body_nouns = set("body_noun");
+        let saying_nouns = set("saying_noun");
         let (purpose_marks, condition_marks) = (set("purpose_mark"), set("condition_mark"));
         let prepositions = set("preposition");
         let sequence_marks = set("sequence_mark");
@@ -780,6 +783,7 @@ impl Lexicon {
             modal_nouns,
             comparison_marks,
             body_nouns,
+            saying_nouns,
             purpose_marks,
             condition_marks,
             sequence_marks,
@@ -950,7 +954,8 @@ mod tests {
                 "question_auxiliary",
                 "casualty",
                 "accident",
-                "retype"
+                "retype",
+                "saying_noun"
             ]
         );
         // Every IGO parent is an organization of the gazetteer.

@@ -196,6 +196,22 @@ fn a_participle_shares_the_modal_of_the_verb_it_hangs_on() {
 }
 
 #[test]
+fn would_is_a_future_in_what_was_said_or_promised_and_a_possibility_in_a_prediction() {
+    for text in [
+        "Shoigu said on Tuesday Russia would deploy more troops to Belarus.",
+        "The ministry's statement that Russia would deploy more troops to Belarus surprised Kyiv.",
+    ] {
+        assert_eq!(
+            event(&coded(text), "deploy").status,
+            EventStatus::Planned,
+            "{text}"
+        );
+    }
+    let doc = coded("Analysts predicted that Russia would deploy more troops to Belarus.");
+    assert_eq!(event(&doc, "deploy").status, EventStatus::Hypothetical);
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
