@@ -2557,6 +2557,15 @@ fn reported_clause(v: &View, lex: &Lexicon, s: usize, cs: usize, f: &Found) -> b
         .is_some_and(reporting)
 }
 
+/// Whether reporting verb `i` has a complement of its own after it ("Under the agreement, Aer Lingus said
+/// it will receive …"): then it reports that, not a trigger before it.
+fn says_more(v: &View, e: usize, i: usize) -> bool {
+    let syn = &v.doc.syntax;
+    v.parsed(i)
+        && (i + 1..e)
+            .any(|k| syn[k].head == Some(i) && matches!(&*syn[k].deprel, "ccomp" | "parataxis"))
+}
+
 /// The status of trigger `f` from cues in its clause and sentence; returns (status, index of the
 /// announcing/reporting verb).
 pub(crate) fn status_of(
@@ -2783,7 +2792,7 @@ pub(crate) fn status_of(
         {
             announce = Some(i);
         } else if is("report")
-            && (i < f.start || (i >= f.end && i <= f.end + 6))
+            && (i < f.start || (i >= f.end && i <= f.end + 6 && !says_more(v, e, i)))
             && report.is_none()
         {
             // "said" after the trigger clause ("…, officials said") also reports it.

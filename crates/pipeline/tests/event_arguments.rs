@@ -212,6 +212,17 @@ fn would_is_a_future_in_what_was_said_or_promised_and_a_possibility_in_a_predict
 }
 
 #[test]
+fn a_reporting_verb_after_the_event_reports_it_unless_it_says_something_else() {
+    let doc = coded("North Korea threatened the United States, officials said.");
+    assert_eq!(event(&doc, "threatened").status, EventStatus::Reported);
+    let doc = coded(
+        "North Korea threatened the United States, claiming that an American spy plane entered its \
+         airspace.",
+    );
+    assert_eq!(event(&doc, "threatened").status, EventStatus::Occurred);
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
