@@ -3459,6 +3459,20 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }
                 }
             }
+            // "Then, on 26-27 December in Saint Petersburg, … negotiations continued": talks that name no
+            // party, just after talks between parties, are between the same parties.
+            if actors.is_empty()
+                && recipients.is_empty()
+                && actor_args.is_empty()
+                && recipient_args.is_empty()
+                && f.noun
+                && type_listed(&lex.between_parties_types, &t.event_type)
+            {
+                if let Some((a, r)) = recent_parties {
+                    actors = a.clone();
+                    recipients = r.clone();
+                }
+            }
             recipients.retain(|r| {
                 !actors.iter().any(|a| {
                     // "the Albanians of southern Serbia … from Serbian authorities": a group of the actor's

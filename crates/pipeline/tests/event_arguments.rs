@@ -223,6 +223,18 @@ fn a_reporting_verb_after_the_event_reports_it_unless_it_says_something_else() {
 }
 
 #[test]
+fn talks_naming_no_party_just_after_talks_between_parties_are_between_them() {
+    let doc = coded(
+        "On 3 December, Belarus and Russia signed an agreement on joint air defence. The accord entered \
+         into force on 13 March.",
+    );
+    assert_eq!(parties(event(&doc, "accord")), ["Belarus", "Russia"]);
+    // Not without such talks before.
+    let doc = coded("Flooding hit Minsk on 3 December. The accord entered into force on 13 March.");
+    assert!(doc.events.iter().all(|e| doc.slice(e.span) != "accord"));
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
