@@ -2016,6 +2016,22 @@ pub(crate) fn roles_syntax(v: &View, lex: &Lexicon, c: &RoleCtx) -> Roles {
             if !(x >= s && x < e) || hops > 3 {
                 break;
             }
+            // "closed its border in an effort to pressure Minsk": the purpose is the act of whoever
+            // makes the effort, the subject of the verb the effort's phrase hangs on.
+            if syn[from].deprel == "acl"
+                && v.flags[x] & CUE_PROSP != 0
+                && syn[x].deprel.starts_with("obl")
+            {
+                let verb = syn[x].head.filter(|&y| y >= s && y < e);
+                if let Some(c) = verb.and_then(|y| {
+                    children(y)
+                        .into_iter()
+                        .find(|&c| syn[c].deprel.starts_with("nsubj"))
+                }) {
+                    r.actors = subject(c);
+                }
+                break;
+            }
             if !matches!(&*syn[from].deprel, "xcomp" | "conj" | "advcl" | "ccomp") {
                 break;
             }

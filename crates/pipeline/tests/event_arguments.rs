@@ -235,6 +235,14 @@ fn talks_naming_no_party_just_after_talks_between_parties_are_between_them() {
 }
 
 #[test]
+fn a_purpose_after_an_effort_is_planned_and_the_act_of_whoever_makes_the_effort() {
+    let doc = coded("Poland closed its border with Belarus in an effort to pressure Minsk.");
+    let pressure = event(&doc, "pressure");
+    assert_eq!(pressure.status, EventStatus::Planned);
+    assert_eq!(names(&pressure.actors), ["Poland"]);
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
