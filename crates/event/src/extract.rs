@@ -3083,6 +3083,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
         None => (View::new(doc, lex), None),
     };
     let mut events: Vec<Event> = Vec::new();
+    // Events whose parties were taken from earlier talks (a guess, so no ground for coreference).
+    let mut borrowed_parties: Vec<usize> = Vec::new();
     let mut narrative: Option<String> = None;
     let mut recent: Vec<Arg> = Vec::new();
     // The actors and recipients of the last meeting or agreement, with its paragraph and sentence:
@@ -3477,6 +3479,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
             }
             // "Then, on 26-27 December in Saint Petersburg, … negotiations continued": talks that name no
             // party, just after talks between parties, are between the same parties.
+            let mut borrowed = false;
             if actors.is_empty()
                 && recipients.is_empty()
                 && actor_args.is_empty()
@@ -3487,6 +3490,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 if let Some((a, r)) = recent_parties {
                     actors = a.clone();
                     recipients = r.clone();
+                    borrowed = true;
                 }
             }
             recipients.retain(|r| {
@@ -3765,8 +3769,14 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     })
                     .and_then(|k| args.iter().find(|a| a.start <= k && k < a.end))
                     .filter(|a| a.entity.is_some());
-                let same = events.iter().rev().find(|p| {
-                    host_subject.is_none_or(|h| {
+                let same = events.iter().enumerate().rev().find_map(|(pi, p)| {
+                    let shares_party = !borrowed_parties.contains(&pi)
+                        && ev.actors.iter().chain(&ev.recipients).any(|a| {
+                            p.actors.iter().chain(&p.recipients).any(|b| {
+                                (a.entity.is_some() && a.entity == b.entity) || a.name == b.name
+                            })
+                        });
+                    let fits = host_subject.is_none_or(|h| {
                         p.actors
                             .iter()
                             .chain(&p.recipients)
@@ -3774,12 +3784,8 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     }) && p.event_type == ev.event_type
                         && (p.mode == ev.mode || (ev.mode.is_none() && demonstrative))
                         && p.time_source.as_deref() == Some("sentence")
-                        && (ev.location.is_some() && p.location == ev.location
-                            || ev.actors.iter().chain(&ev.recipients).any(|a| {
-                                p.actors.iter().chain(&p.recipients).any(|b| {
-                                    (a.entity.is_some() && a.entity == b.entity) || a.name == b.name
-                                })
-                            }))
+                        && (ev.location.is_some() && p.location == ev.location || shares_party);
+                    fits.then_some(p)
                 });
                 if let Some(p) = same {
                     ev.time = p.time.clone();
@@ -3892,6 +3898,9 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                 {
                     let parties = (ev.actors.clone(), ev.recipients.clone());
                     last_parties = Some((block_at, si, parties));
+                }
+                if borrowed {
+                    borrowed_parties.push(events.len());
                 }
                 kept.push((fi, events.len()));
                 events.push(ev);
