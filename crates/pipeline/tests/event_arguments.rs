@@ -243,6 +243,12 @@ fn a_purpose_after_an_effort_is_planned_and_the_act_of_whoever_makes_the_effort(
 }
 
 #[test]
+fn what_is_called_for_has_not_happened() {
+    let doc = coded("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.");
+    assert_eq!(event(&doc, "sanctions").status, EventStatus::Planned);
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
