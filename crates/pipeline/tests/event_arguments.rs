@@ -249,6 +249,20 @@ fn what_is_called_for_has_not_happened() {
 }
 
 #[test]
+fn what_fails_to_happen_is_negated() {
+    for text in [
+        "Russia fails to agree with Ukraine on a ceasefire.",
+        "Russia failed to agree with Ukraine on a ceasefire.",
+    ] {
+        assert_eq!(
+            event(&coded(text), "agree").status,
+            EventStatus::Negated,
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
