@@ -2531,10 +2531,10 @@ fn aim_status(v: &View, lex: &Lexicon, s: usize, e: usize, word: usize) -> Optio
     None
 }
 
-/// Whether trigger `f`'s clause (starting at `cs`) is what a reporting or announcing verb says: its
-/// complement in the parse ("Airbus said on Tuesday it would cut …") or a promise's, or, unparsed, the clause right after
-/// such a verb ("said that …"). A verb of expectation ("predicted that it would be profitable") is no
-/// report: its "would" stays a possibility.
+/// Whether trigger `f`'s clause (starting at `cs`) is what a reporting or announcing verb says (its
+/// complement in the parse: "Airbus said on Tuesday it would cut …"), or what a noun of saying or promising
+/// says; unparsed, the clause right after such a verb ("said that …"). A verb of expectation ("predicted
+/// that it would be profitable") is no report: its "would" stays a possibility.
 fn reported_clause(v: &View, lex: &Lexicon, s: usize, cs: usize, f: &Found) -> bool {
     let reporting = |k: usize| {
         let cands = v.forms[k];

@@ -1,9 +1,11 @@
 //! Scoring on MEANTIME English (`events/meantime-en/intra-doc_annotation`, CAT XML).
 //!
 //! The document is rebuilt from the gold tokens (tokens joined by spaces, one sentence per line; the gold
-//! tokenization and sentence split are used so that only event detection is measured), with the gold DCT.
-//! No time or entity layer is given. Only the title and first sentences of each article are annotated, so
-//! predictions after the last sentence holding a gold mention are not scored.
+//! tokenization and sentence split are used so that only event detection is measured), with the gold DCT
+//! and the gold timexes. [`run_with`] adds the other layers as the caller says (`dossier eval meantime`:
+//! the standard pipeline after segmentation and time tagging, so the parse and the entities feed the coder);
+//! [`run`] runs the event component alone. Only the title and first sentences of each article are
+//! annotated, so predictions after the last sentence holding a gold mention are not scored.
 //!
 //! - **Trigger P/R/F1**: a predicted event matches a gold EVENT_MENTION when their token sets overlap.
 //!   MEANTIME annotates every event (including "say", "be", "rise"), while Dossier codes only the
@@ -285,8 +287,8 @@ fn parse(xml: &str) -> (Document, Vec<GoldEvent>, Vec<Timex>) {
     (doc, gold, in_text)
 }
 
-/// Runs the evaluation over every `.xml` file under `dir` (recursively); `filter` selects files by index in
-/// sorted order.
+/// Runs the evaluation over every `.xml` file under `dir` (recursively) with the event component alone (no
+/// tags, parse or entities: its window rules only); `filter` selects files by index in sorted order.
 pub fn run(dir: &Path, filter: impl Fn(usize) -> bool) -> std::io::Result<MeantimeReport> {
     let comp = EventComponent::with_options(Options {
         keep_bare_nominals: true,
@@ -362,11 +364,9 @@ pub fn run_with(
                 let e = &doc.events[pi];
                 // An event time (a value or a `begin/end` range) is ahead when it starts after the
                 // creation day.
-                let first_day = |v: &str| first_day(v.split('/').next().unwrap_or(v));
+                let start = |v: &str| first_day(v.split('/').next().unwrap_or(v));
                 let future_time = match (e.time.as_deref(), dct.as_deref()) {
-                    (Some(t), Some(d)) => {
-                        first_day(t).zip(first_day(d)).is_some_and(|(t, d)| t > d)
-                    }
+                    (Some(t), Some(d)) => start(t).zip(start(d)).is_some_and(|(t, d)| t > d),
                     _ => false,
                 };
                 rep.fact_total += 1;
