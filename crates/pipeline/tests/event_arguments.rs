@@ -263,6 +263,17 @@ fn what_fails_to_happen_is_negated() {
 }
 
 #[test]
+fn an_ability_is_no_act() {
+    let doc = coded("The order enhances our ability to impose sanctions on Belarus.");
+    assert_eq!(
+        event(&doc, "impose sanctions").status,
+        EventStatus::Hypothetical
+    );
+    let doc = coded("Ukraine will be able to strike Russian airfields.");
+    assert_eq!(event(&doc, "strike").status, EventStatus::Hypothetical);
+}
+
+#[test]
 fn an_organisation_is_no_place() {
     let doc = coded("Israeli jets carried out an airstrike on a United Nations school in Gaza.");
     let e = event(&doc, "airstrike");
