@@ -2815,7 +2815,9 @@ pub(crate) fn status_of(
             report = Some(i);
         }
     }
-    // "said (that) the planes would meet …": "would" in reported speech is a future, not a condition.
+    // "said (that) the planes would meet …": "would" in reported speech is a future, not a condition, and
+    // the saying is a statement of intent, dated by its verb ("said on Tuesday Russia would deploy").
+    let mut reported_future = false;
     if hypothetical
         && (look_from..f.start).any(|k| v.lower[k] == "would")
         && !(look_from..f.start).any(|k| {
@@ -2828,6 +2830,7 @@ pub(crate) fn status_of(
     {
         hypothetical = false;
         future = true;
+        reported_future = true;
     }
     // "announced it has lost …": an announcement of something already done is a report of it.
     let past_complement = announce.is_some_and(|i| {
@@ -2860,7 +2863,7 @@ pub(crate) fn status_of(
     } else if hypothetical {
         (EventStatus::Hypothetical, None)
     } else if future {
-        (EventStatus::Planned, None)
+        (EventStatus::Planned, report.filter(|_| reported_future))
     } else if report.is_some() {
         (EventStatus::Reported, report)
     } else {

@@ -316,3 +316,15 @@ fn an_announcement_in_the_present_is_of_the_day_of_writing() {
     );
     assert_eq!(event(&doc, "station").announced.as_deref(), Some("2022"));
 }
+
+#[test]
+fn what_someone_said_would_happen_is_dated_by_the_saying_not_done_on_its_day() {
+    let doc = coded(
+        "On 5 January, Shoigu said Russia would deploy more troops to Belarus.",
+        "2023-01-12",
+    );
+    let deploy = event(&doc, "deploy");
+    assert_eq!(deploy.status, dossier_model::EventStatus::Planned);
+    assert_eq!(deploy.announced.as_deref(), Some("2023-01-05"));
+    assert_eq!(deploy.time, None);
+}
