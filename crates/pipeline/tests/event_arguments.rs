@@ -243,9 +243,11 @@ fn a_purpose_after_an_effort_is_planned_and_the_act_of_whoever_makes_the_effort(
 }
 
 #[test]
-fn what_is_called_for_has_not_happened() {
+fn what_is_called_for_or_agreed_on_has_not_happened() {
     let doc = coded("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.");
     assert_eq!(event(&doc, "sanctions").status, EventStatus::Planned);
+    let doc = coded("Russia and Ukraine agreed on a ceasefire in Donbas.");
+    assert_eq!(event(&doc, "ceasefire").status, EventStatus::Planned);
 }
 
 #[test]
