@@ -107,8 +107,11 @@ fn time_rel(a: Option<&str>, b: Option<&str>) -> TimeRel {
 
 fn arg_keys(a: &EventArgument) -> Vec<String> {
     let mut k = Vec::new();
+    // The last word of the name ("Putin" = "Vladimir Putin"), with the country when known: a bare "Union"
+    // is not the "European Union".
     if let Some(last) = a.name.split_whitespace().last() {
-        k.push(format!("n:{}", last.to_lowercase()));
+        let country = a.country.as_deref().unwrap_or("");
+        k.push(format!("n:{}:{country}", last.to_lowercase()));
     }
     if let Some(c) = &a.country {
         k.push(format!("c:{c}"));
@@ -640,6 +643,23 @@ mod tests {
             ),
         );
         assert_eq!(merge(&[a, c]).len(), 1);
+    }
+
+    #[test]
+    fn a_shared_last_word_ties_names_only_of_the_same_country() {
+        // A bare "Union" (no country) is not the "European Union".
+        let mut union = ev("CONSULT", &[], None, None);
+        union.actors.push(EventArgument {
+            country: None,
+            ..arg("Union", "")
+        });
+        let eu = ev(
+            "CONSULT",
+            &[("European Union", "IGO"), ("Mercosur", "IGO")],
+            Some("2024"),
+            None,
+        );
+        assert_eq!(merge(&[src("a", union), src("b", eu)]).len(), 2);
     }
 
     #[test]
