@@ -2536,13 +2536,8 @@ fn aim_status(v: &View, lex: &Lexicon, s: usize, e: usize, word: usize) -> Optio
 /// says; unparsed, the clause right after such a verb ("said that …"). A verb of expectation ("predicted
 /// that it would be profitable") is no report: its "would" stays a possibility.
 fn reported_clause(v: &View, lex: &Lexicon, s: usize, cs: usize, f: &Found) -> bool {
-    let reporting = |k: usize| {
-        let cands = v.forms[k];
-        lex.cue("report")
-            .iter()
-            .chain(lex.cue("announce"))
-            .any(|p| p.len() == 1 && (cands.contains(&p[0]) || v.lemma[k] == p[0]))
-    };
+    // Any inflection of a reporting or announcing verb (the view's cue flags).
+    let reporting = |k: usize| v.flags[k] & (CUE_ANN | CUE_REP) != 0;
     let syn = &v.doc.syntax;
     // (A sentence the pipeline only tagged has no relations.)
     if v.parsed(f.head) && !syn[f.head].deprel.is_empty() {
