@@ -95,6 +95,19 @@ impl Pipeline {
         self
     }
 
+    /// The components before the one named and those after it, leaving that one out: for a caller that
+    /// supplies its own layer in its place (e.g. the PETRARCH2 suite's actor dictionary for `entity`).
+    /// Unknown name: the whole pipeline, then an empty one.
+    pub fn split_around(mut self, name: &str) -> (Pipeline, Pipeline) {
+        let at = self
+            .components
+            .iter()
+            .position(|c| c.name() == name)
+            .unwrap_or(self.components.len());
+        let after = self.components.split_off(at).into_iter().skip(1).collect();
+        (self, Pipeline { components: after })
+    }
+
     /// The same pipeline with its event component (put last) keeping nominal events that name no
     /// participant, place or time ("the cuts"), which MEANTIME annotates and the standard coder drops.
     pub fn keeping_bare_nominals(mut self) -> Pipeline {
@@ -193,5 +206,15 @@ mod tests {
             ..Config::default()
         });
         assert_eq!(p.names(), ["segment"]);
+    }
+
+    #[test]
+    fn split_around_leaves_the_named_component_out() {
+        let all = Pipeline::standard(&Config::default()).names();
+        let (before, after) = Pipeline::standard(&Config::default()).split_around("entity");
+        let at = all.iter().position(|n| *n == "entity").unwrap();
+        assert_eq!(before.names(), all[..at]);
+        assert_eq!(after.names(), all[at + 1..]);
+        assert_eq!(after.names().last(), Some(&"event"));
     }
 }

@@ -1,5 +1,5 @@
 //! Regression guards on the external event gold data as users get it: through the standard pipeline, as
-//! `dossier eval plover|meantime` runs it (skipped with a note when `../shared/eval` is absent). Floors sit
+//! `dossier eval plover|meantime|petrarch` runs it (skipped with a note when `../shared/eval` is absent). Floors sit
 //! a little under the numbers recorded in docs/quality.md.
 
 use dossier_event::eval;
@@ -56,4 +56,29 @@ fn meantime_floor_through_the_pipeline() {
     ] {
         assert!(got >= floor, "{what} {got:.1} < {floor}");
     }
+}
+
+#[test]
+fn petrarch_floor_through_the_pipeline() {
+    let Some(dir) = eval::shared_eval_dir() else {
+        println!("shared/eval not found; skipping PETRARCH2 floor");
+        return;
+    };
+    // The suite's actor dictionary stands in for the entity layer, as `dossier eval petrarch` runs it.
+    let (before, after) = Pipeline::standard(&Config::default()).split_around("entity");
+    let r = eval::petrarch::run_with(
+        &dir.join("events/petrarch2-unit"),
+        &dir.join("events/plover-gsr/CAMEO2PLOVER-2021.txt"),
+        &|d| before.run(d),
+        &|d| after.run(d),
+    )
+    .expect("petrarch2-unit");
+    println!("{r}");
+    assert_eq!(r.sentences, 284);
+    // The parse brings most of the argument matches (94 of 274 with the event component alone).
+    assert!(
+        r.args_matched >= 150,
+        "source+target matches {}",
+        r.args_matched
+    );
 }
