@@ -2616,6 +2616,14 @@ pub(crate) fn status_of(
                     "was" | "were" | "been" | "be" | "is" | "are" | "being"
                 )
         });
+        // "The Senate rejected the deal", "a bailout deal for the Big Three … has been rejected": the
+        // object of an undoing verb, or the subject of its passive, however far apart in the parse.
+        let syn = &v.doc.syntax;
+        negated |= v.parsed(f.head)
+            && matches!(&*syn[f.head].deprel, "obj" | "nsubj:pass")
+            && syn[f.head]
+                .head
+                .is_some_and(|h| h >= s && h < e && v.flags[h] & CUE_CANCEL != 0);
         // Not across a preposition: "people are killed during protests" does not undo the protests.
         negated |= (f.start.saturating_sub(2).max(s)..f.start).any(|i| {
             let w = v.lower[i].as_str();

@@ -609,6 +609,20 @@ fn a_cancel_word_before_a_preposition_does_not_undo_the_event_after_it() {
 }
 
 #[test]
+fn what_is_undone_far_from_its_noun_is_negated() {
+    // The passive verb is eight words after the noun: only the parse ties them.
+    let doc = coded(
+        "A bailout deal between Russia and Belarus, two close allies, has been rejected by parliament.",
+    );
+    assert_eq!(event(&doc, "deal").status, EventStatus::Negated);
+    let doc = coded("The government cancelled the talks with Ukraine.");
+    assert_eq!(event(&doc, "talks").status, EventStatus::Negated);
+    // The undoing verb's subject is no undone event.
+    let doc = coded("Talks between Russia and Ukraine rejected the plan.");
+    assert_ne!(event(&doc, "Talks").status, EventStatus::Negated);
+}
+
+#[test]
 fn a_date_in_a_clause_marked_as_earlier_dates_that_clause_only() {
     let doc = ingested(
         "UNESCO accepts the U.S. as a member after it withdrew from the organization in 2018.",
