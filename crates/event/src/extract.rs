@@ -3278,6 +3278,36 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                             }
                             false
                         });
+                    // "Under the agreement, Aer Lingus said it will receive six aircraft from 2009 to
+                    // 2011": a date in a complement clause is that clause's, not that of an event outside it.
+                    let other_complement = top.is_some_and(|mut k| {
+                        let ancestors_of_trigger = |c: usize| {
+                            let mut x = i;
+                            for _ in 0..8 {
+                                if x == c {
+                                    return true;
+                                }
+                                match v.doc.syntax[x].head {
+                                    Some(h) if h >= s && h < e => x = h,
+                                    _ => return false,
+                                }
+                            }
+                            false
+                        };
+                        for _ in 0..6 {
+                            if k == i {
+                                return false;
+                            }
+                            if v.doc.syntax[k].deprel == "ccomp" {
+                                return !ancestors_of_trigger(k);
+                            }
+                            match v.doc.syntax[k].head {
+                                Some(h) if h >= s && h < e => k = h,
+                                _ => return false,
+                            }
+                        }
+                        false
+                    });
                     // "on the anniversary of the election of August 9, 2020": a date after "of" names
                     // the thing before it, unless that is the event ("the protests of August 2020").
                     let of_other = prev == "of" && a >= s + 2 && a - 2 != i;
@@ -3301,6 +3331,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         || relative
                         || behind_other
                         || other_time_clause
+                        || other_complement
                         || of_other
                         || argument
                         || infinitive

@@ -328,3 +328,24 @@ fn what_someone_said_would_happen_is_dated_by_the_saying_not_done_on_its_day() {
     assert_eq!(deploy.announced.as_deref(), Some("2023-01-05"));
     assert_eq!(deploy.time, None);
 }
+
+#[test]
+fn a_date_in_a_reported_clause_does_not_date_an_event_outside_it() {
+    let doc = coded(
+        "Under the agreement with Russia, Belarusian officials said the army will receive six new \
+         aircraft in 2025.",
+        "2023-05-25",
+    );
+    assert_ne!(
+        event(&doc, "agreement").time.as_deref(),
+        Some("2025"),
+        "{:?}",
+        event(&doc, "agreement")
+    );
+    // A date in the same complement clause as the event still dates it.
+    let doc = coded(
+        "Officials said Belarus and Russia will hold joint military exercises in 2025.",
+        "2023-05-25",
+    );
+    assert_eq!(event(&doc, "exercises").time.as_deref(), Some("2025"));
+}
