@@ -206,17 +206,8 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
             Ok(())
         }
         EvalCommand::Petrarch { dir, cameo2plover } => {
-            // The suite's actor dictionary stands in for the entity layer.
-            let (before, after) =
-                dossier_pipeline::Pipeline::standard(&dossier_pipeline::Config::default())
-                    .split_around("entity");
-            let r = dossier_event::eval::petrarch::run_with(
-                &dir,
-                &cameo2plover,
-                &|d| before.run(d),
-                &|d| after.run(d),
-            )
-            .with_context(|| dir.display().to_string())?;
+            let r = dossier_pipeline::eval_petrarch(&dir, &cameo2plover)
+                .with_context(|| dir.display().to_string())?;
             print!("{r}");
             Ok(())
         }

@@ -2617,13 +2617,17 @@ pub(crate) fn status_of(
                 )
         });
         // "The Senate rejected the deal", "a bailout deal for the Big Three … has been rejected": the
-        // object of an undoing verb, or the subject of its passive, however far apart in the parse.
+        // object of an undoing verb, or the subject of its passive, however far apart in the text (the
+        // window above looks a few words ahead); not when the undoing is itself denied ("was not rejected").
         let syn = &v.doc.syntax;
         negated |= v.parsed(f.head)
             && matches!(&*syn[f.head].deprel, "obj" | "nsubj:pass")
-            && syn[f.head]
-                .head
-                .is_some_and(|h| h >= s && h < e && v.flags[h] & CUE_CANCEL != 0);
+            && syn[f.head].head.is_some_and(|h| {
+                h >= s
+                    && h < e
+                    && v.flags[h] & CUE_CANCEL != 0
+                    && !(s..e).any(|k| syn[k].head == Some(h) && v.flags[k] & CUE_NEG != 0)
+            });
         // Not across a preposition: "people are killed during protests" does not undo the protests.
         negated |= (f.start.saturating_sub(2).max(s)..f.start).any(|i| {
             let w = v.lower[i].as_str();
@@ -3281,7 +3285,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                     // "Under the agreement, Aer Lingus said it will receive six aircraft from 2009 to
                     // 2011": a date in a complement clause is that clause's, not that of an event outside it.
                     let other_complement = top.is_some_and(|mut k| {
-                        let ancestors_of_trigger = |c: usize| {
+                        let dominates_trigger = |c: usize| {
                             let mut x = i;
                             for _ in 0..8 {
                                 if x == c {
@@ -3299,7 +3303,7 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                                 return false;
                             }
                             if v.doc.syntax[k].deprel == "ccomp" {
-                                return !ancestors_of_trigger(k);
+                                return !dominates_trigger(k);
                             }
                             match v.doc.syntax[k].head {
                                 Some(h) if h >= s && h < e => k = h,

@@ -34,6 +34,20 @@ impl Default for Config {
     }
 }
 
+/// The PETRARCH2 unit-test suite (`dir`, e.g. `../shared/eval/events/petrarch2-unit`) as `dossier eval petrarch`
+/// runs it: the standard pipeline, with the suite's actor dictionary in place of the entity component.
+pub fn eval_petrarch(
+    dir: &std::path::Path,
+    cameo2plover: &std::path::Path,
+) -> std::io::Result<dossier_event::eval::petrarch::PetrarchReport> {
+    let (before, after) = Pipeline::standard(&Config::default())
+        .split_around("entity")
+        .expect("the standard pipeline has an entity component");
+    dossier_event::eval::petrarch::run_with(dir, cameo2plover, &|d| before.run(d), &|d| {
+        after.run(d)
+    })
+}
+
 /// How many documents [`Pipeline::run_batch`] callers annotate together at most: about where the gain of
 /// batching stops growing (demo corpus: 8.2–8.5 s per 10 MB one at a time, 7.6–7.8 s in eights, 7.4 s in
 /// 32s, 7.3–7.5 s in batches of 152).
@@ -97,15 +111,11 @@ impl Pipeline {
 
     /// The components before the one named and those after it, leaving that one out: for a caller that
     /// supplies its own layer in its place (e.g. the PETRARCH2 suite's actor dictionary for `entity`).
-    /// Unknown name: the whole pipeline, then an empty one.
-    pub fn split_around(mut self, name: &str) -> (Pipeline, Pipeline) {
-        let at = self
-            .components
-            .iter()
-            .position(|c| c.name() == name)
-            .unwrap_or(self.components.len());
+    /// `None` if no component has that name.
+    pub fn split_around(mut self, name: &str) -> Option<(Pipeline, Pipeline)> {
+        let at = self.components.iter().position(|c| c.name() == name)?;
         let after = self.components.split_off(at).into_iter().skip(1).collect();
-        (self, Pipeline { components: after })
+        Some((self, Pipeline { components: after }))
     }
 
     /// The same pipeline with its event component (put last) keeping nominal events that name no
@@ -211,7 +221,12 @@ mod tests {
     #[test]
     fn split_around_leaves_the_named_component_out() {
         let all = Pipeline::standard(&Config::default()).names();
-        let (before, after) = Pipeline::standard(&Config::default()).split_around("entity");
+        let (before, after) = Pipeline::standard(&Config::default())
+            .split_around("entity")
+            .unwrap();
+        assert!(Pipeline::standard(&Config::default())
+            .split_around("no such component")
+            .is_none());
         let at = all.iter().position(|n| *n == "entity").unwrap();
         assert_eq!(before.names(), all[..at]);
         assert_eq!(after.names(), all[at + 1..]);

@@ -64,13 +64,9 @@ fn petrarch_floor_through_the_pipeline() {
         println!("shared/eval not found; skipping PETRARCH2 floor");
         return;
     };
-    // The suite's actor dictionary stands in for the entity layer, as `dossier eval petrarch` runs it.
-    let (before, after) = Pipeline::standard(&Config::default()).split_around("entity");
-    let r = eval::petrarch::run_with(
+    let r = dossier_pipeline::eval_petrarch(
         &dir.join("events/petrarch2-unit"),
         &dir.join("events/plover-gsr/CAMEO2PLOVER-2021.txt"),
-        &|d| before.run(d),
-        &|d| after.run(d),
     )
     .expect("petrarch2-unit");
     println!("{r}");
@@ -81,4 +77,5 @@ fn petrarch_floor_through_the_pipeline() {
         "source+target matches {}",
         r.args_matched
     );
+    assert!(r.matched >= 12, "full matches {}", r.matched);
 }

@@ -14,10 +14,10 @@ const MAGIC: &[u8] = b"DOSSIER-TAGGER-3";
 const MAGIC_V2: &[u8] = b"DOSSIER-TAGGER-2";
 const MAGIC_V1: &[u8] = b"DOSSIER-TAGGER-1";
 
-/// Per-token features computed once per sentence.
 /// [`Tok::amb`] of a word seen fewer than 5 times in training (any case).
 const RARE_AMB: u64 = 3;
 
+/// Per-token features computed once per sentence.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Tok {
     raw: u64,
@@ -603,17 +603,19 @@ impl Tagger {
             .rev()
             .take(2)
             .any(|w| matches!(w.as_ref(), "." | "!" | "?"));
-        // A title line ("Airbus announces job cuts of 10,000") ends with a word.
-        let title = !ends_clause
+        // A title line ("Airbus announces job cuts of 10,000") ends with a word. (Not the `headline` flag,
+        // which is about Title Case.)
+        let unpunctuated = !ends_clause
             && words
                 .last()
                 .is_some_and(|w| w.as_ref().chars().any(|c| c.is_alphanumeric()));
         // (A title's participles, "in response to growing losses", are no predicate.)
         let predicate = |c: u16| match self.xpos[c as usize].as_str() {
-            x if title => matches!(x, "VBZ" | "VBP" | "VBD" | "MD"),
+            x if unpunctuated => matches!(x, "VBZ" | "VBP" | "VBD" | "MD"),
             x => x.starts_with("VB"),
         };
-        let verbless = n >= 4 && (ends_clause || title) && !out.iter().any(|&c| predicate(c));
+        let verbless =
+            n >= 4 && (ends_clause || unpunctuated) && !out.iter().any(|&c| predicate(c));
         if !verbless && !(1..n).any(after_modal) {
             return;
         }
@@ -655,7 +657,7 @@ impl Tagger {
             let margin = s.scores[c].saturating_sub(s.scores[verb]);
             let limit = if modal {
                 MODAL_VERB_MARGIN
-            } else if title {
+            } else if unpunctuated {
                 TITLE_VERB_MARGIN
             } else {
                 self.verb_margin
@@ -665,7 +667,7 @@ impl Tagger {
             }
             if modal {
                 forced.push((i, verb as u16));
-            } else if title {
+            } else if unpunctuated {
                 // A news title's verb is the first noun that can be one ("Airbus announces job cuts",
                 // not "cuts"), in the present, after a name or after a capitalised first word that
                 // training saw rarely (the tagger may have read "Airbus" as an adjective): not "Best meat

@@ -207,14 +207,22 @@ fn a_news_title_has_its_verb_after_its_subject() {
             "{title}: {repaired:?}"
         );
     }
-    // Titles that are noun phrases keep their nouns: "Global" and "Stock" are common words, not names;
-    // nothing follows "attacks"; "relations" is followed by a comma.
+    // Titles that are noun phrases keep their nouns: "Global" is a common word, not a name; nothing
+    // follows "attacks"; "relations" is followed by a comma.
     for title in [
         "Global markets surge in value",
         "2022 - 2023 western Russia attacks",
         "Japan - North Korea relations , North Korea - United States relations",
     ] {
         let words: Vec<&str> = title.split(' ').collect();
-        assert_eq!(xpos(&words, true), xpos(&words, false), "{title}");
+        let greedy = xpos(&words, false);
+        // Greedy tagging finds no finite verb, so the repair looks at the title.
+        assert!(
+            !greedy
+                .iter()
+                .any(|x| matches!(x.as_str(), "VBZ" | "VBP" | "VBD" | "MD")),
+            "{title}: {greedy:?}"
+        );
+        assert_eq!(xpos(&words, true), greedy, "{title}");
     }
 }

@@ -7,11 +7,11 @@
 //! 80/90/91 codes) are skipped. A coding matches when some event of the sentence has that PLOVER type (in
 //! the PLOVER coding view, [`crate::export::plover_type`]), an actor with the source country and, when a
 //! target is expected, a recipient with the target country (sources and targets in the PLOVER coding view;
-//! a joint act of several parties matches each party as the others' target, as PETRARCH codes it in dyads). Many expected codes exercise a parsing pattern
-//! of PETRARCH's own verb dictionary rather than the verb's meaning ("restore diplomatic ties" 064, "have
-//! postponed / delayed / downplayed their meeting" 191), so type matches say little; the source and target
-//! matches are what the suite measures, and they need the parse: `dossier eval petrarch` runs the standard
-//! pipeline around the actor layer ([`run_with`]).
+//! a joint act of several parties matches each party as the others' target, as PETRARCH codes it in dyads).
+//! Many expected codes exercise a parsing pattern of PETRARCH's own verb dictionary rather than the verb's
+//! meaning ("restore diplomatic ties" 064, "have postponed / delayed / downplayed their meeting" 191), so type
+//! matches say little; the source and target matches are what the suite measures, and they need the parse:
+//! `dossier eval petrarch` runs the standard pipeline around the actor layer ([`run_with`]).
 
 use dossier_eval::xml::attr;
 use std::collections::HashMap;
@@ -295,7 +295,11 @@ pub fn run_with(
                 let targets = crate::export::plover_targets(e);
                 // PETRARCH codes a joint act of several parties ("the Philippines and France agree") as
                 // dyads, each party the other's target; Dossier codes the parties as joint actors.
-                let joint = targets.is_empty() && src != tgt && has(&sources, &tgt);
+                let joint = targets.is_empty()
+                    && !matches!(src.as_str(), "" | "---")
+                    && src != tgt
+                    && has(&e.actors, &src)
+                    && has(&e.actors, &tgt);
                 (src.is_empty() || src == "---" || has(&sources, &src))
                     && (tgt.is_empty() || tgt == "---" || has(&targets, &tgt) || joint)
             };
