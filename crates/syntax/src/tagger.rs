@@ -638,6 +638,30 @@ impl Tagger {
             {
                 continue;
             }
+            // A news title's verb is the first noun that can be one ("Airbus announces job cuts", not
+            // "cuts"), in the present, after a name or after a capitalised first word that training saw
+            // rarely (the tagger may have read "Airbus" as an adjective): not "Best meat pies", "Global
+            // markets surge"; and it has an object or an infinitive after it: not a title that is a noun
+            // phrase ("2022–2023 western Russia attacks", "Eritrean clashes in Tel Aviv"). (Tested before
+            // scoring: most lines without final punctuation are headings.)
+            let title_verb = unpunctuated && !modal;
+            if title_verb {
+                let before = self.xpos[out[i - 1] as usize].as_str();
+                let after_name = matches!(before, "NNP" | "NNPS")
+                    || (i == 1
+                        && s.toks[0].amb == RARE_AMB
+                        && words[0].as_ref().starts_with(|c: char| c.is_uppercase()));
+                let object = out.get(i + 1).is_some_and(|&c| {
+                    let x = self.xpos[c as usize].as_str();
+                    x.starts_with("NN")
+                        || x.starts_with("JJ")
+                        || matches!(x, "DT" | "CD" | "PRP$" | "PRP" | "TO")
+                });
+                if closest.is_some() || !after_name || !object || !words[i].as_ref().ends_with('s')
+                {
+                    continue;
+                }
+            }
             score_at(
                 model,
                 &s.toks,
@@ -657,7 +681,7 @@ impl Tagger {
             let margin = s.scores[c].saturating_sub(s.scores[verb]);
             let limit = if modal {
                 MODAL_VERB_MARGIN
-            } else if unpunctuated {
+            } else if title_verb {
                 TITLE_VERB_MARGIN
             } else {
                 self.verb_margin
@@ -667,26 +691,8 @@ impl Tagger {
             }
             if modal {
                 forced.push((i, verb as u16));
-            } else if unpunctuated {
-                // A news title's verb is the first noun that can be one ("Airbus announces job cuts",
-                // not "cuts"), in the present, after a name or after a capitalised first word that
-                // training saw rarely (the tagger may have read "Airbus" as an adjective): not "Best meat
-                // pies", "Global markets surge".
-                let before = self.xpos[out[i - 1] as usize].as_str();
-                let after_name = matches!(before, "NNP" | "NNPS")
-                    || (i == 1
-                        && s.toks[0].amb == RARE_AMB
-                        && words[0].as_ref().starts_with(|c: char| c.is_uppercase()));
-                let present = self.xpos[verb] == "VBZ" && words[i].as_ref().ends_with('s');
-                // … and has an object or an infinitive after it: not a title that is a noun phrase
-                // ("2022–2023 western Russia attacks", "Eritrean clashes in Tel Aviv").
-                let object = out.get(i + 1).is_some_and(|&c| {
-                    let x = self.xpos[c as usize].as_str();
-                    x.starts_with("NN")
-                        || x.starts_with("JJ")
-                        || matches!(x, "DT" | "CD" | "PRP$" | "PRP" | "TO")
-                });
-                if after_name && present && object && closest.is_none() {
+            } else if title_verb {
+                if self.xpos[verb] == "VBZ" {
                     closest = Some((margin, i, verb));
                 }
             } else if closest.is_none_or(|(m, _, _)| margin < m) {
