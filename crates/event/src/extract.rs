@@ -3232,85 +3232,64 @@ pub(crate) fn extract(doc: &Document, opts: Options) -> Vec<Event> {
                         && !(v.upos(i) == "NOUN"
                             && (a.saturating_sub(4).max(i)..a)
                                 .any(|k| lex.occurrence.contains(v.lower[k].as_str())));
-                    // "preventing …, for fear of events similar to the protests after the August 2020
-                    // election": a date after another event's trigger is that event's.
                     // The timex's own head word in the parse (its other words hang on it).
                     let top = v.parsed(a).then(|| {
                         (a..b)
                             .find(|&k| v.doc.syntax[k].head.is_none_or(|h| h < a || h >= b))
                             .unwrap_or(a)
                     });
+                    // The words above `k` in the parse, nearest first, while inside the sentence.
+                    let heads_above = |k: usize| {
+                        std::iter::successors(Some(k), |&x| {
+                            v.doc.syntax[x].head.filter(|&h| h >= s && h < e)
+                        })
+                        .skip(1)
+                    };
+                    // "preventing …, for fear of events similar to the protests after the August 2020
+                    // election": a date after another event's trigger is that event's (up the parse from
+                    // the timex: another event noun before a verb or the trigger).
                     let behind_other = a > i
-                        && top.is_some_and(|mut k| {
-                            // Up the parse from the timex: another event noun before a verb or the trigger.
-                            for _ in 0..6 {
-                                match v.doc.syntax[k].head {
-                                    Some(h) if h != i && h >= s && h < e && v.upos(h) != "VERB" => {
-                                        if founds.iter().enumerate().any(|(oi, o)| {
-                                            o.noun && o.head == h && absorbed[oi].is_none()
-                                        }) {
-                                            return true;
-                                        }
-                                        k = h;
-                                    }
-                                    _ => return false,
-                                }
-                            }
-                            false
+                        && top.is_some_and(|k| {
+                            heads_above(k)
+                                .take(6)
+                                .take_while(|&h| h != i && v.upos(h) != "VERB")
+                                .any(|h| {
+                                    founds.iter().enumerate().any(|(oi, o)| {
+                                        o.noun && o.head == h && absorbed[oi].is_none()
+                                    })
+                                })
                         });
                     // "accepts the U.S. as a member after it withdrew from the organisation in 2018": a
                     // date after the trigger in a clause marked as earlier or later is that clause's verb's.
                     let other_time_clause = a > i
-                        && top.is_some_and(|mut k| {
-                            for _ in 0..6 {
-                                match v.doc.syntax[k].head {
-                                    Some(h) if h != i && h >= s && h < e => {
-                                        if v.upos(h) == "VERB" {
-                                            return h > i
-                                                && (s..e).any(|m| {
-                                                    v.doc.syntax[m].head == Some(h)
-                                                        && v.doc.syntax[m].deprel == "mark"
-                                                        && lex
-                                                            .sequence_marks
-                                                            .contains(v.lower[m].as_str())
-                                                });
-                                        }
-                                        k = h;
-                                    }
-                                    _ => return false,
-                                }
-                            }
-                            false
+                        && top.is_some_and(|k| {
+                            heads_above(k)
+                                .take(6)
+                                .take_while(|&h| h != i)
+                                .find(|&h| v.upos(h) == "VERB")
+                                .is_some_and(|h| {
+                                    h > i
+                                        && (s..e).any(|m| {
+                                            v.doc.syntax[m].head == Some(h)
+                                                && v.doc.syntax[m].deprel == "mark"
+                                                && lex.sequence_marks.contains(v.lower[m].as_str())
+                                        })
+                                })
                         });
                     // "Under the agreement, Aer Lingus said it will receive six aircraft from 2009 to
                     // 2011": a date in a complement clause is that clause's, not that of an event outside it.
-                    let other_complement = top.is_some_and(|mut k| {
-                        let dominates_trigger = |c: usize| {
-                            let mut x = i;
-                            for _ in 0..8 {
-                                if x == c {
-                                    return true;
-                                }
-                                match v.doc.syntax[x].head {
-                                    Some(h) if h >= s && h < e => x = h,
-                                    _ => return false,
-                                }
-                            }
-                            false
-                        };
-                        for _ in 0..6 {
-                            if k == i {
-                                return false;
-                            }
-                            if v.doc.syntax[k].deprel == "ccomp" {
-                                return !dominates_trigger(k);
-                            }
-                            match v.doc.syntax[k].head {
-                                Some(h) if h >= s && h < e => k = h,
-                                _ => return false,
-                            }
-                        }
-                        false
+                    let other_complement = top.is_some_and(|k| {
+                        std::iter::once(k)
+                            .chain(heads_above(k))
+                            .take(6)
+                            .take_while(|&x| x != i)
+                            .find(|&x| v.doc.syntax[x].deprel == "ccomp")
+                            .is_some_and(|c| {
+                                !std::iter::once(i)
+                                    .chain(heads_above(i))
+                                    .take(8)
+                                    .any(|x| x == c)
+                            })
                     });
                     // "on the anniversary of the election of August 9, 2020": a date after "of" names
                     // the thing before it, unless that is the event ("the protests of August 2020").
